@@ -1,0 +1,672 @@
+//! [`ApiClient`]: builds, signs, sends, classifies, retries and decodes.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, USER_AGENT};
+use http::{HeaderMap, StatusCode};
+use tracing::Instrument;
+
+use crate::endpoint::{Endpoint, RequestBody, RetrySafety};
+use crate::error::{ApiError, Error, FieldError, SNIPPET_LIMIT, TimeoutKind, TransportErrorKind};
+use crate::retry::{RetryBudget, RetryPolicy};
+use crate::signer::{Clock, NonceSource, SignContext, Signer, SystemClock, TimestampNonce};
+use crate::transport::{ReqwestTransport, Transport, TransportError, TransportFailure};
+
+/// What the core needs to know about a provider: its name, how its errors look, how it
+/// throttles.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ProviderSpec {
+    /// The provider's short name, used in errors and spans (`coincover`).
+    pub name: &'static str,
+    /// Fills `code`, `message`, `fields`, and may reclassify `kind`, from an error response.
+    pub parse_error: fn(&mut ApiError, &HeaderMap, &[u8]),
+    /// Response headers kept on API errors (e.g. Covery's `X-Maxwell-Error-Message`).
+    pub error_headers: &'static [&'static str],
+    /// The response header carrying the provider's request id.
+    pub request_id_header: Option<&'static str>,
+}
+
+impl ProviderSpec {
+    /// A provider with the [`default_error_parser`] and no special headers.
+    pub const fn new(name: &'static str) -> Self {
+        ProviderSpec {
+            name,
+            parse_error: default_error_parser,
+            error_headers: &[],
+            request_id_header: None,
+        }
+    }
+
+    /// Sets the error parser.
+    pub const fn with_error_parser(mut self, f: fn(&mut ApiError, &HeaderMap, &[u8])) -> Self {
+        self.parse_error = f;
+        self
+    }
+
+    /// Sets the kept error headers.
+    pub const fn with_error_headers(mut self, headers: &'static [&'static str]) -> Self {
+        self.error_headers = headers;
+        self
+    }
+
+    /// Sets the request-id header.
+    pub const fn with_request_id_header(mut self, header: &'static str) -> Self {
+        self.request_id_header = Some(header);
+        self
+    }
+}
+
+/// Reads the common JSON error shapes: `message`, `error` (string or object with
+/// `message`/`code`), `error_description`, `code`/`errorCode`, and `errors` as a map of
+/// field to message(s) or a list of messages. Leaves everything unset for non-JSON bodies.
+pub fn default_error_parser(err: &mut ApiError, _headers: &HeaderMap, body: &[u8]) {
+    use serde_json::Value;
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
+        return;
+    };
+    let text = |v: &Value| match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    for key in ["message", "error_description", "detail", "title"] {
+        if err.message.is_none() {
+            err.message = map.get(key).and_then(text);
+        }
+    }
+    match map.get("error") {
+        Some(Value::Object(inner)) => {
+            if err.message.is_none() {
+                err.message = inner.get("message").and_then(text);
+            }
+            if err.code.is_none() {
+                err.code = inner.get("code").and_then(text);
+            }
+        }
+        Some(v) => {
+            if let Some(s) = text(v) {
+                if err.message.is_none() {
+                    err.message = Some(s);
+                } else if err.code.is_none() {
+                    err.code = Some(s);
+                }
+            }
+        }
+        None => {}
+    }
+    for key in ["code", "errorCode", "error_code"] {
+        if err.code.is_none() {
+            err.code = map.get(key).and_then(text);
+        }
+    }
+    match map.get("errors") {
+        Some(Value::Object(fields)) => {
+            for (field, v) in fields {
+                let messages: Vec<String> = match v {
+                    Value::Array(items) => items.iter().filter_map(text).collect(),
+                    other => text(other).into_iter().collect(),
+                };
+                for message in messages {
+                    err.fields.push(FieldError {
+                        field: field.clone(),
+                        message,
+                    });
+                }
+            }
+        }
+        Some(Value::Array(items)) => {
+            for item in items {
+                let (field, message) = match item {
+                    Value::Object(o) => (
+                        o.get("field")
+                            .or_else(|| o.get("property"))
+                            .and_then(text)
+                            .unwrap_or_default(),
+                        o.get("message").and_then(text),
+                    ),
+                    other => (String::new(), text(other)),
+                };
+                if let Some(message) = message {
+                    if field.is_empty() && err.message.is_none() {
+                        err.message = Some(message);
+                    } else {
+                        err.fields.push(FieldError { field, message });
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Timeouts. All finite by default: connect 10 s, attempt 30 s, call 90 s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Timeouts {
+    /// Establishing a connection (applies to the built-in transport).
+    pub connect: Duration,
+    /// One attempt: sending and reading the whole response.
+    pub attempt: Duration,
+    /// The whole call, back-off and retries included.
+    pub call: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(10),
+            attempt: Duration::from_secs(30),
+            call: Duration::from_secs(90),
+        }
+    }
+}
+
+impl Timeouts {
+    /// Sets the connect timeout.
+    pub fn with_connect(mut self, d: Duration) -> Self {
+        self.connect = d;
+        self
+    }
+    /// Sets the per-attempt timeout.
+    pub fn with_attempt(mut self, d: Duration) -> Self {
+        self.attempt = d;
+        self
+    }
+    /// Sets the whole-call timeout.
+    pub fn with_call(mut self, d: Duration) -> Self {
+        self.call = d;
+        self
+    }
+}
+
+/// The default response-body cap: 4 MiB.
+pub const DEFAULT_MAX_BODY: usize = 4 * 1024 * 1024;
+
+/// A configured connection to one provider. Cheap to clone; clones share the connection
+/// pool and the retry budget.
+#[derive(Clone)]
+pub struct ApiClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    provider: &'static ProviderSpec,
+    base_url: String,
+    transport: Arc<dyn Transport>,
+    signer: Arc<dyn Signer>,
+    retry: RetryPolicy,
+    budget: RetryBudget,
+    timeouts: Timeouts,
+    max_body: usize,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+    user_agent: HeaderValue,
+}
+
+impl fmt::Debug for ApiClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        f.debug_struct("ApiClient")
+            .field("provider", &i.provider.name)
+            .field("base_url", &i.base_url)
+            .field("signer", &i.signer)
+            .field("transport", &i.transport)
+            .field("retry", &i.retry)
+            .field("timeouts", &i.timeouts)
+            .field("max_body", &i.max_body)
+            .finish()
+    }
+}
+
+/// Builds an [`ApiClient`].
+pub struct ApiClientBuilder {
+    provider: &'static ProviderSpec,
+    base_url: String,
+    signer: Arc<dyn Signer>,
+    transport: Option<Arc<dyn Transport>>,
+    reqwest: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    timeouts: Timeouts,
+    max_body: usize,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+    user_agent: String,
+}
+
+impl fmt::Debug for ApiClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiClientBuilder")
+            .field("provider", &self.provider.name)
+            .field("base_url", &self.base_url)
+            .field("signer", &self.signer)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ApiClientBuilder {
+    /// Sets the retry policy.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sets the timeouts.
+    pub fn timeouts(mut self, t: Timeouts) -> Self {
+        self.timeouts = t;
+        self
+    }
+
+    /// Sets the response-body cap in bytes.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// Uses the caller's `reqwest::Client` (configure it with `redirect::Policy::none()`).
+    pub fn reqwest_client(mut self, client: reqwest::Client) -> Self {
+        self.reqwest = Some(client);
+        self
+    }
+
+    /// Uses a custom transport.
+    pub fn transport(mut self, t: Arc<dyn Transport>) -> Self {
+        self.transport = Some(t);
+        self
+    }
+
+    /// Sets the clock used for signatures (fixed in tests).
+    pub fn clock(mut self, c: Arc<dyn Clock>) -> Self {
+        self.clock = c;
+        self
+    }
+
+    /// Sets the nonce source used for signatures (fixed in tests).
+    pub fn nonce_source(mut self, n: Arc<dyn NonceSource>) -> Self {
+        self.nonces = n;
+        self
+    }
+
+    /// Sets the `User-Agent` header.
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = ua.into();
+        self
+    }
+
+    /// Replaces the signer.
+    pub fn signer(mut self, s: Arc<dyn Signer>) -> Self {
+        self.signer = s;
+        self
+    }
+
+    /// Validates the configuration and builds the client.
+    pub fn build(self) -> Result<ApiClient, Error> {
+        let name = self.provider.name;
+        let base = url::Url::parse(&self.base_url)
+            .map_err(|e| Error::config(name, format!("invalid base URL: {e}")))?;
+        if !matches!(base.scheme(), "http" | "https") {
+            return Err(Error::config(name, "base URL must be http or https"));
+        }
+        if base.query().is_some() || base.fragment().is_some() {
+            return Err(Error::config(
+                name,
+                "base URL must not have a query or fragment",
+            ));
+        }
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(Error::config(name, "base URL must not carry credentials"));
+        }
+        let base_url = base.as_str().trim_end_matches('/').to_owned();
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::config(name, "invalid User-Agent"))?;
+        let transport: Arc<dyn Transport> = match (self.transport, self.reqwest) {
+            (Some(t), _) => t,
+            (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
+            (None, None) => Arc::new(
+                ReqwestTransport::new(self.timeouts.connect)
+                    .map_err(|e| Error::config(name, format!("cannot build HTTP client: {e}")))?,
+            ),
+        };
+        Ok(ApiClient {
+            inner: Arc::new(Inner {
+                provider: self.provider,
+                base_url,
+                transport,
+                signer: self.signer,
+                budget: RetryBudget::new(self.retry.budget),
+                retry: self.retry,
+                timeouts: self.timeouts,
+                max_body: self.max_body,
+                clock: self.clock,
+                nonces: self.nonces,
+                user_agent,
+            }),
+        })
+    }
+}
+
+enum Attempt<T> {
+    Done(T),
+    Failed {
+        error: Error,
+        retry_after: Option<Duration>,
+        retryable: bool,
+        timeout: bool,
+    },
+}
+
+impl ApiClient {
+    /// Starts a client for `provider` at `base_url`, signing with `signer`.
+    pub fn builder(
+        provider: &'static ProviderSpec,
+        base_url: impl Into<String>,
+        signer: Arc<dyn Signer>,
+    ) -> ApiClientBuilder {
+        ApiClientBuilder {
+            provider,
+            base_url: base_url.into(),
+            signer,
+            transport: None,
+            reqwest: None,
+            retry: RetryPolicy::default(),
+            timeouts: Timeouts::default(),
+            max_body: DEFAULT_MAX_BODY,
+            clock: Arc::new(SystemClock),
+            nonces: Arc::new(TimestampNonce::new()),
+            user_agent: concat!("payments-rs/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+
+    /// The provider's name.
+    pub fn provider(&self) -> &'static str {
+        self.inner.provider.name
+    }
+
+    /// The base URL, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// Sends `endpoint`: validates and serializes it once, then signs and sends it on each
+    /// attempt, retrying what is safe to retry, and decodes the response.
+    pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let i = &self.inner;
+        let operation = endpoint.operation();
+        let span = tracing::info_span!(
+            "payments.call",
+            provider = i.provider.name,
+            operation,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let call = self.send_inner(endpoint, operation, &span);
+        let result = match tokio::time::timeout(i.timeouts.call, call)
+            .instrument(span.clone())
+            .await
+        {
+            Ok(r) => r,
+            Err(_) => Err(Error::Timeout {
+                provider: i.provider.name,
+                kind: TimeoutKind::Call,
+                after: i.timeouts.call,
+            }),
+        };
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        if let Err(e) = &result {
+            span.in_scope(|| tracing::debug!(error = %e, "call failed"));
+        }
+        result
+    }
+
+    async fn send_inner<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        operation: &'static str,
+        span: &tracing::Span,
+    ) -> Result<E::Output, Error> {
+        let i = &self.inner;
+        let name = i.provider.name;
+        let invalid = |e: crate::endpoint::InvalidInput| Error::InvalidRequest {
+            provider: name,
+            field: e.field,
+            message: e.message,
+        };
+        endpoint.validate().map_err(invalid)?;
+        let body = endpoint.body().map_err(invalid)?;
+        let mut url = String::with_capacity(i.base_url.len() + 64);
+        url.push_str(&i.base_url);
+        let path = endpoint.path();
+        if !path.starts_with('/') {
+            url.push('/');
+        }
+        url.push_str(&path);
+        if let Some(q) = endpoint.query().filter(|q| !q.is_empty()) {
+            url.push('?');
+            url.push_str(&q);
+        }
+        let uri: http::Uri = url
+            .parse()
+            .map_err(|e| Error::invalid(name, "path", format!("not a valid URL: {e}")))?;
+        let mut headers = HeaderMap::new();
+        headers.insert(USER_AGENT, i.user_agent.clone());
+        endpoint.headers(&mut headers);
+        let safety = endpoint.retry_safety();
+        let deadline = Instant::now() + i.timeouts.call;
+
+        let mut attempt = 1u32;
+        loop {
+            span.record("attempt", attempt);
+            let req = self.build_request(endpoint, &uri, &headers, body.as_ref(), attempt)?;
+            let sent = Instant::now();
+            let outcome = self.attempt(endpoint, operation, req, safety).await;
+            let latency = sent.elapsed();
+            match outcome {
+                Attempt::Done((status, out)) => {
+                    span.record("status", status.as_u16());
+                    tracing::debug!(
+                        attempt,
+                        status = status.as_u16(),
+                        latency_ms = latency.as_millis() as u64,
+                        "attempt succeeded"
+                    );
+                    i.budget.refund();
+                    return Ok(out);
+                }
+                Attempt::Failed {
+                    error,
+                    retry_after,
+                    retryable,
+                    timeout,
+                } => {
+                    if let Some(s) = error.status() {
+                        span.record("status", s.as_u16());
+                    }
+                    tracing::debug!(attempt, error = %error, latency_ms = latency.as_millis() as u64, retryable, "attempt failed");
+                    if !retryable || attempt >= i.retry.max_attempts {
+                        return Err(error);
+                    }
+                    let delay = match retry_after {
+                        Some(d) if d > i.retry.max_retry_after => return Err(error),
+                        Some(d) => d,
+                        None => i.retry.backoff(attempt + 1),
+                    };
+                    if Instant::now() + delay >= deadline || !i.budget.try_spend(timeout) {
+                        return Err(error);
+                    }
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    fn build_request<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        uri: &http::Uri,
+        headers: &HeaderMap,
+        body: Option<&RequestBody>,
+        attempt: u32,
+    ) -> Result<http::Request<Bytes>, Error> {
+        let i = &self.inner;
+        let mut req = http::Request::new(body.map(|b| b.bytes.clone()).unwrap_or_default());
+        *req.method_mut() = endpoint.method();
+        *req.uri_mut() = uri.clone();
+        *req.headers_mut() = headers.clone();
+        if let Some(b) = body {
+            req.headers_mut()
+                .insert(CONTENT_TYPE, b.content_type.clone());
+            req.headers_mut()
+                .insert(CONTENT_LENGTH, HeaderValue::from(b.bytes.len()));
+        }
+        endpoint.extensions(req.extensions_mut());
+        let cx = SignContext {
+            provider: i.provider.name,
+            operation: endpoint.operation(),
+            attempt,
+            clock: &*i.clock,
+            nonces: &*i.nonces,
+        };
+        i.signer.sign(&mut req, &cx).map_err(|e| Error::Sign {
+            provider: i.provider.name,
+            message: e.0,
+        })?;
+        Ok(req)
+    }
+
+    async fn attempt<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        operation: &'static str,
+        req: http::Request<Bytes>,
+        safety: RetrySafety,
+    ) -> Attempt<(StatusCode, E::Output)> {
+        let i = &self.inner;
+        let name = i.provider.name;
+        let idempotent = safety == RetrySafety::Idempotent;
+        let sent =
+            tokio::time::timeout(i.timeouts.attempt, i.transport.send(req, i.max_body)).await;
+        let resp = match sent {
+            Err(_) => {
+                return Attempt::Failed {
+                    error: Error::Timeout {
+                        provider: name,
+                        kind: TimeoutKind::Attempt,
+                        after: i.timeouts.attempt,
+                    },
+                    retry_after: None,
+                    retryable: idempotent,
+                    timeout: true,
+                };
+            }
+            Ok(Err(e)) => return self.transport_failure(e, idempotent),
+            Ok(Ok(resp)) => resp,
+        };
+        let status = resp.status();
+        if status.is_success() {
+            return match endpoint.decode(status, resp.body()) {
+                Ok(out) => Attempt::Done((status, out)),
+                Err(f) => Attempt::Failed {
+                    error: Error::Decode {
+                        provider: name,
+                        operation,
+                        path: f.path,
+                        message: f.message,
+                        snippet: crate::error::snippet(resp.body(), SNIPPET_LIMIT),
+                    },
+                    retry_after: None,
+                    retryable: false,
+                    timeout: false,
+                },
+            };
+        }
+        let err = self.api_error(operation, &resp);
+        let retryable = idempotent && err.kind.is_retryable();
+        Attempt::Failed {
+            retry_after: err.retry_after,
+            error: err.into(),
+            retryable,
+            timeout: false,
+        }
+    }
+
+    fn transport_failure<T>(&self, e: TransportError, idempotent: bool) -> Attempt<T> {
+        let i = &self.inner;
+        let name = i.provider.name;
+        let (error, never_sent) = match e.failure {
+            TransportFailure::ConnectTimeout => (
+                Error::Timeout {
+                    provider: name,
+                    kind: TimeoutKind::Connect,
+                    after: i.timeouts.connect,
+                },
+                true,
+            ),
+            TransportFailure::BodyTooLarge => (
+                Error::BodyTooLarge {
+                    provider: name,
+                    limit: i.max_body,
+                },
+                false,
+            ),
+            failure => {
+                let kind = match failure {
+                    TransportFailure::Connect => TransportErrorKind::Connect,
+                    TransportFailure::Body => TransportErrorKind::Body,
+                    TransportFailure::Request => TransportErrorKind::Request,
+                    _ => TransportErrorKind::Other,
+                };
+                let source = e.source.unwrap_or_else(|| format!("{failure:?}").into());
+                (
+                    Error::Transport {
+                        provider: name,
+                        kind,
+                        source,
+                    },
+                    kind == TransportErrorKind::Connect,
+                )
+            }
+        };
+        let retryable = match &error {
+            Error::BodyTooLarge { .. } => false,
+            Error::Transport {
+                kind: TransportErrorKind::Other,
+                ..
+            } => false,
+            _ => never_sent || idempotent,
+        };
+        Attempt::Failed {
+            timeout: matches!(error, Error::Timeout { .. }),
+            error,
+            retry_after: None,
+            retryable,
+        }
+    }
+
+    fn api_error(&self, operation: &'static str, resp: &http::Response<Bytes>) -> ApiError {
+        let i = &self.inner;
+        let mut err = ApiError::new(i.provider.name, operation, resp.status());
+        err.body_snippet = crate::error::snippet(resp.body(), SNIPPET_LIMIT);
+        err.retry_after = crate::retry::retry_after(resp.headers(), i.clock.now());
+        err.keep_headers(resp.headers(), i.provider.error_headers);
+        if let Some(h) = i.provider.request_id_header {
+            err.request_id = resp
+                .headers()
+                .get(h)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+        }
+        (i.provider.parse_error)(&mut err, resp.headers(), resp.body());
+        err
+    }
+}

@@ -1,0 +1,245 @@
+//! A request is data: [`Endpoint`] says what to send; the client does the rest.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use bytes::Bytes;
+use http::header::HeaderValue;
+use http::{HeaderMap, Method, StatusCode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Whether an operation may be repeated after it possibly reached the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetrySafety {
+    /// Repeating it has no further effect (reads, documented-idempotent writes): retried on
+    /// timeouts, connection failures, 408, 429 and 5xx.
+    Idempotent,
+    /// Repeating it could act twice (money moves, creations): retried only when the request
+    /// provably never left the machine (connection not established).
+    NotIdempotent,
+}
+
+impl RetrySafety {
+    /// The HTTP default: GET, HEAD, OPTIONS, PUT, DELETE are idempotent; POST and PATCH are not.
+    pub fn from_method(method: &Method) -> Self {
+        if method.is_idempotent() {
+            RetrySafety::Idempotent
+        } else {
+            RetrySafety::NotIdempotent
+        }
+    }
+}
+
+/// Input rejected before sending; the client adds the provider name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidInput {
+    /// The field, named as on the wire.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl InvalidInput {
+    /// A new validation failure.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        InvalidInput {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for InvalidInput {}
+
+/// A serialized request body and its content type.
+#[derive(Debug, Clone)]
+pub struct RequestBody {
+    /// The exact bytes sent (and signed) on every attempt.
+    pub bytes: Bytes,
+    /// The `Content-Type` header value.
+    pub content_type: HeaderValue,
+}
+
+impl RequestBody {
+    /// Serializes `value` as compact JSON, once.
+    pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Self, InvalidInput> {
+        let bytes = serde_json::to_vec(value)
+            .map_err(|e| InvalidInput::new("body", format!("cannot serialize: {e}")))?;
+        Ok(RequestBody {
+            bytes: Bytes::from(bytes),
+            content_type: HeaderValue::from_static("application/json"),
+        })
+    }
+
+    /// Raw bytes with a content type (e.g. a document upload).
+    pub fn raw(bytes: impl Into<Bytes>, content_type: HeaderValue) -> Self {
+        RequestBody {
+            bytes: bytes.into(),
+            content_type,
+        }
+    }
+}
+
+/// Where a decode failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeFailure {
+    /// The JSON path (`.` for the root), e.g. `outputs[0].amount`.
+    pub path: String,
+    /// What serde said.
+    pub message: String,
+}
+
+/// One API operation: a plain description of the request plus how to read its response.
+///
+/// The body is serialized once per call; the same bytes are signed and sent on every
+/// attempt.
+pub trait Endpoint: Send + Sync {
+    /// The decoded success response.
+    type Output: DeserializeOwned + Send;
+
+    /// The operation's name, kebab-case (`check-transaction`), used in spans and errors.
+    fn operation(&self) -> &'static str;
+
+    /// The HTTP method.
+    fn method(&self) -> Method;
+
+    /// The path below the base URL, starting with `/`; parameters percent-encoded with
+    /// [`path_segment`].
+    fn path(&self) -> Cow<'_, str>;
+
+    /// The query string without `?`, already encoded.
+    fn query(&self) -> Option<String> {
+        None
+    }
+
+    /// Checks the input before anything is built or sent.
+    fn validate(&self) -> Result<(), InvalidInput> {
+        Ok(())
+    }
+
+    /// The body, if any.
+    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
+        Ok(None)
+    }
+
+    /// Extra headers of this operation (not auth: the signer adds those).
+    fn headers(&self, _headers: &mut HeaderMap) {}
+
+    /// Per-request data for the signer (e.g. JWT claims), put in the request's extensions
+    /// on every attempt.
+    fn extensions(&self, _extensions: &mut http::Extensions) {}
+
+    /// Whether the operation may be retried after it possibly reached the server.
+    fn retry_safety(&self) -> RetrySafety {
+        RetrySafety::from_method(&self.method())
+    }
+
+    /// Decodes a success (2xx) body. The default reads JSON, treating an empty body as
+    /// `null`, and names the JSON path of any failure.
+    fn decode(&self, _status: StatusCode, body: &[u8]) -> Result<Self::Output, DecodeFailure> {
+        decode_json(body)
+    }
+}
+
+/// Decodes JSON, treating an empty body as `null`; failures name the JSON path.
+pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        body
+    };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| DecodeFailure {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })?;
+    de.end().map_err(|e| DecodeFailure {
+        path: ".".into(),
+        message: e.to_string(),
+    })?;
+    Ok(value)
+}
+
+/// A success with no meaningful body (201 Created, 204 No Content): any body is ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct NoContent;
+
+impl<'de> serde::Deserialize<'de> for NoContent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| NoContent)
+    }
+}
+
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes `s` as ONE path segment: `/`, spaces and everything but unreserved
+/// characters are escaped (`jb 001/x` becomes `jb%20001%2Fx`).
+///
+/// ```
+/// assert_eq!(payments_core::path_segment("jb 001/x"), "jb%20001%2Fx");
+/// ```
+pub fn path_segment(s: &str) -> Cow<'_, str> {
+    utf8_percent_encode(s, SEGMENT).into()
+}
+
+/// Validates a path parameter: not empty, not `.` or `..`, at most `max` characters.
+pub fn check_path_param(field: &str, value: &str, max: usize) -> Result<(), InvalidInput> {
+    if value.is_empty() {
+        return Err(InvalidInput::new(field, "must not be empty"));
+    }
+    if value == "." || value == ".." {
+        return Err(InvalidInput::new(field, "must not be `.` or `..`"));
+    }
+    if value.chars().count() > max {
+        return Err(InvalidInput::new(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(InvalidInput::new(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded_whole() {
+        assert_eq!(path_segment("jb 001/x"), "jb%20001%2Fx");
+        assert_eq!(path_segment("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(path_segment("é?#%"), "%C3%A9%3F%23%25");
+    }
+
+    #[test]
+    fn decode_names_the_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            a: Vec<u32>,
+        }
+        let e = decode_json::<T>(br#"{"a":[1,"x"]}"#).unwrap_err();
+        assert_eq!(e.path, "a[1]");
+        assert!(decode_json::<NoContent>(b"").is_ok());
+        assert!(decode_json::<NoContent>(b"{\"x\":1}").is_ok());
+        assert!(decode_json::<T>(b"{\"a\":[]} trailing").is_err());
+    }
+}

@@ -1,0 +1,171 @@
+//! The seam to the network: [`Transport`], implemented over reqwest by default.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+
+use crate::error::BoxError;
+
+/// A boxed future returned by [`Transport::send`].
+pub type SendFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<http::Response<Bytes>, TransportError>> + Send + 'a>>;
+
+/// Sends one HTTP request and reads the whole response, at most `max_body` bytes of it.
+///
+/// The client applies timeouts, retries and signing around it. Implement it to plug in
+/// another HTTP stack or an in-memory fake.
+pub trait Transport: Send + Sync + fmt::Debug + 'static {
+    /// Sends `req` and returns the response with its complete body.
+    fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_>;
+}
+
+/// How a transport attempt failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportFailure {
+    /// The connection could not be established: nothing was sent.
+    Connect,
+    /// Establishing the connection timed out: nothing was sent.
+    ConnectTimeout,
+    /// Sending or awaiting the response failed: the request may have arrived.
+    Request,
+    /// Reading the body failed.
+    Body,
+    /// The body exceeded the cap.
+    BodyTooLarge,
+    /// The HTTP stack refused the request.
+    Other,
+}
+
+/// A failed transport attempt.
+#[derive(Debug)]
+pub struct TransportError {
+    /// What failed.
+    pub failure: TransportFailure,
+    /// The underlying error.
+    pub source: Option<BoxError>,
+}
+
+impl TransportError {
+    /// A new error.
+    pub fn new(failure: TransportFailure, source: impl Into<BoxError>) -> Self {
+        TransportError {
+            failure,
+            source: Some(source.into()),
+        }
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.failure)?;
+        if let Some(s) = &self.source {
+            write!(f, ": {s}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// The default transport: a pooled `reqwest::Client` that never follows redirects (so
+/// credentials never travel to another host).
+#[derive(Clone)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+impl fmt::Debug for ReqwestTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReqwestTransport").finish_non_exhaustive()
+    }
+}
+
+impl ReqwestTransport {
+    /// A new pooled client with the given connect timeout, redirects disabled.
+    pub fn new(connect_timeout: Duration) -> Result<Self, reqwest::Error> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .tcp_nodelay(true)
+            .build()?;
+        Ok(ReqwestTransport { client })
+    }
+
+    /// Wraps a caller's client. Configure it with `redirect::Policy::none()`: provider
+    /// signatures live in custom headers that reqwest would forward on a redirect.
+    pub fn from_client(client: reqwest::Client) -> Self {
+        ReqwestTransport { client }
+    }
+}
+
+fn classify(e: &reqwest::Error) -> TransportFailure {
+    if e.is_connect() {
+        if e.is_timeout() {
+            TransportFailure::ConnectTimeout
+        } else {
+            TransportFailure::Connect
+        }
+    } else if e.is_body() || e.is_decode() {
+        TransportFailure::Body
+    } else if e.is_builder() {
+        TransportFailure::Other
+    } else {
+        TransportFailure::Request
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
+        Box::pin(async move {
+            let req = reqwest::Request::try_from(req)
+                .map_err(|e| TransportError::new(TransportFailure::Other, e))?;
+            let mut resp = self
+                .client
+                .execute(req)
+                .await
+                .map_err(|e| TransportError::new(classify(&e), e))?;
+            if resp.content_length().is_some_and(|n| n > max_body as u64) {
+                return Err(TransportError {
+                    failure: TransportFailure::BodyTooLarge,
+                    source: None,
+                });
+            }
+            let status = resp.status();
+            let version = resp.version();
+            let headers = std::mem::take(resp.headers_mut());
+            let mut body = BytesMut::with_capacity(
+                resp.content_length()
+                    .map_or(0, |n| n.min(64 * 1024) as usize),
+            );
+            while let Some(chunk) = resp
+                .chunk()
+                .await
+                .map_err(|e| TransportError::new(TransportFailure::Body, e))?
+            {
+                if body.len() + chunk.len() > max_body {
+                    return Err(TransportError {
+                        failure: TransportFailure::BodyTooLarge,
+                        source: None,
+                    });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            let mut out = http::Response::new(body.freeze());
+            *out.status_mut() = status;
+            *out.version_mut() = version;
+            *out.headers_mut() = headers;
+            Ok(out)
+        })
+    }
+}
