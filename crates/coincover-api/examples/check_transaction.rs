@@ -1,1 +1,2 @@
+//! Example (placeholder).
 fn main() {}

@@ -1,0 +1,26 @@
+//! The requests, one struct per operation. Each is plain data implementing
+//! [`Endpoint`](payments_core::Endpoint).
+
+mod transaction;
+mod user;
+
+pub use transaction::{CheckTransaction, TransactionOutput};
+pub use user::{CreatePlan, CreateUser, UpdatePlan, UpdateUser};
+
+use payments_core::InvalidInput;
+
+/// The longest id CoinCover fields are allowed to carry here (a sanity cap, not documented).
+pub(crate) const MAX_ID_LEN: usize = 256;
+
+pub(crate) fn require_text(field: &str, value: &str) -> Result<(), InvalidInput> {
+    if value.trim().is_empty() {
+        return Err(InvalidInput::new(field, "is required and must not be blank"));
+    }
+    if value.chars().count() > MAX_ID_LEN {
+        return Err(InvalidInput::new(
+            field,
+            format!("must be at most {MAX_ID_LEN} characters"),
+        ));
+    }
+    Ok(())
+}
