@@ -111,8 +111,7 @@ impl Client {
 
     /// A builder for `env` with its bearer token.
     pub fn builder(env: Environment, token: impl Into<SecretString>) -> ClientBuilder {
-        let token = BearerToken::new(token.into())
-            .map_err(|e| Error::config(COINCOVER.name, e.0));
+        let token = BearerToken::new(token.into()).map_err(|e| Error::config(COINCOVER.name, e.0));
         let inner = ApiClient::builder(
             &COINCOVER,
             env.base_url(),

@@ -156,6 +156,10 @@ pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure>
     } else {
         body
     };
+    // Fast path: plain serde_json. Only a failure pays for path tracking.
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| DecodeFailure {
         path: e.path().to_string(),

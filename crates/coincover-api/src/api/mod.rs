@@ -14,7 +14,10 @@ pub(crate) const MAX_ID_LEN: usize = 256;
 
 pub(crate) fn require_text(field: &str, value: &str) -> Result<(), InvalidInput> {
     if value.trim().is_empty() {
-        return Err(InvalidInput::new(field, "is required and must not be blank"));
+        return Err(InvalidInput::new(
+            field,
+            "is required and must not be blank",
+        ));
     }
     if value.chars().count() > MAX_ID_LEN {
         return Err(InvalidInput::new(

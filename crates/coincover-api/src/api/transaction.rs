@@ -114,7 +114,10 @@ impl Endpoint for CheckTransaction {
         }
         require_text("walletId", &self.wallet_id)?;
         if self.outputs.is_empty() {
-            return Err(InvalidInput::new("outputs", "must have at least one output"));
+            return Err(InvalidInput::new(
+                "outputs",
+                "must have at least one output",
+            ));
         }
         for (i, o) in self.outputs.iter().enumerate() {
             require_text(&format!("outputs[{i}].destination"), &o.destination)?;
