@@ -89,7 +89,10 @@ pub(crate) fn test_command(references: &Path) -> CargoCmd {
 /// `cargo test --workspace --doc` with strict insta settings, recording
 /// referenced snapshots in `references` (`--all-targets` does not run doc tests).
 pub(crate) fn doctest_command(references: &Path) -> CargoCmd {
-    strict_insta(CargoCmd::new(&["test", "--workspace", "--all-features", "--doc"]), references)
+    strict_insta(
+        CargoCmd::new(&["test", "--workspace", "--all-features", "--doc"]),
+        references,
+    )
 }
 
 /// Snapshot-related files found in the repository.
