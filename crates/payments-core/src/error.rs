@@ -383,8 +383,17 @@ impl std::error::Error for ApiError {}
 
 /// Cuts `body` to at most `limit` bytes on a char boundary, lossily decoded.
 pub fn snippet(body: &[u8], limit: usize) -> String {
-    let cut = &body[..body.len().min(limit)];
-    let mut s = String::from_utf8_lossy(cut).into_owned();
+    let mut end = body.len().min(limit);
+    if end < body.len() {
+        // Do not split a UTF-8 sequence: back up to its first byte (at most 3 back).
+        if let Some(i) = (end.saturating_sub(3)..=end)
+            .rev()
+            .find(|&i| body[i] & 0xC0 != 0x80)
+        {
+            end = i;
+        }
+    }
+    let mut s = String::from_utf8_lossy(&body[..end]).into_owned();
     if body.len() > limit {
         s.push('…');
     }

@@ -1,0 +1,856 @@
+//! Core `ApiClient` behaviour: URL building, redirects, body cap, timeouts, decode and API
+//! errors, the default error parser, retries and the retry budget.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use http::{HeaderMap, Method, StatusCode};
+use httpmock::MockServer;
+use payments_core::auth::BearerToken;
+use payments_core::signer::NoAuth;
+use payments_core::{
+    ApiError, ApiErrorKind, BudgetConfig, Error, FieldError, ProviderSpec, ReqwestTransport,
+    RetryPolicy, RetrySafety, SNIPPET_LIMIT, TimeoutKind, Timeouts, TransportErrorKind,
+    default_error_parser, path_segment,
+};
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{Call, CountingTransport, builder, catch_all, fast_retry};
+
+fn no_auth() -> Arc<NoAuth> {
+    Arc::new(NoAuth)
+}
+
+async fn client_for(server: &ScriptedServer) -> payments_core::ApiClient {
+    builder(server.base_url(), no_auth()).build().unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// URLs
+
+#[tokio::test]
+async fn path_segment_and_query_are_sent_encoded() {
+    let path = format!("/a/{}", path_segment("jb 001/x"));
+    let call = Call::get(path).query("x=1&y=2");
+
+    // httpmock matches the raw (still percent-encoded) path.
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/a/jb%20001%2Fx")
+                .query_param("x", "1")
+                .query_param("y", "2");
+            then.status(200).body("{}");
+        })
+        .await;
+    catch_all(&server).await;
+    builder(server.base_url(), no_auth())
+        .build()
+        .unwrap()
+        .send(&call)
+        .await
+        .unwrap();
+    assert_eq!(mock.calls_async().await, 1);
+
+    // The request line, as it went over the wire.
+    let scripted = ScriptedServer::start([Reply::json(200, "{}")]).await;
+    client_for(&scripted).await.send(&call).await.unwrap();
+    let reqs = scripted.requests();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(reqs[0].method, "GET");
+    assert_eq!(reqs[0].target, "/a/jb%20001%2Fx?x=1&y=2");
+}
+
+#[tokio::test]
+async fn empty_query_adds_no_question_mark() {
+    let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
+    client_for(&server)
+        .await
+        .send(&Call::get("/a").query(""))
+        .await
+        .unwrap();
+    assert_eq!(server.requests()[0].target, "/a");
+}
+
+#[tokio::test]
+async fn base_url_path_prefix_is_kept() {
+    for suffix in ["/prefix", "/prefix/"] {
+        for path in ["/a/b", "a/b"] {
+            let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
+            let base = format!("{}{suffix}", server.base_url());
+            let client = builder(base.as_str(), no_auth()).build().unwrap();
+            assert_eq!(client.base_url(), format!("{}/prefix", server.base_url()));
+            client.send(&Call::get(path).query("q=1")).await.unwrap();
+            let reqs = server.requests();
+            assert_eq!(
+                reqs[0].target, "/prefix/a/b?q=1",
+                "base {base}, path {path}"
+            );
+        }
+    }
+    // Without a prefix, no double slash.
+    let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
+    let client = builder(format!("{}/", server.base_url()), no_auth())
+        .build()
+        .unwrap();
+    assert_eq!(client.base_url(), server.base_url());
+    client.send(&Call::get("/a")).await.unwrap();
+    assert_eq!(server.requests()[0].target, "/a");
+}
+
+#[test]
+fn invalid_base_urls_are_config_errors() {
+    for base in [
+        "ftp://x",
+        "not a url",
+        "",
+        "http://user:pw@host",
+        "https://:pw@host",
+        "http://host/?q=1",
+        "http://host/#frag",
+        "http://host:99999",
+    ] {
+        let err = builder(base, no_auth()).build().expect_err(base);
+        assert!(matches!(err, Error::Config { .. }), "{base}: {err:?}");
+        assert_eq!(err.provider(), "test");
+        assert!(!err.may_have_been_received());
+        if base.contains("pw") {
+            assert!(!err.to_string().contains("pw"), "{err}");
+            assert!(!format!("{err:?}").contains("pw"), "{err:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_path_that_is_not_a_valid_uri_is_an_invalid_request() {
+    let server = ScriptedServer::start([]).await;
+    let err = client_for(&server)
+        .await
+        .send(&Call::get("/a b"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
+    assert!(!err.may_have_been_received());
+    assert!(server.requests().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// Redirects, body cap, timeouts
+
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let server = MockServer::start_async().await;
+    let target_url = server.url("/target");
+    let start = server
+        .mock_async(|when, then| {
+            when.path("/start");
+            then.status(302).header("location", target_url.as_str());
+        })
+        .await;
+    let target = server
+        .mock_async(|when, then| {
+            when.path("/target");
+            then.status(200).body("{}");
+        })
+        .await;
+    catch_all(&server).await;
+    let signer = BearerToken::new("tok".into()).unwrap();
+    let client = builder(server.base_url(), Arc::new(signer))
+        .build()
+        .unwrap();
+
+    let err = client.send(&Call::get("/start")).await.unwrap_err();
+
+    assert_eq!(err.status(), Some(StatusCode::FOUND), "{err:?}");
+    assert!(matches!(err, Error::Api(_)));
+    assert_eq!(err.api().unwrap().kind, ApiErrorKind::Other);
+    assert_eq!(start.calls_async().await, 1, "3xx is not retried");
+    assert_eq!(
+        target.calls_async().await,
+        0,
+        "credentials must not follow a redirect"
+    );
+}
+
+#[tokio::test]
+async fn body_cap_with_content_length() {
+    let server = MockServer::start_async().await;
+    let big = server
+        .mock_async(|when, then| {
+            when.path("/big");
+            then.status(200).body(format!("\"{}\"", "x".repeat(998)));
+        })
+        .await;
+    let exact = server
+        .mock_async(|when, then| {
+            when.path("/exact");
+            then.status(200).body(format!("\"{}\"", "x".repeat(98)));
+        })
+        .await;
+    catch_all(&server).await;
+    let client = builder(server.base_url(), no_auth())
+        .max_response_body(100)
+        .build()
+        .unwrap();
+
+    let err = client.send(&Call::get("/big")).await.unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 100, .. }),
+        "{err:?}"
+    );
+    assert!(!err.is_retryable());
+    assert_eq!(big.calls_async().await, 1, "not retried");
+
+    let out = client.send(&Call::get("/exact")).await.unwrap();
+    assert_eq!(out.as_str().unwrap().len(), 98);
+    assert_eq!(exact.calls_async().await, 1);
+}
+
+#[tokio::test]
+async fn body_cap_without_content_length() {
+    let big = format!("\"{}\"", "x".repeat(998));
+    let exact = format!("\"{}\"", "x".repeat(98));
+    let server = ScriptedServer::start([
+        Reply::json(200, &big).chunked(),
+        Reply::json(200, &exact).chunked(),
+    ])
+    .await;
+    let client = builder(server.base_url(), no_auth())
+        .max_response_body(100)
+        .build()
+        .unwrap();
+
+    let err = client.send(&Call::get("/big")).await.unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 100, .. }),
+        "{err:?}"
+    );
+    let out = client.send(&Call::get("/exact")).await.unwrap();
+    assert_eq!(out.as_str().unwrap().len(), 98);
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "the oversized body was not retried"
+    );
+    assert!(server.requests()[1].header("transfer-encoding").is_none());
+}
+
+fn short_timeouts() -> Timeouts {
+    Timeouts::default()
+        .with_attempt(Duration::from_millis(300))
+        .with_call(Duration::from_millis(500))
+}
+
+/// Attempt 1 times out at 300 ms and is retried (GET, well before the deadline);
+/// attempt 2 would time out at ~600 ms, but the whole-call timeout fires first at 500 ms.
+#[tokio::test]
+async fn whole_call_timeout_cuts_the_retries() {
+    let server = ScriptedServer::start([Reply::hang(), Reply::hang(), Reply::hang()]).await;
+    let client = builder(server.base_url(), no_auth())
+        .timeouts(short_timeouts())
+        .build()
+        .unwrap();
+
+    let started = Instant::now();
+    let err = client.send(&Call::get("/slow")).await.unwrap_err();
+    let elapsed = started.elapsed();
+
+    match &err {
+        Error::Timeout { kind, after, .. } => {
+            assert_eq!(*kind, TimeoutKind::Call, "{err}");
+            assert_eq!(*after, Duration::from_millis(500));
+        }
+        other => panic!("expected a call timeout, got {other:?}"),
+    }
+    assert!(err.is_retryable());
+    assert!(err.may_have_been_received());
+    assert!(elapsed >= Duration::from_millis(490), "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+    // The retry was sent (a single attempt would have ended with an attempt timeout at
+    // 300 ms); under load the server may not have read it before the deadline.
+    let sent = server.requests().len();
+    assert!((1..=2).contains(&sent), "{sent} requests");
+    assert_eq!(err.to_string(), "test: call timeout after 500ms");
+}
+
+/// Without retries the attempt timeout is the one that fires.
+#[tokio::test]
+async fn attempt_timeout_without_retries() {
+    let server = ScriptedServer::start([Reply::status(200).delay(Duration::from_secs(2))]).await;
+    let client = builder(server.base_url(), no_auth())
+        .timeouts(short_timeouts())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+
+    let started = Instant::now();
+    let err = client.send(&Call::get("/slow")).await.unwrap_err();
+    let elapsed = started.elapsed();
+
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                kind: TimeoutKind::Attempt,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(elapsed >= Duration::from_millis(290), "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+    assert_eq!(server.requests().len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Decode and API errors
+
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code, reason = "only the shape matters")]
+struct Items {
+    items: Vec<Item>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code, reason = "only the shape matters")]
+struct Item {
+    id: u32,
+}
+
+#[tokio::test]
+async fn decode_error_names_the_json_path() {
+    let body = r#"{"items":[{"id":1},{"id":"x"}]}"#;
+    let server = ScriptedServer::start([Reply::json(200, body)]).await;
+    let call = Call::get("/items")
+        .operation("list-items")
+        .decoding::<Items>();
+
+    let err = client_for(&server).await.send(&call).await.unwrap_err();
+
+    match &err {
+        Error::Decode {
+            provider,
+            operation,
+            path,
+            snippet,
+            ..
+        } => {
+            assert_eq!(*provider, "test");
+            assert_eq!(*operation, "list-items");
+            assert_eq!(path, "items[1].id");
+            assert_eq!(snippet, body);
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert!(err.to_string().contains("`items[1].id`"), "{err}");
+    assert!(!err.is_retryable());
+    assert_eq!(server.requests().len(), 1, "decode errors are not retried");
+}
+
+#[tokio::test]
+async fn non_json_error_body_is_an_api_error_with_a_snippet() {
+    let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    let server = ScriptedServer::start([Reply::status(502)
+        .header("content-type", "text/html")
+        .body(html)])
+    .await;
+    let client = builder(server.base_url(), no_auth())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+
+    let err = client.send(&Call::get("/x")).await.unwrap_err();
+
+    let api = err.api().unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(api.kind, ApiErrorKind::Server);
+    assert_eq!(api.status, StatusCode::BAD_GATEWAY);
+    assert_eq!(api.message, None);
+    assert_eq!(api.body_snippet, html);
+    let shown = err.to_string();
+    assert!(shown.contains("HTTP 502"), "{shown}");
+    assert!(shown.contains("<h1>502 Bad Gateway</h1>"), "{shown}");
+    insta::assert_snapshot!("api_error_html_502", shown);
+}
+
+#[tokio::test]
+async fn long_error_body_is_cut_to_the_snippet_limit() {
+    let body = "e".repeat(2048);
+    let server = ScriptedServer::start([Reply::status(500).body(body.as_str())]).await;
+    let client = builder(server.base_url(), no_auth())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+
+    let err = client.send(&Call::get("/x")).await.unwrap_err();
+
+    let snippet = &err.api().unwrap().body_snippet;
+    assert_eq!(snippet, &format!("{}…", "e".repeat(SNIPPET_LIMIT)));
+    let shown = err.to_string();
+    assert!(shown.ends_with('…'), "{shown}");
+    assert!(shown.len() < SNIPPET_LIMIT + 100, "{}", shown.len());
+}
+
+#[test]
+fn snippet_does_not_split_a_character() {
+    // 'a' then 2-byte characters: the limit falls in the middle of one.
+    let body = format!("a{}", "é".repeat(600));
+    let s = payments_core::snippet(body.as_bytes(), SNIPPET_LIMIT);
+    assert!(!s.contains('\u{FFFD}'), "{s:?}");
+    assert!(s.ends_with("é…"), "{s:?}");
+    assert!(s.len() - '…'.len_utf8() <= SNIPPET_LIMIT);
+    assert_eq!(payments_core::snippet(b"short", 512), "short");
+    assert_eq!(payments_core::snippet("éé".as_bytes(), 4), "éé");
+    assert_eq!(payments_core::snippet("éé".as_bytes(), 3), "é…");
+}
+
+static SPEC_WITH_HEADERS: ProviderSpec = ProviderSpec::new("test")
+    .with_request_id_header("x-request-id")
+    .with_error_headers(&["x-error-detail"]);
+
+#[tokio::test]
+async fn api_error_keeps_request_id_headers_and_field_errors() {
+    let server = ScriptedServer::start([Reply::json(
+        422,
+        r#"{"errors":{"amount":["too small","not a number"],"currency":"unknown"}}"#,
+    )
+    .header("x-request-id", "req-42")
+    .header("X-Error-Detail", "validation")])
+    .await;
+    let client =
+        payments_core::ApiClient::builder(&SPEC_WITH_HEADERS, server.base_url(), no_auth())
+            .build()
+            .unwrap();
+
+    let err = client
+        .send(&Call::post("/orders", b"{}").operation("create-order"))
+        .await
+        .unwrap_err();
+
+    let api = err.api().unwrap();
+    assert_eq!(api.operation, "create-order");
+    assert_eq!(api.kind, ApiErrorKind::BadRequest);
+    assert_eq!(api.request_id.as_deref(), Some("req-42"));
+    assert_eq!(api.header("X-ERROR-DETAIL"), Some("validation"));
+    assert_eq!(api.fields.len(), 3);
+    insta::assert_snapshot!("api_error_422_fields_request_id", err.to_string());
+}
+
+fn parsed(status: u16, body: &str) -> ApiError {
+    let mut e = ApiError::new("test", "op", StatusCode::from_u16(status).unwrap());
+    default_error_parser(&mut e, &HeaderMap::new(), body.as_bytes());
+    e
+}
+
+fn field(field: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+#[test]
+fn default_error_parser_reads_message() {
+    let e = parsed(400, r#"{"message":"Amount is required","code":"E_AMOUNT"}"#);
+    assert_eq!(e.message.as_deref(), Some("Amount is required"));
+    assert_eq!(e.code.as_deref(), Some("E_AMOUNT"));
+    assert!(e.fields.is_empty());
+    insta::assert_snapshot!("parser_message", e.to_string());
+}
+
+#[test]
+fn default_error_parser_reads_error_string() {
+    let e = parsed(401, r#"{"error":"x"}"#);
+    assert_eq!(e.message.as_deref(), Some("x"));
+    assert_eq!(e.code, None);
+    insta::assert_snapshot!("parser_error_string", e.to_string());
+}
+
+#[test]
+fn default_error_parser_reads_error_object() {
+    let e = parsed(400, r#"{"error":{"code":"E1","message":"m"}}"#);
+    assert_eq!(e.message.as_deref(), Some("m"));
+    assert_eq!(e.code.as_deref(), Some("E1"));
+    insta::assert_snapshot!("parser_error_object", e.to_string());
+}
+
+#[test]
+fn default_error_parser_reads_errors_map() {
+    let e = parsed(
+        422,
+        r#"{"errors":{"amount":["too small"],"currency":"unknown"}}"#,
+    );
+    assert_eq!(e.message, None);
+    assert_eq!(
+        e.fields,
+        [field("amount", "too small"), field("currency", "unknown")]
+    );
+    insta::assert_snapshot!("parser_errors_map", e.to_string());
+}
+
+#[test]
+fn default_error_parser_reads_errors_list() {
+    let e = parsed(400, r#"{"errors":[{"field":"a","message":"b"}]}"#);
+    assert_eq!(e.fields, [field("a", "b")]);
+    insta::assert_snapshot!("parser_errors_list", e.to_string());
+
+    // A message without a field becomes the message.
+    let e = parsed(
+        400,
+        r#"{"errors":[{"message":"general"},{"property":"p","message":"q"}]}"#,
+    );
+    assert_eq!(e.message.as_deref(), Some("general"));
+    assert_eq!(e.fields, [field("p", "q")]);
+    insta::assert_snapshot!("parser_errors_list_with_message", e.to_string());
+}
+
+#[test]
+fn default_error_parser_leaves_non_json_alone() {
+    for body in ["<html>oops</html>", "", "[1,2]", "\"just a string\"", "{}"] {
+        let e = parsed(503, body);
+        assert_eq!(e.message, None, "{body}");
+        assert_eq!(e.code, None, "{body}");
+        assert!(e.fields.is_empty(), "{body}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Retries
+
+#[tokio::test]
+async fn get_is_retried_on_503_until_success() {
+    let server = ScriptedServer::start([
+        Reply::status(503),
+        Reply::status(503),
+        Reply::json(200, r#"{"ok":true}"#),
+    ])
+    .await;
+    let out = client_for(&server)
+        .await
+        .send(&Call::get("/x"))
+        .await
+        .unwrap();
+    assert_eq!(out["ok"], true);
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[tokio::test]
+async fn retries_stop_after_max_attempts() {
+    let server = ScriptedServer::start([
+        Reply::status(503),
+        Reply::status(503),
+        Reply::status(503),
+        Reply::json(200, "{}"),
+    ])
+    .await;
+    let err = client_for(&server)
+        .await
+        .send(&Call::get("/x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(server.requests().len(), 3);
+    assert_eq!(server.remaining(), 1);
+}
+
+#[tokio::test]
+async fn not_idempotent_post_is_not_retried_on_503() {
+    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
+    let err = client_for(&server)
+        .await
+        .send(&Call::post("/pay", b"{}"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    assert!(
+        err.is_retryable(),
+        "retryable in principle, but not for a POST"
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn idempotent_post_is_retried_on_503() {
+    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
+    client_for(&server)
+        .await
+        .send(&Call::post("/lookup", b"{}").safety(RetrySafety::Idempotent))
+        .await
+        .unwrap();
+    assert_eq!(server.requests().len(), 2);
+    assert_eq!(server.requests()[1].body, b"{}");
+}
+
+#[tokio::test]
+async fn not_idempotent_post_is_not_retried_after_a_timeout() {
+    let server = ScriptedServer::start([Reply::hang(), Reply::json(200, "{}")]).await;
+    let client = builder(server.base_url(), no_auth())
+        .timeouts(Timeouts::default().with_attempt(Duration::from_millis(200)))
+        .build()
+        .unwrap();
+    let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                kind: TimeoutKind::Attempt,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.may_have_been_received());
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn post_is_retried_when_the_connection_was_refused() {
+    // Bound but not listening: connections are refused, and no other test can take the
+    // port meanwhile (as it could after binding a listener and dropping it).
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = socket.local_addr().unwrap().port();
+    let transport = Arc::new(CountingTransport {
+        inner: ReqwestTransport::new(Duration::from_secs(2)).unwrap(),
+        sends: AtomicUsize::new(0),
+    });
+    let client = builder(format!("http://127.0.0.1:{port}"), no_auth())
+        .transport(transport.clone())
+        .build()
+        .unwrap();
+
+    let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
+
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportErrorKind::Connect,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(!err.may_have_been_received());
+    assert!(err.is_retryable());
+    assert_eq!(
+        transport.sends.load(Ordering::SeqCst),
+        3,
+        "a request that never left may be retried even if not idempotent"
+    );
+}
+
+#[tokio::test]
+async fn get_is_retried_on_408_and_429() {
+    for status in [408, 429] {
+        let server = ScriptedServer::start([Reply::status(status), Reply::json(200, "{}")]).await;
+        client_for(&server)
+            .await
+            .send(&Call::get("/x"))
+            .await
+            .unwrap_or_else(|e| panic!("{status}: {e}"));
+        assert_eq!(server.requests().len(), 2, "{status}");
+    }
+}
+
+#[tokio::test]
+async fn client_errors_are_never_retried() {
+    for status in [400, 401, 403, 404, 409, 422] {
+        let server = ScriptedServer::start([
+            Reply::json(status, r#"{"message":"no"}"#),
+            Reply::json(200, "{}"),
+        ])
+        .await;
+        let err = client_for(&server)
+            .await
+            .send(&Call::get("/x"))
+            .await
+            .unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+        assert!(!err.is_retryable(), "{status}");
+        assert_eq!(server.requests().len(), 1, "{status}");
+    }
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured() {
+    let server = ScriptedServer::start([
+        Reply::status(503).header("retry-after", "1"),
+        Reply::json(200, "{}"),
+    ])
+    .await;
+    let started = Instant::now();
+    client_for(&server)
+        .await
+        .send(&Call::get("/x"))
+        .await
+        .unwrap();
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_secs(1), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[tokio::test]
+async fn too_long_retry_after_ends_the_retries() {
+    let server = ScriptedServer::start([
+        Reply::status(429).header("retry-after", "60"),
+        Reply::json(200, "{}"),
+    ])
+    .await;
+    let started = Instant::now();
+    let err = client_for(&server)
+        .await
+        .send(&Call::get("/x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(
+        err.api().unwrap().retry_after,
+        Some(Duration::from_secs(60))
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn retry_budget_is_shared_across_clones() {
+    let budget = BudgetConfig {
+        capacity: 10,
+        retry_cost: 5,
+        timeout_retry_cost: 10,
+        success_refund: 5,
+    };
+    let s503 = || Reply::status(503);
+    let server = ScriptedServer::start([
+        // a: two retries spend all 10 tokens
+        s503(),
+        s503(),
+        s503(),
+        // b (a clone): nothing left, no retry
+        s503(),
+        // b: a success refunds 5 tokens
+        Reply::json(200, "{}"),
+        // a: one retry (5 tokens), then the budget is empty again
+        s503(),
+        s503(),
+        // c (built separately): its own full budget
+        s503(),
+        s503(),
+        s503(),
+    ])
+    .await;
+    let a = builder(server.base_url(), no_auth())
+        .retry(fast_retry().with_budget(Some(budget)))
+        .build()
+        .unwrap();
+    let b = a.clone();
+    let get = Call::get("/x");
+
+    a.send(&get).await.unwrap_err();
+    assert_eq!(server.requests().len(), 3);
+    let err = b.send(&get).await.unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(
+        server.requests().len(),
+        4,
+        "the clone shares the spent budget"
+    );
+    b.send(&get).await.unwrap();
+    assert_eq!(server.requests().len(), 5);
+    a.send(&get).await.unwrap_err();
+    assert_eq!(server.requests().len(), 7, "the refund allowed one retry");
+
+    let c = builder(server.base_url(), no_auth())
+        .retry(fast_retry().with_budget(Some(budget)))
+        .build()
+        .unwrap();
+    c.send(&get).await.unwrap_err();
+    assert_eq!(server.requests().len(), 10);
+    assert_eq!(server.remaining(), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// Error helpers
+
+#[test]
+fn error_classification() {
+    let api = |s: u16| {
+        Error::from(ApiError::new(
+            "test",
+            "op",
+            StatusCode::from_u16(s).unwrap(),
+        ))
+    };
+    for s in [408, 429, 500, 502, 503, 504] {
+        let e = api(s);
+        assert!(e.is_retryable(), "{s}");
+        assert_eq!(e.status().map(|s| s.as_u16()), Some(s));
+        assert!(e.may_have_been_received());
+    }
+    for s in [302, 400, 401, 403, 404, 409, 410, 422] {
+        let e = api(s);
+        assert!(!e.is_retryable(), "{s}");
+        assert_eq!(e.status().map(|s| s.as_u16()), Some(s));
+    }
+
+    let timeout = Error::Timeout {
+        provider: "test",
+        kind: TimeoutKind::Attempt,
+        after: Duration::from_secs(1),
+    };
+    assert!(timeout.is_retryable());
+    assert_eq!(timeout.status(), None);
+    assert!(timeout.api().is_none());
+
+    let transport = |kind| Error::Transport {
+        provider: "test",
+        kind,
+        source: "boom".into(),
+    };
+    let connect = transport(TransportErrorKind::Connect);
+    assert!(connect.is_retryable());
+    assert!(!connect.may_have_been_received());
+    assert_eq!(connect.status(), None);
+    let request = transport(TransportErrorKind::Request);
+    assert!(request.is_retryable());
+    assert!(request.may_have_been_received());
+    assert!(!transport(TransportErrorKind::Other).is_retryable());
+    assert!(std::error::Error::source(&connect).is_some());
+
+    for e in [
+        Error::config("test", "bad"),
+        Error::invalid("test", "amount", "negative"),
+        Error::BodyTooLarge {
+            provider: "test",
+            limit: 1,
+        },
+        Error::Sign {
+            provider: "test",
+            message: "no".into(),
+        },
+    ] {
+        assert!(!e.is_retryable(), "{e:?}");
+        assert_eq!(e.status(), None, "{e:?}");
+        assert_eq!(e.provider(), "test");
+    }
+    assert!(!Error::config("test", "bad").may_have_been_received());
+    assert_eq!(
+        Error::invalid("test", "amount", "negative").to_string(),
+        "test: invalid request: amount: negative"
+    );
+}
+
+#[test]
+fn request_method_defaults_decide_retry_safety() {
+    for (m, s) in [
+        (Method::GET, RetrySafety::Idempotent),
+        (Method::PUT, RetrySafety::Idempotent),
+        (Method::DELETE, RetrySafety::Idempotent),
+        (Method::POST, RetrySafety::NotIdempotent),
+        (Method::PATCH, RetrySafety::NotIdempotent),
+    ] {
+        assert_eq!(RetrySafety::from_method(&m), s, "{m}");
+    }
+}
