@@ -186,6 +186,7 @@ impl Endpoint for UpdateUser {
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
+        require_text("userId", &self.user_id)?;
         check_path_param("userId", &self.user_id, MAX_ID_LEN)?;
         if let Some(v) = &self.first_name {
             require_text("firstName", v)?;
@@ -268,6 +269,7 @@ impl Endpoint for CreatePlan {
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
+        require_text("userId", &self.user_id)?;
         check_path_param("userId", &self.user_id, MAX_ID_LEN)?;
         check_level(self.level_usd)
     }
@@ -324,6 +326,7 @@ impl Endpoint for UpdatePlan {
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
+        require_text("userId", &self.user_id)?;
         check_path_param("userId", &self.user_id, MAX_ID_LEN)?;
         check_level(self.level_usd)
     }

@@ -1,0 +1,312 @@
+//! The documented error statuses (400, 401, 404) and the undocumented ones a real
+//! deployment produces (5xx HTML from a gateway), as typed errors with a readable Display.
+
+use coincover_api::{ApiError, ApiErrorKind, Client, Environment, Error, RetryPolicy};
+use httpmock::{Mock, MockServer};
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{self, catch_all};
+
+/// Answers every `method path` with `status`, `content_type` and `body` (plus headers).
+async fn answer<'a>(
+    server: &'a MockServer,
+    method: &str,
+    path: &str,
+    status: u16,
+    content_type: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> Mock<'a> {
+    let headers: Vec<(String, String)> = headers
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect();
+    server
+        .mock_async(|when, then| {
+            when.method(method).path(path);
+            let then = then
+                .status(status)
+                .header("content-type", content_type)
+                .body(body);
+            headers.into_iter().fold(then, |t, (n, v)| t.header(n, v));
+        })
+        .await
+}
+
+fn api(err: &Error) -> &ApiError {
+    err.api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"))
+}
+
+#[tokio::test]
+async fn bad_request_with_a_json_message() {
+    let server = MockServer::start_async().await;
+    let mock = answer(
+        &server,
+        "POST",
+        "/user",
+        400,
+        "application/json",
+        r#"{"message":"userId is required"}"#,
+        &[],
+    )
+    .await;
+    let catch = catch_all(&server).await;
+    let err = support::client(server.base_url(), support::fast_retry())
+        .create_user(&support::documented_create_user())
+        .await
+        .unwrap_err();
+
+    let e = api(&err);
+    assert_eq!(e.status.as_u16(), 400);
+    assert_eq!(e.kind, ApiErrorKind::BadRequest);
+    assert_eq!(e.message.as_deref(), Some("userId is required"));
+    assert_eq!(e.operation, "create-user");
+    assert_eq!(e.provider, "coincover");
+    assert_eq!(e.request_id, None);
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
+    assert!(!err.is_retryable());
+    assert!(err.may_have_been_received());
+    assert_eq!(mock.calls_async().await, 1, "a 400 is sent once");
+    assert_eq!(catch.calls_async().await, 0);
+    insta::assert_snapshot!("bad_request_json_display", err.to_string());
+}
+
+/// A 400 whose body is not JSON is still an API error (never a decode error), and keeps
+/// the body as a snippet.
+#[tokio::test]
+async fn bad_request_with_a_text_body() {
+    let server = MockServer::start_async().await;
+    answer(
+        &server,
+        "POST",
+        "/transaction",
+        400,
+        "text/plain",
+        "walletId: must not be empty",
+        &[],
+    )
+    .await;
+    let err = support::client(server.base_url(), support::fast_retry())
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+
+    let e = api(&err);
+    assert_eq!(e.kind, ApiErrorKind::BadRequest);
+    assert_eq!(e.message, None);
+    assert_eq!(e.body_snippet, "walletId: must not be empty");
+    insta::assert_snapshot!("bad_request_text_display", err.to_string());
+}
+
+/// 401 with the body and header AWS API Gateway sends; the request id is captured.
+#[tokio::test]
+async fn unauthorized_keeps_the_request_id_and_error_type() {
+    let server = MockServer::start_async().await;
+    let mock = answer(
+        &server,
+        "POST",
+        "/transaction",
+        401,
+        "application/json",
+        r#"{"message":"Unauthorized"}"#,
+        &[
+            ("x-amzn-requestid", "5b1e0c7a-0d1f-4b43-9a51-3c1b8f1f0a11"),
+            ("x-amzn-errortype", "UnauthorizedException"),
+        ],
+    )
+    .await;
+    let err = support::client(server.base_url(), support::fast_retry())
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+
+    let e = api(&err);
+    assert_eq!(e.status.as_u16(), 401);
+    assert_eq!(e.kind, ApiErrorKind::Unauthorized);
+    assert_eq!(e.message.as_deref(), Some("Unauthorized"));
+    assert_eq!(
+        e.request_id.as_deref(),
+        Some("5b1e0c7a-0d1f-4b43-9a51-3c1b8f1f0a11")
+    );
+    assert_eq!(e.header("x-amzn-errortype"), Some("UnauthorizedException"));
+    assert!(!err.is_retryable());
+    assert_eq!(mock.calls_async().await, 1, "a 401 is not retried");
+    insta::assert_snapshot!("unauthorized_display", err.to_string());
+}
+
+#[tokio::test]
+async fn not_found_on_update_user() {
+    let server = MockServer::start_async().await;
+    let mock = answer(
+        &server,
+        "PATCH",
+        "/user/nobody",
+        404,
+        "application/json",
+        r#"{"message":"User with the specified id does not exist."}"#,
+        &[("x-amzn-requestid", "req-404")],
+    )
+    .await;
+    let err = support::client(server.base_url(), support::fast_retry())
+        .update_user(&coincover_api::UpdateUser::new("nobody").first_name("Joe"))
+        .await
+        .unwrap_err();
+
+    let e = api(&err);
+    assert_eq!(e.kind, ApiErrorKind::NotFound);
+    assert_eq!(e.operation, "update-user");
+    assert_eq!(
+        e.message.as_deref(),
+        Some("User with the specified id does not exist.")
+    );
+    assert_eq!(mock.calls_async().await, 1, "a 404 is not retried");
+    insta::assert_snapshot!("not_found_display", err.to_string());
+}
+
+/// A gateway's HTML 500 is a Server error whose Display carries a bounded snippet. The
+/// check is idempotent, so it was tried `max_attempts` times.
+#[tokio::test]
+async fn server_error_with_an_html_body() {
+    let server = MockServer::start_async().await;
+    let html = format!(
+        "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>{}</p></body></html>",
+        "The server encountered an unexpected condition. ".repeat(20)
+    );
+    assert!(html.len() > payments_core::SNIPPET_LIMIT);
+    let mock = answer(
+        &server,
+        "POST",
+        "/transaction",
+        500,
+        "text/html",
+        &html,
+        &[],
+    )
+    .await;
+    let err = support::client(server.base_url(), support::fast_retry())
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+
+    let e = api(&err);
+    assert_eq!(e.kind, ApiErrorKind::Server);
+    assert_eq!(e.message, None);
+    assert!(e.body_snippet.starts_with("<html><head><title>500"));
+    assert!(e.body_snippet.ends_with('…'), "{}", e.body_snippet);
+    assert!(e.body_snippet.len() <= payments_core::SNIPPET_LIMIT + '…'.len_utf8());
+    assert!(err.is_retryable());
+    assert_eq!(mock.calls_async().await, 3);
+    let display = err.to_string();
+    assert!(display.starts_with("coincover: HTTP 500: Internal Server Error: <html>"));
+    assert!(display.len() < 700, "{} bytes", display.len());
+    insta::assert_snapshot!("server_error_html_display", display);
+}
+
+/// A 200 larger than the cap is refused (Content-Length announced).
+#[tokio::test]
+async fn response_body_cap_with_content_length() {
+    let server = MockServer::start_async().await;
+    let big = format!(
+        r#"{{"transactionUUID":"u","status":"GREEN","message":"{}"}}"#,
+        "x".repeat(10 * 1024)
+    );
+    let mock = answer(
+        &server,
+        "POST",
+        "/transaction",
+        200,
+        "application/json",
+        &big,
+        &[],
+    )
+    .await;
+    let client = Client::builder(Environment::Custom(server.base_url()), support::TOKEN)
+        .retry(support::fast_retry())
+        .timeouts(support::test_timeouts())
+        .max_response_body(1024)
+        .build()
+        .unwrap();
+    let err = client
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 1024, .. }),
+        "{err:?}"
+    );
+    assert_eq!(mock.calls_async().await, 1, "not retried");
+    insta::assert_snapshot!("body_too_large_display", err.to_string());
+
+    // The same body under the cap is fine.
+    let roomy = Client::builder(Environment::Custom(server.base_url()), support::TOKEN)
+        .retry(RetryPolicy::none())
+        .max_response_body(16 * 1024)
+        .build()
+        .unwrap();
+    let ok = roomy
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap();
+    assert!(ok.is_green());
+}
+
+/// A 200 larger than the cap without Content-Length (read until the connection closes)
+/// is refused while streaming.
+#[tokio::test]
+async fn response_body_cap_without_content_length() {
+    let big = format!(
+        r#"{{"transactionUUID":"u","status":"GREEN","message":"{}"}}"#,
+        "x".repeat(10 * 1024)
+    );
+    let server = ScriptedServer::start(vec![Reply::json(200, &big).without_content_length()]).await;
+    let client = Client::builder(Environment::Custom(server.base_url()), support::TOKEN)
+        .retry(support::fast_retry())
+        .timeouts(support::test_timeouts())
+        .max_response_body(1024)
+        .build()
+        .unwrap();
+    let err = client
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 1024, .. }),
+        "{err:?}"
+    );
+    assert_eq!(server.hits(), 1);
+}
+
+/// Redirects are not followed (the bearer token must not travel on): a 307 comes back as
+/// an API error and the target is never requested.
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let server = MockServer::start_async().await;
+    let target = server
+        .mock_async(|when, then| {
+            when.path("/elsewhere");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(r#"{"transactionUUID":"u","status":"GREEN"}"#);
+        })
+        .await;
+    let redirect = answer(
+        &server,
+        "POST",
+        "/transaction",
+        307,
+        "text/plain",
+        "",
+        &[("location", &server.url("/elsewhere"))],
+    )
+    .await;
+    let err = support::client(server.base_url(), support::fast_retry())
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+    let e = api(&err);
+    assert_eq!(e.status.as_u16(), 307);
+    assert_eq!(e.kind, ApiErrorKind::Other);
+    assert_eq!(redirect.calls_async().await, 1);
+    assert_eq!(target.calls_async().await, 0);
+}

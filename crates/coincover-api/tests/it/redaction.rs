@@ -1,0 +1,247 @@
+//! The API token never appears in Debug of the client or builder, in Display, Debug or
+//! `source()` of any error, nor in the tracing output of a call.
+
+use std::cell::RefCell;
+use std::io;
+use std::sync::{Arc, Mutex, Once};
+use std::time::Duration;
+
+use coincover_api::{Client, ClientBuilder, Environment, Error};
+use httpmock::MockServer;
+use tracing_subscriber::Layer;
+use tracing_subscriber::filter::dynamic_filter_fn;
+use tracing_subscriber::layer::SubscriberExt;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{self, fast_retry, test_timeouts};
+
+const SECRET: &str = "sekret-token-123";
+
+fn builder(base_url: String) -> ClientBuilder {
+    Client::builder(Environment::Custom(base_url), SECRET)
+        .retry(fast_retry())
+        .timeouts(test_timeouts().with_attempt(Duration::from_millis(200)))
+}
+
+/// Display, Debug and every `source()` in the chain.
+fn all_renderings(err: &Error) -> String {
+    let mut out = format!("{err}\n{err:?}\n{err:#?}");
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        out.push_str(&format!("\n{s}\n{s:?}"));
+        source = s.source();
+    }
+    out
+}
+
+fn assert_no_secret(what: &str, text: &str) {
+    assert!(!text.is_empty(), "{what}: nothing rendered");
+    assert!(!text.contains(SECRET), "{what} leaks the token: {text}");
+}
+
+#[tokio::test]
+async fn client_and_builder_debug_hide_the_token() {
+    let b = builder("http://127.0.0.1:9".into());
+    let debug = format!("{b:?}");
+    assert_no_secret("builder Debug", &debug);
+    assert!(debug.contains("coincover"), "{debug}");
+
+    let client = b.build().unwrap();
+    for text in [format!("{client:?}"), format!("{client:#?}")] {
+        assert_no_secret("client Debug", &text);
+        assert!(text.contains("127.0.0.1:9"), "{text}");
+    }
+    assert_no_secret("ApiClient Debug", &format!("{:?}", client.api_client()));
+}
+
+#[tokio::test]
+async fn api_errors_do_not_contain_the_token() {
+    let server = MockServer::start_async().await;
+    let cases = [
+        (401, r#"{"message":"Unauthorized"}"#, "/transaction"),
+        (400, r#"{"message":"walletId is required"}"#, "/transaction"),
+        (500, "<html>Internal Server Error</html>", "/transaction"),
+    ];
+    for (status, body, path) in cases {
+        let mock = server
+            .mock_async(|when, then| {
+                when.method("POST")
+                    .path(path)
+                    .header("authorization", format!("Bearer {SECRET}"));
+                then.status(status).body(body);
+            })
+            .await;
+        let err = builder(server.base_url())
+            .build()
+            .unwrap()
+            .check_transaction(&support::documented_check())
+            .await
+            .unwrap_err();
+        // The token WAS sent (the mock matched on it), and is nowhere in the error.
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err:?}");
+        assert!(mock.calls_async().await >= 1);
+        assert_no_secret(&format!("HTTP {status} error"), &all_renderings(&err));
+        mock.delete_async().await;
+    }
+}
+
+#[tokio::test]
+async fn timeout_and_transport_errors_do_not_contain_the_token() {
+    let slow = ScriptedServer::start(vec![Reply::status(201).delay(Duration::from_secs(2))]).await;
+    let err = builder(slow.base_url())
+        .build()
+        .unwrap()
+        .create_user(&support::documented_create_user())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert_eq!(
+        slow.requests()[0].header("authorization"),
+        Some("Bearer sekret-token-123"),
+        "the token was sent"
+    );
+    assert_no_secret("timeout error", &all_renderings(&err));
+
+    let refused = format!("http://127.0.0.1:{}", support::closed_port());
+    let err = builder(refused)
+        .build()
+        .unwrap()
+        .create_user(&support::documented_create_user())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_no_secret("transport error", &all_renderings(&err));
+}
+
+thread_local! {
+    /// Where this thread's tracing output goes while a test captures it.
+    static CAPTURE: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
+}
+
+/// Writes into the calling thread's capture buffer (the filter below only lets events
+/// through on a capturing thread).
+struct ThreadCapture;
+
+impl io::Write for ThreadCapture {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        CAPTURE.with(|c| {
+            if let Some(sink) = &*c.borrow() {
+                sink.lock().unwrap().extend_from_slice(buf);
+            }
+        });
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Installs, once per test process, a GLOBAL fmt subscriber at TRACE that formats only
+/// what happens on a thread that is capturing.
+///
+/// Why global and not `set_default`: tracing caches per call site whether any subscriber
+/// is interested, and with a single registered dispatcher it computes that interest with
+/// the default of whichever thread hits the site first. With a thread-local subscriber,
+/// a site first hit by another test's thread (no subscriber) is cached as "never" and
+/// this test would silently lose its span and events (observed: about half the runs
+/// under load). A global subscriber is every thread's default, so the cache is coherent.
+/// The filter must be *dynamic* (`dynamic_filter_fn`, interest "sometimes"): a plain
+/// `filter_fn` is evaluated once per call site, on whichever thread registers it.
+fn install_capturing_subscriber() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let layer = tracing_subscriber::fmt::layer()
+            .with_writer(|| ThreadCapture)
+            .with_filter(dynamic_filter_fn(|_, _| {
+                CAPTURE.with(|c| c.borrow().is_some())
+            }));
+        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
+            .expect("no other global subscriber in this test binary");
+    });
+}
+
+/// Captures the tracing output of this thread until dropped.
+struct Capturing(Arc<Mutex<Vec<u8>>>);
+
+impl Capturing {
+    fn start() -> Self {
+        install_capturing_subscriber();
+        let sink = Arc::new(Mutex::new(Vec::new()));
+        CAPTURE.with(|c| *c.borrow_mut() = Some(sink.clone()));
+        Capturing(sink)
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl Drop for Capturing {
+    fn drop(&mut self) {
+        CAPTURE.with(|c| *c.borrow_mut() = None);
+    }
+}
+
+/// A 401 then a 200 on `server`, each through its own mock.
+async fn failing_then_succeeding_call(server: &MockServer, client: &Client) {
+    let fail = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/transaction");
+            then.status(401).body(r#"{"message":"Unauthorized"}"#);
+        })
+        .await;
+    let err = client
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
+    assert_eq!(fail.calls_async().await, 1);
+    fail.delete_async().await;
+
+    let ok = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/transaction");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(r#"{"transactionUUID":"u-1","status":"GREEN"}"#);
+        })
+        .await;
+    client
+        .check_transaction(&support::documented_check())
+        .await
+        .unwrap();
+    assert_eq!(ok.calls_async().await, 1);
+    ok.delete_async().await;
+}
+
+/// Everything logged at TRACE on this thread during a failing and a succeeding call
+/// (the current-thread runtime runs the client and its connection tasks on this thread;
+/// the mock server answers on its own thread and is not captured).
+#[tokio::test(flavor = "current_thread")]
+async fn tracing_output_does_not_contain_the_token() {
+    let server = MockServer::start_async().await;
+    let capture = Capturing::start();
+    let client = builder(server.base_url()).build().unwrap();
+    failing_then_succeeding_call(&server, &client).await;
+    let log = capture.text();
+    drop(capture);
+
+    assert!(!log.is_empty(), "nothing was captured");
+    assert!(
+        log.contains("connecting to"),
+        "connection set-up is logged: {log}"
+    );
+    // The span of the call names the provider and the operation.
+    assert!(log.contains(r#"provider="coincover""#), "{log}");
+    assert!(log.contains(r#"operation="check-transaction""#), "{log}");
+    assert!(log.contains("HTTP 401"), "the failure is logged: {log}");
+    assert!(
+        log.contains("attempt succeeded"),
+        "the success is logged: {log}"
+    );
+    assert!(!log.contains(SECRET), "the token is in the log:\n{log}");
+    assert!(
+        !log.contains("sekret"),
+        "part of the token is in the log:\n{log}"
+    );
+}
