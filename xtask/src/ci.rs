@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::{CargoCmd, Result, deps, snapshots};
+use crate::{CargoCmd, Result, deps, fixtures, snapshots};
 
 /// What a CI step does.
 enum Action {
@@ -13,6 +13,8 @@ enum Action {
     Snapshots(PathBuf),
     /// Run the dependency-isolation table.
     Deps,
+    /// Re-record the fixtures and compare.
+    Fixtures,
 }
 
 /// One step of `cargo xtask ci`.
@@ -30,6 +32,7 @@ impl Step {
             Action::Cargo(cmd) => cmd.display(),
             Action::Snapshots(_) => "cargo xtask snapshots --check".to_owned(),
             Action::Deps => "cargo xtask deps".to_owned(),
+            Action::Fixtures => "cargo xtask fixtures --check".to_owned(),
         }
     }
 
@@ -46,6 +49,7 @@ impl Step {
             }
             Action::Snapshots(references) => snapshots::check(root, references),
             Action::Deps => deps::run(root),
+            Action::Fixtures => fixtures::check(root),
         }
     }
 }
@@ -101,6 +105,10 @@ pub(crate) fn run(root: &Path) -> Result {
         Step {
             name: "deps",
             action: Action::Deps,
+        },
+        Step {
+            name: "fixtures",
+            action: Action::Fixtures,
         },
     ];
 

@@ -4,6 +4,7 @@
 //! * `cargo xtask ci` runs every check CI runs, in order, stopping at the first failure.
 //! * `cargo xtask snapshots --check | --review | --accept-all | --reject-all` manages
 //!   insta snapshots without requiring `cargo-insta`.
+//! * `cargo xtask fixtures refresh | --check` records or checks recorded fixtures.
 //! * `cargo xtask deps` checks that feature-gated crates keep heavy dependencies out.
 //!
 //! The crate deliberately uses only `std` so that it compiles in a couple of seconds.
@@ -13,6 +14,7 @@
 
 mod ci;
 mod deps;
+mod fixtures;
 mod snapshots;
 
 use std::ffi::OsString;
@@ -39,6 +41,11 @@ commands:
                             cargo-insta is installed, a built-in prompt otherwise)
   snapshots --accept-all    accept every pending snapshot
   snapshots --reject-all    reject (delete) every pending snapshot
+  fixtures refresh [PROVIDER...] [--live]
+                            record every provider's scenario through the real clients into
+                            fixtures/<provider>/recorded/ (in-process sandbox, fixed seed and
+                            clock; --live: the provider's own test environment)
+  fixtures --check          re-record into a temporary directory, fail on any difference
   deps                      check that crates keep forbidden dependencies out of their
                             normal dependency tree
   help                      print this message
@@ -73,6 +80,7 @@ fn real_main() -> Result {
         [] => Err(format!("missing command\n\n{USAGE}")),
         ["ci"] => ci::run(&repo_root()?),
         ["deps"] => deps::run(&repo_root()?),
+        ["fixtures", rest @ ..] => fixtures::cli(&repo_root()?, rest),
         ["snapshots", rest @ ..] => snapshots::cli(&repo_root()?, rest),
         [other, ..] => Err(format!("unknown command or arguments `{other}`\n\n{USAGE}")),
     }

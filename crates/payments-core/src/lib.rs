@@ -90,7 +90,7 @@ pub use retry::{BudgetConfig, RetryPolicy};
 #[cfg(feature = "client")]
 pub use signer::{Clock, NonceSource, SignContext, SignError, Signer, SystemClock};
 #[cfg(feature = "client")]
-pub use transport::{ReqwestTransport, Transport};
+pub use transport::{RecordingTransport, ReqwestTransport, Transport};
 
 #[cfg(feature = "client")]
 pub use bytes;

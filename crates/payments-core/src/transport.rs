@@ -169,3 +169,113 @@ impl Transport for ReqwestTransport {
         })
     }
 }
+
+/// One request and its response as seen by a [`RecordingTransport`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Exchange {
+    /// The request.
+    pub request: RecordedRequest,
+    /// The response, or `None` when the transport failed.
+    pub response: Option<RecordedResponse>,
+}
+
+/// A request as recorded: sensitive header values (credentials, signatures) replaced by
+/// [`REDACTED`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecordedRequest {
+    /// The method.
+    pub method: String,
+    /// The path, percent-encoded as sent.
+    pub path: String,
+    /// The query string, if any.
+    pub query: Option<String>,
+    /// The headers, names lower-case, in sending order.
+    pub headers: Vec<(String, String)>,
+    /// The body: JSON when it parses as JSON, else a string (lossy UTF-8).
+    pub body: serde_json::Value,
+}
+
+/// A response as recorded (the volatile `date` header left out).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecordedResponse {
+    /// The status.
+    pub status: u16,
+    /// The headers, names lower-case.
+    pub headers: Vec<(String, String)>,
+    /// The body: JSON when it parses as JSON, `null` when empty, else a string.
+    pub body: serde_json::Value,
+}
+
+/// The placeholder that replaces sensitive header values in recordings.
+pub const REDACTED: &str = "<redacted>";
+
+fn body_value(bytes: &[u8]) -> serde_json::Value {
+    if bytes.is_empty() {
+        return serde_json::Value::Null;
+    }
+    serde_json::from_slice(bytes)
+        .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+fn header_list(headers: &http::HeaderMap, skip: &[&str]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .filter(|(n, _)| !skip.contains(&n.as_str()))
+        .map(|(n, v)| {
+            let value = if v.is_sensitive() {
+                REDACTED.to_owned()
+            } else {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            };
+            (n.as_str().to_owned(), value)
+        })
+        .collect()
+}
+
+/// Wraps a transport and records every exchange, with credentials redacted: for fixtures,
+/// debugging and audits. Clones share the log.
+#[derive(Debug, Clone)]
+pub struct RecordingTransport {
+    inner: std::sync::Arc<dyn Transport>,
+    log: std::sync::Arc<std::sync::Mutex<Vec<Exchange>>>,
+}
+
+impl RecordingTransport {
+    /// Records what goes through `inner`.
+    pub fn new(inner: std::sync::Arc<dyn Transport>) -> Self {
+        RecordingTransport {
+            inner,
+            log: Default::default(),
+        }
+    }
+
+    /// Takes the exchanges recorded so far, leaving the log empty.
+    pub fn take(&self) -> Vec<Exchange> {
+        std::mem::take(&mut *self.log.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+impl Transport for RecordingTransport {
+    fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
+        let request = RecordedRequest {
+            method: req.method().as_str().to_owned(),
+            path: req.uri().path().to_owned(),
+            query: req.uri().query().map(str::to_owned),
+            headers: header_list(req.headers(), &[]),
+            body: body_value(req.body()),
+        };
+        Box::pin(async move {
+            let result = self.inner.send(req, max_body).await;
+            let response = result.as_ref().ok().map(|r| RecordedResponse {
+                status: r.status().as_u16(),
+                headers: header_list(r.headers(), &["date"]),
+                body: body_value(r.body()),
+            });
+            self.log
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(Exchange { request, response });
+            result
+        })
+    }
+}
