@@ -12,5 +12,6 @@ mod support;
 mod decode;
 mod errors;
 mod redaction;
+mod replay;
 mod requests;
 mod retries;

@@ -1,0 +1,115 @@
+//! One module per provider: its operations, how to call them, its callbacks.
+
+pub(crate) mod coincover;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde_json::{Map, Value};
+
+use crate::exit::CliError;
+
+/// A boxed future.
+pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// One operation as `payments operations` lists it.
+#[derive(Debug)]
+pub(crate) struct Operation {
+    /// Kebab-case name.
+    pub(crate) name: &'static str,
+    /// HTTP method.
+    pub(crate) method: &'static str,
+    /// Path as documented, parameters in braces.
+    pub(crate) path: &'static str,
+}
+
+/// What the CLI needs of a provider.
+pub(crate) trait ProviderCli: Sync {
+    /// The provider's name on the command line.
+    fn name(&self) -> &'static str;
+
+    /// Every operation.
+    fn operations(&self) -> &'static [Operation];
+
+    /// Looks an operation up by name.
+    fn operation(&self, name: &str) -> Result<&'static Operation, CliError> {
+        self.operations()
+            .iter()
+            .find(|o| o.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = self.operations().iter().map(|o| o.name).collect();
+                CliError::usage(format!(
+                    "unknown {} operation {name:?}; one of: {}",
+                    self.name(),
+                    names.join(", ")
+                ))
+            })
+    }
+
+    /// Sends one operation through the provider's client.
+    fn call<'a>(
+        &'a self,
+        op: &'static Operation,
+        doc: Map<String, Value>,
+        base_url: Option<String>,
+    ) -> BoxFuture<'a, Result<Value, CliError>>;
+
+    /// Verifies a callback and returns it as JSON.
+    fn verify_callback(
+        &self,
+        _headers: &[(String, String)],
+        _body: &[u8],
+    ) -> Result<Value, CliError> {
+        Err(CliError::usage(format!(
+            "{} sends no callbacks",
+            self.name()
+        )))
+    }
+
+    /// Posts a signed example callback; returns the HTTP status received.
+    fn trigger<'a>(
+        &'a self,
+        _event: &'a str,
+        _url: &'a str,
+    ) -> BoxFuture<'a, Result<u16, CliError>> {
+        let name = self.name();
+        Box::pin(async move { Err(CliError::usage(format!("{name} sends no callbacks"))) })
+    }
+}
+
+static ALL: &[&dyn ProviderCli] = &[&coincover::CoinCover];
+
+/// Every provider.
+pub(crate) fn all() -> &'static [&'static dyn ProviderCli] {
+    ALL
+}
+
+/// Looks a provider up by name (case-insensitive).
+pub(crate) fn find(name: &str) -> Result<&'static dyn ProviderCli, CliError> {
+    ALL.iter()
+        .copied()
+        .find(|p| p.name().eq_ignore_ascii_case(name))
+        .ok_or_else(|| {
+            let names: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+            CliError::usage(format!(
+                "unknown provider {name:?}; one of: {}",
+                names.join(", ")
+            ))
+        })
+}
+
+/// Reads an environment variable, treating empty as unset.
+pub(crate) fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// Reads a required environment variable.
+pub(crate) fn require_env(name: &str) -> Result<String, CliError> {
+    env(name).ok_or_else(|| CliError::usage(format!("{name} is not set")))
+}
+
+/// Serializes a response for printing.
+pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, CliError> {
+    serde_json::to_value(v)
+        .map_err(|e| CliError::provider(format!("cannot encode the response: {e}")))
+}

@@ -1,0 +1,282 @@
+//! `payments record-fixtures`: runs each provider's scripted scenario through the real
+//! clients and writes every exchange to `<out>/<provider>/recorded/<operation>.<case>.json`.
+//!
+//! By default against an in-process sandbox with a fixed seed and clock, so the files are
+//! the same on every run; `cargo xtask fixtures --check` relies on that. With `--live`,
+//! against the provider's environment named by its variables (`COINCOVER_BASE_URL`,
+//! `COINCOVER_TOKEN`), with credentials redacted and run-specific ids.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use coincover_api::{
+    Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Date,
+    Environment, UpdatePlan, UpdateUser,
+};
+use payments_core::signer::test_util::FixedClock;
+use payments_core::transport::{Exchange, RecordingTransport};
+use payments_core::{ReqwestTransport, RetryPolicy, Transport};
+use payments_sandbox::{Provider, Sandbox, SandboxConfig};
+use serde_json::json;
+
+use crate::exit::CliError;
+use crate::providers::require_env;
+
+/// The instant the recording sandbox's clock is fixed at (2023-11-14T22:13:20Z).
+pub(crate) const RECORDING_CLOCK: u64 = 1_700_000_000;
+/// The recording sandbox's seed.
+pub(crate) const RECORDING_SEED: u64 = 7;
+
+/// One provider's recorder: a client wired to a [`RecordingTransport`].
+struct Recorder {
+    transport: RecordingTransport,
+    files: Vec<(String, serde_json::Value)>,
+}
+
+impl Recorder {
+    fn new() -> Result<Self, CliError> {
+        let inner = ReqwestTransport::new(Duration::from_secs(10))
+            .map_err(|e| CliError::transport(format!("cannot build HTTP client: {e}")))?;
+        Ok(Recorder {
+            transport: RecordingTransport::new(Arc::new(inner)),
+            files: Vec::new(),
+        })
+    }
+
+    fn transport(&self) -> Arc<dyn Transport> {
+        Arc::new(self.transport.clone())
+    }
+
+    /// Files the exchanges of the step just run under `operation.case`.
+    fn file(&mut self, operation: &str, case: &str, outcome: Result<serde_json::Value, String>) {
+        let exchanges: Vec<Exchange> = self.transport.take();
+        let doc = json!({
+            "operation": operation,
+            "case": case,
+            "exchanges": exchanges,
+            "outcome": match outcome {
+                Ok(v) => json!({ "ok": v }),
+                Err(e) => json!({ "error": e }),
+            },
+        });
+        self.files.push((format!("{operation}.{case}.json"), doc));
+    }
+}
+
+fn outcome<T: serde::Serialize>(
+    r: Result<T, payments_core::Error>,
+) -> Result<serde_json::Value, String> {
+    r.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
+        .map_err(|e| e.to_string())
+}
+
+fn amount(s: &str) -> Result<Amount, CliError> {
+    s.parse()
+        .map_err(|e: payments_core::money::InvalidAmount| CliError::usage(e.to_string()))
+}
+
+fn coin(s: &str) -> Result<CoinId, CliError> {
+    CoinId::new(s).map_err(|e| CliError::usage(e.to_string()))
+}
+
+fn country(s: &str) -> Result<CountryCode, CliError> {
+    CountryCode::from_alpha2(s).map_err(|e| CliError::usage(e.to_string()))
+}
+
+fn tx(
+    id: &str,
+    coin_id: &str,
+    destination: &str,
+    value: &str,
+    user: &str,
+) -> Result<CheckTransaction, CliError> {
+    Ok(CheckTransaction::new(
+        id,
+        coin(coin_id)?,
+        "rec-wallet-1",
+        vec![coincover_api::TransactionOutput::new(
+            destination,
+            amount(value)?,
+            user,
+        )],
+    )
+    .with_transaction_hash(format!("hash-{id}")))
+}
+
+/// CoinCover: every operation, its success and each documented error.
+async fn coincover(
+    base: String,
+    token: String,
+    run_id: &str,
+) -> Result<Vec<(String, serde_json::Value)>, CliError> {
+    let mut rec = Recorder::new()?;
+    let client = Client::builder(Environment::Custom(base.clone()), token)
+        .transport(rec.transport())
+        .retry(RetryPolicy::none())
+        .build()?;
+    let wrong = Client::builder(Environment::Custom(base), "wrong-token")
+        .transport(rec.transport())
+        .retry(RetryPolicy::none())
+        .build()?;
+    let user = format!("{run_id}jb001");
+    let missing = format!("{run_id}nobody");
+    let dob: Date = "1975-05-01"
+        .parse()
+        .map_err(|e: payments_core::date::InvalidDate| CliError::usage(e.to_string()))?;
+    let new_user = CreateUser::new(&user, "Joe", "Blogs", country("US")?)
+        .with_dob(dob)
+        .with_nationality(country("US")?);
+
+    let r = client.create_user(&new_user).await;
+    rec.file("create-user", "created", outcome(r));
+    let r = client.create_user(&new_user).await;
+    rec.file("create-user", "duplicate", outcome(r));
+    let r = wrong.create_user(&new_user).await;
+    rec.file("create-user", "unauthorized", outcome(r));
+
+    let r = client
+        .update_user(
+            &UpdateUser::new(&user)
+                .first_name("Joseph")
+                .residence_country(country("GB")?),
+        )
+        .await;
+    rec.file("update-user", "updated", outcome(r));
+    let r = client
+        .update_user(&UpdateUser::new(&missing).first_name("X"))
+        .await;
+    rec.file("update-user", "not-found", outcome(r));
+
+    let r = client
+        .create_plan(&CreatePlan::new(&user, amount("1000")?))
+        .await;
+    rec.file("create-plan", "created", outcome(r));
+    let r = client
+        .create_plan(&CreatePlan::new(&missing, amount("1000")?))
+        .await;
+    rec.file("create-plan", "not-found", outcome(r));
+
+    let r = client
+        .update_plan(&UpdatePlan::new(&user, amount("2000")?))
+        .await;
+    rec.file("update-plan", "updated", outcome(r));
+    let r = client
+        .update_plan(&UpdatePlan::new(&missing, amount("500")?))
+        .await;
+    rec.file("update-plan", "not-found", outcome(r));
+
+    let clean = crate::providers::coincover::CLEAN_ADDRESS;
+    let cases = [
+        (
+            "green",
+            tx(&format!("{run_id}tx-1"), "bitcoin", clean, "0.005", &user)?,
+        ),
+        (
+            "red-sanctioned",
+            tx(
+                &format!("{run_id}tx-2"),
+                "bitcoin",
+                crate::providers::coincover::SANCTIONED_ADDRESS,
+                "0.001",
+                &user,
+            )?,
+        ),
+        (
+            "red-plan-limit",
+            tx(&format!("{run_id}tx-3"), "bitcoin", clean, "0.5", &user)?,
+        ),
+        (
+            "red-unsupported-coin",
+            tx(
+                &format!("{run_id}tx-4"),
+                "sandbox-unlisted-coin",
+                clean,
+                "1",
+                &user,
+            )?,
+        ),
+    ];
+    for (case, req) in cases {
+        let r = client.check_transaction(&req).await;
+        rec.file("check-transaction", case, outcome(r));
+    }
+    let r = wrong
+        .check_transaction(&tx(
+            &format!("{run_id}tx-5"),
+            "bitcoin",
+            clean,
+            "0.001",
+            &user,
+        )?)
+        .await;
+    rec.file("check-transaction", "unauthorized", outcome(r));
+    Ok(rec.files)
+}
+
+fn write(
+    out: &Path,
+    provider: &str,
+    files: Vec<(String, serde_json::Value)>,
+) -> Result<usize, CliError> {
+    let dir = out.join(provider).join("recorded");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| CliError::usage(format!("cannot create {}: {e}", dir.display())))?;
+    let n = files.len();
+    for (name, doc) in files {
+        let mut text = serde_json::to_string_pretty(&doc)
+            .map_err(|e| CliError::usage(format!("cannot encode {name}: {e}")))?;
+        text.push('\n');
+        let path = dir.join(&name);
+        std::fs::write(&path, text)
+            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(n)
+}
+
+/// Records the scenarios of `providers` (all when empty) into `out`.
+pub(crate) async fn run(out: PathBuf, providers: Vec<String>, live: bool) -> Result<(), CliError> {
+    let wanted =
+        |name: &str| providers.is_empty() || providers.iter().any(|p| p.eq_ignore_ascii_case(name));
+    for p in &providers {
+        if !Provider::ALL
+            .iter()
+            .any(|q| q.name().eq_ignore_ascii_case(p))
+        {
+            return Err(CliError::usage(format!("unknown provider {p:?}")));
+        }
+    }
+    if live {
+        if wanted("coincover") {
+            let base = require_env("COINCOVER_BASE_URL")?;
+            let token = require_env("COINCOVER_TOKEN")?;
+            let run_id = format!(
+                "rec{}-",
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs())
+            );
+            let files = coincover(base, token, &run_id).await?;
+            let n = write(&out, "coincover", files)?;
+            println!(
+                "coincover: recorded {n} exchanges (live) into {}",
+                out.display()
+            );
+        }
+        return Ok(());
+    }
+    let config = SandboxConfig::default()
+        .with_seed(RECORDING_SEED)
+        .with_clock(Arc::new(FixedClock::at(RECORDING_CLOCK)));
+    let running = Sandbox::start(config)
+        .await
+        .map_err(|e| CliError::transport(format!("cannot start the sandbox: {e}")))?;
+    if wanted("coincover") {
+        let token = running.credentials().coincover_token.clone();
+        let files = coincover(running.url(Provider::CoinCover), token, "").await?;
+        let n = write(&out, "coincover", files)?;
+        println!("coincover: recorded {n} exchanges into {}", out.display());
+    }
+    running.shutdown().await;
+    Ok(())
+}

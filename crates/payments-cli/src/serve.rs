@@ -1,0 +1,63 @@
+//! `payments sandbox`: serve the emulator until Ctrl-C.
+
+use std::io::Write;
+use std::net::SocketAddr;
+
+use payments_sandbox::{Provider, Sandbox, SandboxConfig};
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+
+use crate::exit::CliError;
+
+pub(crate) async fn run(listen: SocketAddr, seed: u64) -> Result<(), CliError> {
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stdout)
+                .with_target(false)
+                .compact(),
+        )
+        .with(Targets::new().with_target("payments_sandbox", tracing::Level::INFO))
+        .try_init();
+
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| CliError::transport(format!("cannot listen on {listen}: {e}")))?;
+    let config = SandboxConfig::default().with_seed(seed);
+    let running = Sandbox::new(config)
+        .serve(listener)
+        .await
+        .map_err(|e| CliError::transport(format!("cannot start the sandbox: {e}")))?;
+
+    let creds = running.credentials();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "payments sandbox listening on {} (seed {seed})\n\n",
+        running.base_url()
+    ));
+    for p in Provider::ALL {
+        out.push_str(&format!("  {:<10} {}\n", p.name(), running.url(*p)));
+    }
+    out.push_str("\nTest credentials:\n");
+    out.push_str(&format!("  COINCOVER_TOKEN={}\n", creds.coincover_token));
+    out.push_str(&format!(
+        "  COINCOVER_BASE_URL={}\n",
+        running.url(Provider::CoinCover)
+    ));
+    out.push_str(&format!(
+        "\nTry:\n  curl -i -X POST {}/user -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\\n    -d '{{\"userId\":\"jb001\",\"firstName\":\"Joe\",\"lastName\":\"Blogs\",\"residenceCountry\":\"US\"}}'\n",
+        running.url(Provider::CoinCover),
+        creds.coincover_token
+    ));
+    out.push_str("\nPress Ctrl-C to stop. One line per request follows.\n");
+    print!("{out}");
+    let _ = std::io::stdout().flush();
+
+    tokio::signal::ctrl_c()
+        .await
+        .map_err(|e| CliError::transport(format!("cannot wait for Ctrl-C: {e}")))?;
+    running.shutdown().await;
+    println!("sandbox stopped");
+    Ok(())
+}

@@ -1,0 +1,372 @@
+//! Drives the built `payments` binary: operations, call, exit codes, sandbox, demo, fixtures.
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
+
+const BIN: &str = env!("CARGO_BIN_EXE_payments");
+
+/// Runs the binary with `args` and a clean provider environment plus `env`.
+async fn payments(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let env: Vec<(String, String)> = env
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    tokio::task::spawn_blocking(move || {
+        let mut cmd = Command::new(BIN);
+        cmd.args(&args)
+            .env_remove("COINCOVER_TOKEN")
+            .env_remove("COINCOVER_BASE_URL")
+            .stdin(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+async fn sandbox() -> RunningSandbox {
+    Sandbox::start(SandboxConfig::default()).await.unwrap()
+}
+
+fn creds(s: &RunningSandbox) -> Vec<(&'static str, String)> {
+    vec![
+        ("COINCOVER_TOKEN", s.credentials().coincover_token.clone()),
+        ("COINCOVER_BASE_URL", s.url(Provider::CoinCover)),
+    ]
+}
+
+async fn call(s: &RunningSandbox, op: &str, data: &str) -> Output {
+    let env = creds(s);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    payments(&["call", "coincover", op, "--data", data], &env).await
+}
+
+const USER: &str = r#"{"userId":"jb001","firstName":"Joe","lastName":"Blogs","dob":"1975-05-01","residenceCountry":"US","nationality":"US"}"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operations_lists_every_coincover_operation() {
+    let o = payments(&["operations"], &[]).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for (name, method, path) in [
+        ("check-transaction", "POST", "/transaction"),
+        ("create-user", "POST", "/user"),
+        ("update-user", "PATCH", "/user/{userId}"),
+        ("create-plan", "POST", "/user/{userId}/plan"),
+        ("update-plan", "PATCH", "/user/{userId}/plan"),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.split_whitespace().nth(1) == Some(name))
+            .unwrap_or_else(|| panic!("{name} missing from:\n{out}"));
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols, ["coincover", name, method, path]);
+    }
+    let o = payments(&["operations", "nope"], &[]).await;
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_sends_documented_requests_and_prints_json() {
+    let s = sandbox().await;
+    let o = call(&s, "create-user", USER).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "null");
+
+    // Path parameters travel as top-level fields and leave the body.
+    let o = call(&s, "update-user", r#"{"userId":"jb001","firstName":"Joe"}"#).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let reqs = s.sandbox().requests();
+    let last = reqs.last().unwrap();
+    assert_eq!(last.method, "PATCH");
+    assert_eq!(last.path, "/coincover/user/jb001");
+    assert_eq!(last.body, r#"{"firstName":"Joe"}"#);
+
+    let o = call(&s, "create-plan", r#"{"userId":"jb001","levelUsd":1000}"#).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        s.sandbox().requests().last().unwrap().body,
+        r#"{"levelUsd":1000}"#
+    );
+
+    let tx = r#"{"transactionCustomerId":"t1","coin":"bitcoin","walletId":"w1","outputs":[{"destination":"16bG5v7VkCeadwzyD1CqAvL6soJ3nfGAhh","amount":"0.001","userId":"jb001"}]}"#;
+    let o = call(&s, "check-transaction", tx).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["status"], "GREEN");
+    assert!(v["transactionUUID"].as_str().is_some_and(|u| u.len() == 36));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn data_from_a_file_and_base_url_flag_wins() {
+    let s = sandbox().await;
+    let dir = std::env::temp_dir().join(format!("payments-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("user.json");
+    std::fs::write(&file, USER).unwrap();
+    let data = format!("@{}", file.display());
+    let token = s.credentials().coincover_token.clone();
+    let url = s.url(Provider::CoinCover);
+    let o = payments(
+        &[
+            "call",
+            "coincover",
+            "create-user",
+            "--data",
+            &data,
+            "--base-url",
+            &url,
+        ],
+        // The variable points nowhere; the flag must win.
+        &[
+            ("COINCOVER_TOKEN", &token),
+            ("COINCOVER_BASE_URL", "http://127.0.0.1:9/nowhere"),
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(s.sandbox().requests().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_1_when_the_provider_answers_an_error() {
+    let s = sandbox().await;
+    let url = s.url(Provider::CoinCover);
+    let o = payments(
+        &["call", "coincover", "create-user", "--data", USER],
+        &[
+            ("COINCOVER_TOKEN", "wrong-token"),
+            ("COINCOVER_BASE_URL", &url),
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("HTTP 401") && err.contains("Unauthorized"),
+        "{err}"
+    );
+    assert!(!err.contains("wrong-token"), "{err}");
+
+    let o = call(&s, "update-user", r#"{"userId":"ghost","firstName":"Joe"}"#).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("HTTP 404"), "{}", stderr(&o));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_2_for_invalid_input_and_nothing_is_sent() {
+    let s = sandbox().await;
+    for (op, data, says) in [
+        ("create-user", "{not json", "not valid JSON"),
+        (
+            "create-user",
+            r#"{"userId":"a","firstName":"b","lastName":"c","residenceCountry":"US","nickname":"x"}"#,
+            "unknown field nickname",
+        ),
+        (
+            "create-user",
+            r#"{"userId":"a","firstName":"b","lastName":"c","residenceCountry":"usa"}"#,
+            "residenceCountry",
+        ),
+        (
+            "update-user",
+            r#"{"firstName":"Joe"}"#,
+            "userId is required",
+        ),
+        ("update-user", r#"{"userId":"jb001"}"#, "nothing to update"),
+        (
+            "check-transaction",
+            r#"{"transactionCustomerId":"t","coin":"BTC","walletId":"w","outputs":[]}"#,
+            "not a ticker",
+        ),
+        (
+            "check-transaction",
+            r#"{"transactionCustomerId":"t","coin":"bitcoin","walletId":"w","outputs":[]}"#,
+            "outputs",
+        ),
+        (
+            "create-plan",
+            r#"{"userId":"jb001","levelUsd":0}"#,
+            "levelUsd",
+        ),
+        ("no-such-op", "{}", "unknown coincover operation"),
+    ] {
+        let o = call(&s, op, data).await;
+        assert_eq!(o.status.code(), Some(2), "{op} {data}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{op} {data}: {}", stderr(&o));
+    }
+    assert!(s.sandbox().requests().is_empty());
+
+    let o = payments(&["call", "coincover", "create-user", "--data", USER], &[]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("COINCOVER_TOKEN"), "{}", stderr(&o));
+    let o = payments(&["frobnicate"], &[]).await;
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_3_on_transport_failure() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/coincover");
+    let o = payments(
+        &["call", "coincover", "create-user", "--data", USER],
+        &[("COINCOVER_TOKEN", "t"), ("COINCOVER_BASE_URL", &url)],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("coincover"), "{}", stderr(&o));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callbacks_are_refused_for_coincover() {
+    let o = payments(
+        &[
+            "verify-callback",
+            "coincover",
+            "--header",
+            "X: y",
+            "--body",
+            "-",
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("sends no callbacks"));
+    let o = payments(
+        &[
+            "trigger",
+            "coincover",
+            "anything",
+            "--url",
+            "http://127.0.0.1:9/",
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_runs_offline_and_exits_0() {
+    let o = payments(&["demo"], &[]).await;
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("GREEN"), "{out}");
+    assert!(out.contains("RED 50101"), "{out}");
+    assert!(out.contains("RED 50310"), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_command_serves_printed_credentials_and_rejects_a_wrong_token() {
+    let mut child = Command::new(BIN)
+        .args(["sandbox", "--listen", "127.0.0.1:0", "--seed", "3"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let (mut url, mut token) = (None, None);
+    while url.is_none() || token.is_none() {
+        let line = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+        if let Some(v) = line.trim().strip_prefix("COINCOVER_BASE_URL=") {
+            url = Some(v.to_owned());
+        }
+        if let Some(v) = line.trim().strip_prefix("COINCOVER_TOKEN=") {
+            token = Some(v.to_owned());
+        }
+    }
+    let (url, token) = (url.unwrap(), token.unwrap());
+    let http = reqwest::Client::new();
+    let ok = http
+        .post(format!("{url}/user"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body(USER)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status().as_u16(), 201);
+    let bad = http
+        .post(format!("{url}/user"))
+        .header("authorization", "Bearer wrong")
+        .header("content-type", "application/json")
+        .body(USER)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status().as_u16(), 401);
+    let body: serde_json::Value = serde_json::from_slice(&bad.bytes().await.unwrap()).unwrap();
+    assert_eq!(body, serde_json::json!({"message": "Unauthorized"}));
+    // One log line per request.
+    let mut log = Vec::new();
+    while log.len() < 2 {
+        let line = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        if line.contains("status=") && line.contains("/coincover/user") {
+            log.push(line);
+        }
+    }
+    assert!(log[0].contains("201") && log[1].contains("401"), "{log:?}");
+    child.kill().unwrap();
+    let _ = child.wait();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_recording_path_works_against_the_sandbox() {
+    let s = sandbox().await;
+    let dir = std::env::temp_dir().join(format!("payments-live-rec-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let env = creds(&s);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let out = dir.to_string_lossy().into_owned();
+    let o = payments(
+        &["record-fixtures", "--out", &out, "--live", "coincover"],
+        &env,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let files: Vec<_> = std::fs::read_dir(dir.join("coincover/recorded"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(files.len() >= 13, "{files:?}");
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(
+            !text.contains(&s.credentials().coincover_token),
+            "{}",
+            f.display()
+        );
+        assert!(text.contains("<redacted>"), "{}", f.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,15 @@
+//! Integration tests: a real sandbox on a loopback port, called with `coincover_api`'s client
+//! and with raw HTTP.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs,
+    unreachable_pub
+)]
+
+mod control;
+mod determinism;
+mod errors;
+mod fixtures;
+mod rules;
+mod support;

@@ -1,0 +1,143 @@
+//! A started sandbox with a fixed clock, a client and a raw HTTP client.
+
+use std::sync::Arc;
+
+use coincover_api::{
+    Amount, CheckTransaction, Client, CoinId, Environment, TransactionCheck, TransactionOutput,
+};
+use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
+
+/// 2023-11-14T22:13:20Z.
+pub const START: u64 = 1_700_000_000;
+
+pub struct Harness {
+    pub running: RunningSandbox,
+    pub clock: Arc<FixedClock>,
+    pub client: Client,
+    pub http: reqwest::Client,
+}
+
+pub async fn start() -> Harness {
+    start_with(SandboxConfig::default()).await
+}
+
+pub async fn start_with(config: SandboxConfig) -> Harness {
+    let clock = Arc::new(FixedClock::at(START));
+    let running = Sandbox::start(config.with_clock(clock.clone()))
+        .await
+        .unwrap();
+    let client = Client::new(
+        Environment::Custom(running.url(Provider::CoinCover)),
+        running.credentials().coincover_token.clone(),
+    )
+    .unwrap();
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    Harness {
+        running,
+        clock,
+        client,
+        http,
+    }
+}
+
+/// A raw answer.
+pub struct Raw {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub body: String,
+}
+
+impl Raw {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    pub fn message(&self) -> String {
+        self.json()["message"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Harness {
+    pub fn token(&self) -> String {
+        self.running.credentials().coincover_token.clone()
+    }
+
+    /// A CoinCover request with the right token.
+    pub async fn coincover(&self, method: &str, path: &str, body: &str) -> Raw {
+        let auth = format!("Bearer {}", self.token());
+        self.raw(method, &format!("/coincover{path}"), Some(&auth), body)
+            .await
+    }
+
+    /// Any request; `authorization` is the whole header value.
+    pub async fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        authorization: Option<&str>,
+        body: &str,
+    ) -> Raw {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut req = self
+            .http
+            .request(method, format!("{}{path}", self.running.base_url()))
+            .header("content-type", "application/json")
+            .body(body.to_owned());
+        if let Some(auth) = authorization {
+            req = req.header("authorization", auth);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status().as_u16();
+        let content_type = resp
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let body = resp.text().await.unwrap();
+        Raw {
+            status,
+            content_type,
+            body,
+        }
+    }
+
+    /// A check through the client.
+    pub async fn check(
+        &self,
+        id: &str,
+        coin: &str,
+        wallet: &str,
+        outputs: &[(&str, &str, &str)],
+    ) -> TransactionCheck {
+        self.client
+            .check_transaction(&tx(id, coin, wallet, outputs))
+            .await
+            .unwrap()
+    }
+
+    /// A one-output check of `amount` tether (1 USD each) for `user`.
+    pub async fn usd(&self, id: &str, user: &str, amount: &str) -> TransactionCheck {
+        self.check(
+            id,
+            "tether",
+            &format!("wallet-of-{user}"),
+            &[("0xd3571na710n0000000000000000000000000001", amount, user)],
+        )
+        .await
+    }
+}
+
+/// A check; outputs are `(destination, amount, userId)`.
+pub fn tx(id: &str, coin: &str, wallet: &str, outputs: &[(&str, &str, &str)]) -> CheckTransaction {
+    CheckTransaction::new(
+        id,
+        CoinId::new(coin).unwrap(),
+        wallet,
+        outputs
+            .iter()
+            .map(|(dest, amount, user)| {
+                TransactionOutput::new(*dest, amount.parse::<Amount>().unwrap(), *user)
+            })
+            .collect(),
+    )
+}
