@@ -2,8 +2,9 @@
 //! it inside your own tests on a loopback port, point a client at it, and get answers shaped
 //! like the real provider's, decided by documented, deterministic rules.
 //!
-//! For now it emulates CoinCover under `/coincover` (see [`coincover`] and `docs/sandbox.md`
-//! for the rules). Every provider lives under its own prefix, so one sandbox serves them all.
+//! It emulates CoinCover under `/coincover` (see [`coincover`]) and Covery under `/covery`
+//! (see [`covery`]); `docs/sandbox.md` has the rules of both. Every provider lives under its
+//! own prefix, so one sandbox serves them all.
 //!
 //! # Quick start
 //!
@@ -54,6 +55,7 @@
 //! |---|---|
 //! | `POST /_sandbox/reset` | 204; clears all state and the request log, restarts the id sequence |
 //! | `GET /_sandbox/requests` | 200; the request log as a JSON array of [`RecordedRequest`] |
+//! | `POST /_sandbox/covery/fraud-alerts` | 201; creates a Covery fraud alert (the JSON body's fields override the defaults) and answers it; 400 `{"message":…}` for a bad override |
 //!
 //! Any other route answers 404 `{"message":"Not Found"}`.
 //!
@@ -74,7 +76,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use payments_core::{Clock, SystemClock};
 use serde::Serialize;
 use tokio::net::TcpListener;
@@ -82,6 +84,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub mod coincover;
+pub mod covery;
 
 /// The prefix of the sandbox's own control routes.
 pub const CONTROL_PREFIX: &str = "/_sandbox";
@@ -100,13 +103,27 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 pub struct Credentials {
     /// The bearer token CoinCover requests must carry (`Authorization: Bearer <token>`).
     pub coincover_token: String,
+    /// A Covery `X-Auth-Token` with every access level (event, decision, utility,
+    /// management).
+    pub covery_token: String,
+    /// The secret of both Covery tokens: `X-Auth-Signature` is the hex SHA-256 of
+    /// `X-Auth-Nonce ‖ body ‖ covery_secret`, and callbacks are signed with it.
+    pub covery_secret: String,
+    /// A Covery `X-Auth-Token` of the `event` level only: it may send events and postbacks
+    /// (and ping), and gets 403 elsewhere. Signed with the same `covery_secret`.
+    pub covery_event_token: String,
 }
 
 impl Default for Credentials {
-    /// `coincover_token = "sandbox-coincover-token"`.
+    /// `coincover_token = "sandbox-coincover-token"`, `covery_token = "sandbox-covery-token"`,
+    /// `covery_secret = "sandbox-covery-secret"`,
+    /// `covery_event_token = "sandbox-covery-event-token"`.
     fn default() -> Self {
         Credentials {
             coincover_token: "sandbox-coincover-token".to_owned(),
+            covery_token: "sandbox-covery-token".to_owned(),
+            covery_secret: "sandbox-covery-secret".to_owned(),
+            covery_event_token: "sandbox-covery-event-token".to_owned(),
         }
     }
 }
@@ -114,16 +131,17 @@ impl Default for Credentials {
 /// How a [`Sandbox`] behaves: its seed, clock and accepted credentials.
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
-    /// Seeds every generated id (CoinCover's `transactionUUID`, …): the same seed and the same
-    /// requests give the same ids.
+    /// Seeds every generated id (CoinCover's `transactionUUID`, Covery's `requestId` and
+    /// fraud alert ids, …): the same seed and the same requests give the same ids.
     pub seed: u64,
-    /// The time source of the time-window rules (hourly and daily limits). Inject a fixed
-    /// clock to make them deterministic.
+    /// The time source of the time-window rules (CoinCover's hourly and daily limits,
+    /// Covery's rate limit and failed-login window) and of Covery's timestamps. Inject a
+    /// fixed clock to make them deterministic.
     pub clock: Arc<dyn Clock>,
     /// The credentials the sandbox accepts.
     pub credentials: Credentials,
-    /// Where providers that send callbacks will post them. CoinCover sends none, so it is
-    /// unused for now.
+    /// Where providers that send callbacks post them: Covery's fraud alerts, signed with
+    /// `X-Auth-Nonce` and `X-Auth-Signature`. CoinCover sends none.
     pub callback_url: Option<String>,
 }
 
@@ -157,6 +175,12 @@ impl SandboxConfig {
         self.credentials = credentials;
         self
     }
+
+    /// Sets the callback URL.
+    pub fn with_callback_url(mut self, url: impl Into<String>) -> Self {
+        self.callback_url = Some(url.into());
+        self
+    }
 }
 
 /// An emulated provider, each served under its own path prefix.
@@ -165,23 +189,27 @@ impl SandboxConfig {
 pub enum Provider {
     /// CoinCover's transaction-protection API, under `/coincover`.
     CoinCover,
+    /// Covery's fraud-scoring API, under `/covery`.
+    Covery,
 }
 
 impl Provider {
     /// Every emulated provider.
-    pub const ALL: &'static [Provider] = &[Provider::CoinCover];
+    pub const ALL: &'static [Provider] = &[Provider::CoinCover, Provider::Covery];
 
-    /// The path prefix the provider is served under (`/coincover`).
+    /// The path prefix the provider is served under (`/coincover`, `/covery`).
     pub const fn prefix(self) -> &'static str {
         match self {
             Provider::CoinCover => "/coincover",
+            Provider::Covery => "/covery",
         }
     }
 
-    /// The provider's name (`coincover`).
+    /// The provider's name (`coincover`, `covery`).
     pub const fn name(self) -> &'static str {
         match self {
             Provider::CoinCover => "coincover",
+            Provider::Covery => "covery",
         }
     }
 }
@@ -201,8 +229,8 @@ pub struct RecordedRequest {
     pub path: String,
     /// The query string without `?`, if any.
     pub query: Option<String>,
-    /// The headers in arrival order, names in lower case; `authorization` and
-    /// `proxy-authorization` values are replaced by `[REDACTED]`.
+    /// The headers in arrival order, names in lower case; `authorization`,
+    /// `proxy-authorization` and `x-auth-token` values are replaced by `[REDACTED]`.
     pub headers: Vec<(String, String)>,
     /// The body, decoded as UTF-8 (invalid bytes replaced).
     pub body: String,
@@ -227,6 +255,7 @@ struct Inner {
 /// Everything [`Sandbox::reset`] clears.
 pub(crate) struct SandboxState {
     pub(crate) coincover: coincover::CoinCoverState,
+    pub(crate) covery: covery::CoveryState,
     log: VecDeque<RecordedRequest>,
 }
 
@@ -234,6 +263,7 @@ impl SandboxState {
     fn new(seed: u64) -> Self {
         SandboxState {
             coincover: coincover::CoinCoverState::new(seed),
+            covery: covery::CoveryState::new(seed),
             log: VecDeque::new(),
         }
     }
@@ -273,6 +303,15 @@ impl Sandbox {
             .nest(
                 Provider::CoinCover.prefix(),
                 coincover::router(self.clone()),
+            )
+            .route(Provider::Covery.prefix(), any(covery::dispatch))
+            .route(
+                &format!("{}/{{*rest}}", Provider::Covery.prefix()),
+                any(covery::dispatch),
+            )
+            .route(
+                "/_sandbox/covery/fraud-alerts",
+                post(covery::control_create_alert),
             )
             .route("/_sandbox/reset", post(control_reset))
             .route("/_sandbox/requests", get(control_requests))
@@ -472,7 +511,10 @@ fn recorded_headers(headers: &HeaderMap) -> Vec<(String, String)> {
     headers
         .iter()
         .map(|(name, value)| {
-            let value = if name == header::AUTHORIZATION || name == header::PROXY_AUTHORIZATION {
+            let value = if name == header::AUTHORIZATION
+                || name == header::PROXY_AUTHORIZATION
+                || name == "x-auth-token"
+            {
                 "[REDACTED]".to_owned()
             } else {
                 String::from_utf8_lossy(value.as_bytes()).into_owned()
@@ -557,6 +599,14 @@ impl IdSequence {
             base: seed ^ splitmix64(stream),
             counter: 0,
         }
+    }
+
+    /// The next id as a 7-digit serial: a seed-dependent base in `1_000_000..9_000_000` plus
+    /// the counter (Covery's integer ids).
+    pub(crate) fn next_serial(&mut self) -> u64 {
+        let n = self.counter;
+        self.counter = self.counter.wrapping_add(1);
+        1_000_000 + splitmix64(self.base) % 8_000_000 + n
     }
 
     /// The next id: a version-4, RFC 4122 variant UUID in lower-case hex.

@@ -70,6 +70,7 @@ async fn reset_clears_users_and_the_log() {
 async fn custom_credentials_and_urls() {
     let running = Sandbox::start(SandboxConfig::default().with_credentials(Credentials {
         coincover_token: "my-token".into(),
+        ..Credentials::default()
     }))
     .await
     .unwrap();
@@ -84,12 +85,24 @@ async fn custom_credentials_and_urls() {
         running.url(Provider::CoinCover),
         format!("http://127.0.0.1:{}/coincover", addr.port())
     );
-    assert_eq!(Provider::ALL, [Provider::CoinCover]);
+    assert_eq!(Provider::ALL, [Provider::CoinCover, Provider::Covery]);
+    assert_eq!(Provider::Covery.name(), "covery");
+    assert_eq!(Provider::Covery.prefix(), "/covery");
+    assert_eq!(Provider::Covery.to_string(), "covery");
+    assert_eq!(
+        running.url(Provider::Covery),
+        format!("http://127.0.0.1:{}/covery", addr.port())
+    );
     assert_eq!(Provider::CoinCover.name(), "coincover");
     assert_eq!(Provider::CoinCover.prefix(), "/coincover");
     assert_eq!(
         serde_json::to_value(Credentials::default()).unwrap(),
-        serde_json::json!({"coincover_token": "sandbox-coincover-token"})
+        serde_json::json!({
+            "coincover_token": "sandbox-coincover-token",
+            "covery_token": "sandbox-covery-token",
+            "covery_secret": "sandbox-covery-secret",
+            "covery_event_token": "sandbox-covery-event-token",
+        })
     );
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
     let status = |token: &'static str| {

@@ -8,6 +8,7 @@
 )]
 
 mod control;
+mod covery;
 mod determinism;
 mod errors;
 mod fixtures;
