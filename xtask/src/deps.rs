@@ -31,6 +31,16 @@ const RULES: &[Rule] = &[
         forbidden: &["jsonwebtoken", "rsa", "hmac"],
     },
     Rule {
+        package: "covery-api",
+        features: &[],
+        forbidden: &["jsonwebtoken", "rsa", "hmac"],
+    },
+    Rule {
+        package: "coinspaid-api",
+        features: &[],
+        forbidden: &["jsonwebtoken", "rsa"],
+    },
+    Rule {
         package: "payments-core",
         features: &["--no-default-features", "--features", "webhook"],
         forbidden: &["reqwest", "tokio", "hyper"],

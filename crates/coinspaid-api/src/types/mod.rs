@@ -1,0 +1,160 @@
+//! Response and callback models.
+//!
+//! Every enum is `#[non_exhaustive]` and keeps values it does not know in an `Unknown`
+//! variant, so a new value from CoinsPaid never breaks parsing.
+
+mod account;
+mod callback;
+mod common;
+mod exchange;
+mod futures;
+mod withdrawal;
+
+pub use account::{Balance, CurrencyInfo, CurrencyPair, PairSide};
+pub use callback::{
+    Callback, CurrencyAmount, DepositCallback, ExchangeCallback, Fee, FeeKind, Transaction,
+    TransactionKind, TransactionType, UnknownCallback, WithdrawalCallback,
+};
+pub use common::{Address, CurrencyType, Status};
+pub use exchange::{ExchangeOrder, ExchangeQuote};
+pub use futures::{FuturesConfirmation, FuturesLimit, FuturesPrice, FuturesRates, PriceLimit};
+pub use withdrawal::Withdrawal;
+
+/// Declares a string enum with an `Unknown(String)` fallback, its wire values, `as_str`,
+/// `Display`, `Serialize` and a lenient `Deserialize`.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A value this client does not know yet, kept as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )*
+                    $name::Unknown(s) => s,
+                }
+            }
+
+            fn from_wire(s: &str) -> Self {
+                match s {
+                    $( $wire => $name::$variant, )*
+                    other => $name::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Ok($name::from_wire(&s))
+            }
+        }
+    };
+}
+pub(crate) use wire_enum;
+
+/// Lenient readers for the fields the docs show in more than one shape.
+pub(crate) mod lenient {
+    use std::fmt;
+
+    use serde::de::{self, Deserializer, Visitor};
+
+    /// `null`, `""` or absent become `None`; a string is kept; a number is kept as its
+    /// text. For `tag`, `txid`, `riskscore` and `error`.
+    pub(crate) fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<String>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, a number or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+                d.deserialize_any(V)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok((!v.is_empty()).then(|| v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok((!v.is_empty()).then_some(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+        }
+        d.deserialize_option(V)
+    }
+
+    /// A count sent as a number (`3`) or a string (`"9"`); `null` or `""` become `None`.
+    pub(crate) fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<u64>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a non-negative integer as a number or a string")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+                d.deserialize_any(V)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Some(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                u64::try_from(v)
+                    .map(Some)
+                    .map_err(|_| E::custom("a count cannot be negative"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                let t = v.trim();
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                t.parse()
+                    .map(Some)
+                    .map_err(|_| E::custom(format!("{v:?} is not a non-negative integer")))
+            }
+        }
+        d.deserialize_option(V)
+    }
+}

@@ -1,0 +1,116 @@
+//! The public key and the secret never appear in Debug of the client, builder or
+//! verifier, in Display, Debug or `source()` of any error, nor in the tracing output of a
+//! call (where the signature would also betray the body).
+
+use std::io;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use coinspaid_api::webhook::{Verifier, WebhookSecrets};
+use coinspaid_api::{Client, Environment, Error, SecretString};
+use tracing_subscriber::layer::SubscriberExt;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{fast_retry, sign, test_timeouts};
+
+const KEY: &str = "pk-live-7f3a9c";
+const SECRET: &str = "sk-live-very-secret-91b2";
+
+fn assert_clean(what: &str, text: &str) {
+    assert!(!text.is_empty(), "{what}: nothing rendered");
+    assert!(!text.contains(KEY), "{what} leaks the key: {text}");
+    assert!(!text.contains(SECRET), "{what} leaks the secret: {text}");
+}
+
+fn all_renderings(err: &Error) -> String {
+    let mut out = format!("{err}\n{err:?}\n{err:#?}");
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        out.push_str(&format!("\n{s}\n{s:?}"));
+        source = s.source();
+    }
+    out
+}
+
+#[test]
+fn debug_hides_credentials() {
+    let b = Client::builder(Environment::Sandbox, KEY, SECRET);
+    assert_clean("builder", &format!("{b:?}"));
+    let c = b.build().unwrap();
+    let text = format!("{c:?} {c:#?}");
+    assert_clean("client", &text);
+    assert!(text.contains("cryptoprocessing"), "{text}");
+    let v = Verifier::new(KEY, WebhookSecrets::new(SecretString::from(SECRET)));
+    assert_clean("verifier", &format!("{v:?} {v:#?}"));
+}
+
+#[derive(Clone, Default)]
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn errors_and_traces_hide_credentials_and_signature() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(503),
+        Reply::json(401, r#"{"errors":{"X-Processing-Key":"Bad key header"}}"#),
+    ])
+    .await;
+    let sink = Sink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::registry().with(
+        tracing_subscriber::fmt::layer()
+            .with_writer(move || writer.clone())
+            .with_ansi(false),
+    );
+    let dispatch = tracing::Dispatch::new(subscriber);
+    let _guard = tracing::dispatcher::set_default(&dispatch);
+
+    let c = Client::builder(Environment::Custom(server.base_url()), KEY, SECRET)
+        .retry(fast_retry())
+        .timeouts(test_timeouts().with_attempt(Duration::from_millis(300)))
+        .build()
+        .unwrap();
+    let err = c.list_accounts().await.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
+    assert_clean("error", &all_renderings(&err));
+
+    // The server did receive the credentials: proof the test looks at a real exchange.
+    let reqs = server.requests();
+    assert_eq!(reqs[0].header("x-processing-key"), Some(KEY));
+    let signature = sign(SECRET, b"{}");
+    assert_eq!(
+        reqs[0].header("x-processing-signature"),
+        Some(signature.as_str())
+    );
+
+    let logs = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("attempt"), "no trace captured: {logs}");
+    assert_clean("traces", &logs);
+    assert!(
+        !logs.contains(&signature),
+        "traces leak the signature: {logs}"
+    );
+}
+
+#[tokio::test]
+async fn transport_errors_hide_credentials() {
+    let c = Client::builder(
+        Environment::Custom("http://127.0.0.1:9".into()),
+        KEY,
+        SECRET,
+    )
+    .retry(coinspaid_api::RetryPolicy::none())
+    .build()
+    .unwrap();
+    let err = c.ping().await.unwrap_err();
+    assert_clean("transport error", &all_renderings(&err));
+}
