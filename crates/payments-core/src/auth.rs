@@ -122,14 +122,12 @@ impl std::fmt::Debug for HmacSha512Signer {
 #[cfg(all(feature = "hmac-sha512", feature = "client"))]
 impl Signer for HmacSha512Signer {
     fn sign(&self, req: &mut http::Request<Bytes>, _: &SignContext<'_>) -> Result<(), SignError> {
-        let sig =
-            crate::digest::hmac_sha512_hex(self.secret.expose_secret().as_bytes(), req.body());
+        let digest = crate::digest::hmac_sha512(self.secret.expose_secret().as_bytes(), req.body());
+        let signature = hex_header::<64, 128>(&digest)?;
         let h = req.headers_mut();
+        h.reserve(2);
         h.insert(self.key_header.clone(), self.key.clone());
-        h.insert(
-            self.signature_header.clone(),
-            sensitive(&sig, "the signature")?,
-        );
+        h.insert(self.signature_header.clone(), signature);
         Ok(())
     }
 }
@@ -171,27 +169,43 @@ impl std::fmt::Debug for Sha256NonceSigner {
 }
 
 #[cfg(all(feature = "sha256-nonce", feature = "client"))]
+const X_AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
+#[cfg(all(feature = "sha256-nonce", feature = "client"))]
+const X_AUTH_NONCE: HeaderName = HeaderName::from_static("x-auth-nonce");
+#[cfg(all(feature = "sha256-nonce", feature = "client"))]
+const X_AUTH_SIGNATURE: HeaderName = HeaderName::from_static("x-auth-signature");
+#[cfg(all(feature = "sha256-nonce", feature = "client"))]
+const X_AUTH_VERSION: HeaderName = HeaderName::from_static("x-auth-version");
+
+/// Lower-case hex of a digest as a sensitive header value, without a heap round trip.
+#[cfg(any(feature = "sha256-nonce", feature = "hmac-sha512"))]
+fn hex_header<const N: usize, const H: usize>(digest: &[u8; N]) -> Result<HeaderValue, SignError> {
+    let buf = crate::digest::hex_lower::<N, H>(digest);
+    let mut v = HeaderValue::from_bytes(&buf)
+        .map_err(|_| SignError("the signature is not a valid header value".into()))?;
+    v.set_sensitive(true);
+    Ok(v)
+}
+
+#[cfg(all(feature = "sha256-nonce", feature = "client"))]
 impl Signer for Sha256NonceSigner {
     fn sign(&self, req: &mut http::Request<Bytes>, cx: &SignContext<'_>) -> Result<(), SignError> {
         let nonce = cx.nonces.nonce();
-        let sig = crate::digest::sha256_nonce_hex(
+        let digest = crate::digest::sha256_nonce(
             nonce.as_bytes(),
             req.body(),
             self.secret.expose_secret().as_bytes(),
         );
-        let nonce = HeaderValue::from_str(&nonce)
+        let signature = hex_header::<32, 64>(&digest)?;
+        // Hands the nonce's buffer to the header without copying it.
+        let nonce = HeaderValue::from_maybe_shared(Bytes::from(nonce))
             .map_err(|_| SignError("the nonce is not a valid header value".into()))?;
         let h = req.headers_mut();
-        h.insert(HeaderName::from_static("x-auth-token"), self.token.clone());
-        h.insert(HeaderName::from_static("x-auth-nonce"), nonce);
-        h.insert(
-            HeaderName::from_static("x-auth-signature"),
-            sensitive(&sig, "the signature")?,
-        );
-        h.insert(
-            HeaderName::from_static("x-auth-version"),
-            HeaderValue::from_static("1.0"),
-        );
+        h.reserve(4);
+        h.insert(X_AUTH_TOKEN, self.token.clone());
+        h.insert(X_AUTH_NONCE, nonce);
+        h.insert(X_AUTH_SIGNATURE, signature);
+        h.insert(X_AUTH_VERSION, HeaderValue::from_static("1.0"));
         Ok(())
     }
 }

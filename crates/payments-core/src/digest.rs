@@ -1,5 +1,27 @@
 //! The signature computations shared by request signers and webhook verifiers.
 
+/// Lower-case hex of `bytes` into a fixed buffer (`H` must be `2 * N`), by table lookup:
+/// several times faster than `hex::encode`'s per-character formatting.
+#[cfg(any(feature = "hmac-sha512", feature = "sha256-nonce"))]
+pub(crate) fn hex_lower<const N: usize, const H: usize>(bytes: &[u8; N]) -> [u8; H] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; H];
+    for (i, b) in bytes.iter().enumerate().take(H / 2) {
+        out[2 * i] = DIGITS[usize::from(b >> 4)];
+        out[2 * i + 1] = DIGITS[usize::from(b & 0x0f)];
+    }
+    out
+}
+
+#[cfg(any(feature = "hmac-sha512", feature = "sha256-nonce"))]
+fn hex_string<const N: usize, const H: usize>(bytes: &[u8; N]) -> String {
+    // Every byte is an ASCII hex digit.
+    hex_lower::<N, H>(bytes)
+        .iter()
+        .map(|&b| b as char)
+        .collect()
+}
+
 #[cfg(feature = "hmac-sha512")]
 #[cfg_attr(docsrs, doc(cfg(feature = "hmac-sha512")))]
 /// HMAC-SHA512 of `body` keyed with `secret`, as raw bytes (CoinsPaid).
@@ -34,7 +56,7 @@ fn unreachable_key() -> ! {
 /// assert!(sig.starts_with("03c25fcf7cd35e7d"));
 /// ```
 pub fn hmac_sha512_hex(secret: &[u8], body: &[u8]) -> String {
-    hex::encode(hmac_sha512(secret, body))
+    hex_string::<64, 128>(&hmac_sha512(secret, body))
 }
 
 #[cfg(feature = "sha256-nonce")]
@@ -62,7 +84,7 @@ pub fn sha256_nonce(nonce: &[u8], body: &[u8], secret: &[u8]) -> [u8; 32] {
 /// assert_eq!(sig, "ea730254d39b1a7f30165b4a1f0d107f5e1fff61a0a0c3206b84291eb0920f5d");
 /// ```
 pub fn sha256_nonce_hex(nonce: &[u8], body: &[u8], secret: &[u8]) -> String {
-    hex::encode(sha256_nonce(nonce, body, secret))
+    hex_string::<32, 64>(&sha256_nonce(nonce, body, secret))
 }
 
 #[cfg(test)]

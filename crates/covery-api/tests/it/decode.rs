@@ -1,0 +1,274 @@
+//! Every documented example decodes into the typed model and round-trips byte for byte in
+//! the documented key order; snapshots show the typed values. Then the shapes the docs
+//! allow but do not show: extra decision fields, unknown alert types and states,
+//! `is3dSecure` true/false/null/absent, and decode errors naming the JSON path.
+
+use std::collections::BTreeSet;
+
+use covery_api::{
+    AlertState, AlertType, Decision, Error, Event, EventResult, FraudAlert, Postback,
+    PostbackResult, RetryPolicy, types::Ping,
+};
+use payments_core::decode_json;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{self, fixtures_dir};
+
+/// A fixture file, with the body kept as the exact documented text.
+#[derive(serde::Deserialize)]
+struct Fixture {
+    provider: String,
+    operation: String,
+    direction: String,
+    method: String,
+    path: Option<String>,
+    status: Option<u16>,
+    headers: serde_json::Map<String, serde_json::Value>,
+    body: Box<RawValue>,
+}
+
+/// Removes the whitespace outside strings: the compact form of a JSON text in its own key
+/// order.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Decodes the documented body as `T`, re-serializes it, and checks it is the documented
+/// body byte for byte (compact, documented key order).
+fn round_trip<T: DeserializeOwned + Serialize>(name: &str, body: &RawValue) -> T {
+    let value: T = decode_json(body.get().as_bytes())
+        .unwrap_or_else(|f| panic!("{name}: cannot decode at `{}`: {}", f.path, f.message));
+    let again = serde_json::to_string(&value).unwrap();
+    assert_eq!(again, compact(body.get()), "{name}: round trip");
+    value
+}
+
+fn snapshot_name(file: &str) -> String {
+    format!(
+        "fixture_{}",
+        file.trim_end_matches(".json").replace(['.', '-'], "_")
+    )
+}
+
+#[test]
+fn every_documented_fixture_decodes_and_round_trips() {
+    let dir = fixtures_dir();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut seen = BTreeSet::new();
+    for path in &files {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(path).unwrap();
+        let fx: Fixture =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: not a fixture: {e}"));
+        assert_eq!(fx.provider, "covery", "{name}");
+        assert_eq!(fx.method, "POST", "{name}: every Covery call is a POST");
+        if let Some(p) = &fx.path {
+            assert!(p.starts_with("/api/"), "{name}: {p}");
+        }
+        let snap = snapshot_name(&name);
+        match (fx.direction.as_str(), fx.operation.as_str()) {
+            ("response", "ping") => {
+                let v: Ping = round_trip(&name, &fx.body);
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("response", "send-event") => {
+                let v: EventResult = round_trip(&name, &fx.body);
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("response", "make-decision") => {
+                let v: Decision = round_trip(&name, &fx.body);
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("response", "postback") => {
+                let v: PostbackResult = round_trip(&name, &fx.body);
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("response", "find-fraud-alert") | ("request", "fraud-alert-callback") => {
+                let v: FraudAlert = round_trip(&name, &fx.body);
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("request", "postback") => {
+                assert_eq!(fx.status, None, "{name}");
+                let v: Postback = round_trip(&name, &fx.body);
+                payments_core::Endpoint::validate(&v).unwrap();
+                assert_eq!(
+                    payments_core::Endpoint::path(&v),
+                    fx.path.as_deref().unwrap()
+                );
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("response", "unknown") => {
+                assert_eq!(fx.status, Some(404));
+                assert_eq!(fx.body.get(), "null");
+                assert_eq!(fx.headers["X-Maxwell-Status"], "Exception");
+            }
+            other => panic!("{name}: no check for {other:?}"),
+        }
+        if fx.direction == "response" {
+            let status = fx.status.unwrap();
+            let maxwell = if status < 300 { "OK" } else { "Exception" };
+            assert_eq!(fx.headers["X-Maxwell-Status"], maxwell, "{name}");
+        }
+        seen.insert(name);
+    }
+    assert_eq!(seen.len(), 9, "fixtures checked: {seen:?}");
+}
+
+#[test]
+fn decision_keeps_fields_configured_for_the_account() {
+    let d: Decision = decode_json(
+        br#"{"requestId":1,"type":"login","createdAt":1.5,"score":-3,"accept":true,"reject":false,"manual":false,"riskLevel":"low","rules":[{"id":7}]}"#,
+    )
+    .unwrap();
+    assert_eq!(d.extra["riskLevel"], "low");
+    assert_eq!(d.extra["rules"][0]["id"], 7);
+    assert_eq!(d.reason, None);
+    assert_eq!(d.score, -3);
+    let again = serde_json::to_string(&d).unwrap();
+    assert!(again.contains(r#""riskLevel":"low""#), "{again}");
+    insta::assert_debug_snapshot!("decision_with_extra_fields", d);
+}
+
+#[test]
+fn alert_types_states_and_3d_secure_decode_leniently() {
+    let mut alert: serde_json::Value =
+        support::fixture("find-fraud-alert.response.200.json")["body"].clone();
+    for (value, expected) in [
+        (serde_json::json!(true), Some(true)),
+        (serde_json::json!(false), Some(false)),
+        (serde_json::Value::Null, None),
+    ] {
+        alert["is3dSecure"] = value;
+        let a: FraudAlert = serde_json::from_value(alert.clone()).unwrap();
+        assert_eq!(a.is_3d_secure, expected);
+    }
+    alert.as_object_mut().unwrap().remove("is3dSecure");
+    alert["type"] = "".into();
+    alert["state"] = "brand_new_state".into();
+    alert["newField"] = 1.into();
+    let a: FraudAlert = serde_json::from_value(alert).unwrap();
+    assert_eq!(a.is_3d_secure, None);
+    assert_eq!(a.kind, AlertType::Empty);
+    assert!(!a.is_confirmed_fraud());
+    assert_eq!(a.state, AlertState::Unknown("brand_new_state".into()));
+    assert_eq!(a.extra["newField"], 1);
+
+    for (text, t) in [
+        ("issuer_alert", AlertType::IssuerAlert),
+        ("fraudreporter_alert", AlertType::FraudReporterAlert),
+        ("customerdispute_alert", AlertType::CustomerDisputeAlert),
+        ("new_alert", AlertType::Unknown("new_alert".into())),
+    ] {
+        assert_eq!(AlertType::from(text), t);
+        assert_eq!(t.as_str(), text);
+    }
+    let states = [
+        "none",
+        "stopped",
+        "partially_stopped",
+        "previously_cancelled",
+        "missed",
+        "notfound",
+        "account_suspended",
+        "in_progress",
+        "shipper_contacted",
+        "other",
+        "resolved",
+        "previously_refunded",
+        "unresolved_dispute",
+    ];
+    for s in states {
+        let state = AlertState::from(s);
+        assert!(!matches!(state, AlertState::Unknown(_)), "{s}");
+        assert_eq!(serde_json::to_string(&state).unwrap(), format!("\"{s}\""));
+    }
+    let minimal: FraudAlert =
+        decode_json(br#"{"id":5,"type":"issuer_alert","state":"none"}"#).unwrap();
+    assert!(minimal.is_confirmed_fraud());
+    assert_eq!(minimal.transaction_amount, None);
+}
+
+#[test]
+fn amounts_keep_their_exact_digits() {
+    let a: FraudAlert = decode_json(
+        br#"{"id":1,"type":"issuer_alert","state":"none","transactionAmount":0.10000000000000001,"chargebackAmount":"12.340"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        a.transaction_amount.unwrap().to_string(),
+        "0.10000000000000001"
+    );
+    assert_eq!(a.chargeback_amount.unwrap().to_string(), "12.340");
+}
+
+#[test]
+fn events_read_back_by_type_and_reject_unknown_types() {
+    let e: Event = serde_json::from_str(
+        r#"{"type":"transaction","transaction_amount":0.1,"transaction_currency":"USD","transaction_id":"t","transaction_timestamp":1,"user_merchant_id":"u","sequence_id":"s","billing_country":"USA","ip":"1.2.3.4"}"#,
+    )
+    .unwrap();
+    let Event::Transaction(tx) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(tx.billing_country.unwrap().alpha3(), "USA");
+    assert_eq!(tx.device.ip.as_deref(), Some("1.2.3.4"));
+    assert_eq!(
+        serde_json::to_string(&e).unwrap(),
+        r#"{"type":"transaction","transaction_amount":0.1,"transaction_currency":"USD","transaction_id":"t","transaction_timestamp":1,"user_merchant_id":"u","sequence_id":"s","billing_country":"usa","ip":"1.2.3.4"}"#
+    );
+    let err = serde_json::from_str::<Event>(r#"{"type":"teleport"}"#).unwrap_err();
+    assert!(err.to_string().contains("teleport"), "{err}");
+    let err = serde_json::from_str::<Event>(r#"{"login_timestamp":1}"#).unwrap_err();
+    assert!(err.to_string().contains("type"), "{err}");
+    let err = serde_json::from_str::<Event>(
+        r#"{"type":"registration","registration_timestamp":1,"user_merchant_id":"u","sequence_id":"s","country":"zz"}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("zz"), "{err}");
+}
+
+#[tokio::test]
+async fn a_malformed_success_body_is_a_decode_error_naming_the_path() {
+    let server = ScriptedServer::start(vec![Reply::json(
+        200,
+        r#"{"requestId":1,"type":"login","createdAt":1,"score":"high","accept":true,"reject":false,"manual":false}"#,
+    )])
+    .await;
+    let err = support::client(server.base_url(), RetryPolicy::none())
+        .make_decision(&covery_api::MakeDecision::new(covery_api::Login::new(
+            1, "u", "s",
+        )))
+        .await
+        .unwrap_err();
+    let Error::Decode { path, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(path, "score");
+    insta::assert_snapshot!("decode_error_display", err.to_string());
+}

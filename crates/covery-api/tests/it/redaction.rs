@@ -1,0 +1,182 @@
+//! The access token and the secret never appear in Debug of the client or builder, in
+//! Display, Debug or `source()` of any error, nor in the tracing output of a call.
+
+use std::cell::RefCell;
+use std::io;
+use std::sync::{Arc, Mutex, Once};
+use std::time::Duration;
+
+use covery_api::{Client, ClientBuilder, Environment, Error, Login, SendEvent};
+use tracing_subscriber::Layer;
+use tracing_subscriber::filter::dynamic_filter_fn;
+use tracing_subscriber::layer::SubscriberExt;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{self, fast_retry, test_timeouts};
+
+const TOKEN: &str = "sekret-token-123";
+const SECRET: &str = "sekret-secret-456";
+
+fn builder(base_url: String) -> ClientBuilder {
+    Client::builder(Environment::Custom(base_url), TOKEN, SECRET)
+        .retry(fast_retry())
+        .timeouts(test_timeouts().with_attempt(Duration::from_millis(200)))
+}
+
+fn all_renderings(err: &Error) -> String {
+    let mut out = format!("{err}\n{err:?}\n{err:#?}");
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        out.push_str(&format!("\n{s}\n{s:?}"));
+        source = s.source();
+    }
+    out
+}
+
+fn assert_no_secret(what: &str, text: &str) {
+    assert!(!text.is_empty(), "{what}: nothing rendered");
+    assert!(!text.contains(TOKEN), "{what} leaks the token: {text}");
+    assert!(!text.contains(SECRET), "{what} leaks the secret: {text}");
+    assert!(
+        !text.contains("sekret"),
+        "{what} leaks part of a secret: {text}"
+    );
+}
+
+#[tokio::test]
+async fn client_and_builder_debug_hide_the_credentials() {
+    let b = builder("http://127.0.0.1:9".into());
+    let debug = format!("{b:?}");
+    assert_no_secret("builder Debug", &debug);
+    assert!(debug.contains("covery"), "{debug}");
+    let client = b.build().unwrap();
+    for text in [format!("{client:?}"), format!("{client:#?}")] {
+        assert_no_secret("client Debug", &text);
+        assert!(text.contains("127.0.0.1:9"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn api_errors_do_not_contain_the_credentials() {
+    for reply in [
+        Reply::status(401)
+            .header("x-maxwell-status", "Exception")
+            .header("x-maxwell-error-message", "Invalid signature"),
+        Reply::status(500).body("<html>Internal</html>"),
+        Reply::status(406)
+            .header("content-type", "text/plain")
+            .body("bad"),
+    ] {
+        let server = ScriptedServer::start(vec![reply]).await;
+        let err = builder(server.base_url())
+            .build()
+            .unwrap()
+            .send_event(&SendEvent::new(Login::new(1, "u", "s")))
+            .await
+            .unwrap_err();
+        assert_eq!(server.requests()[0].header("x-auth-token"), Some(TOKEN));
+        assert_no_secret("API error", &all_renderings(&err));
+    }
+}
+
+#[tokio::test]
+async fn timeout_and_transport_errors_do_not_contain_the_credentials() {
+    let slow = ScriptedServer::start(vec![Reply::status(200).delay(Duration::from_secs(2))]).await;
+    let err = builder(slow.base_url())
+        .build()
+        .unwrap()
+        .send_event(&SendEvent::new(Login::new(1, "u", "s")))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert_eq!(slow.hits(), 1, "an event without unique id is not repeated");
+    assert_no_secret("timeout error", &all_renderings(&err));
+
+    let refused = format!("http://127.0.0.1:{}", support::closed_port());
+    let err = builder(refused).build().unwrap().ping().await.unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_no_secret("transport error", &all_renderings(&err));
+}
+
+thread_local! {
+    static CAPTURE: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
+}
+
+struct ThreadCapture;
+
+impl io::Write for ThreadCapture {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        CAPTURE.with(|c| {
+            if let Some(sink) = &*c.borrow() {
+                sink.lock().unwrap().extend_from_slice(buf);
+            }
+        });
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A global TRACE subscriber that formats only what happens on a capturing thread (see
+/// coincover-api's redaction test for why it must be global and dynamically filtered).
+fn install_capturing_subscriber() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let layer = tracing_subscriber::fmt::layer()
+            .with_writer(|| ThreadCapture)
+            .with_filter(dynamic_filter_fn(|_, _| {
+                CAPTURE.with(|c| c.borrow().is_some())
+            }));
+        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
+            .expect("no other global subscriber in this test binary");
+    });
+}
+
+struct Capturing(Arc<Mutex<Vec<u8>>>);
+
+impl Capturing {
+    fn start() -> Self {
+        install_capturing_subscriber();
+        let sink = Arc::new(Mutex::new(Vec::new()));
+        CAPTURE.with(|c| *c.borrow_mut() = Some(sink.clone()));
+        Capturing(sink)
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl Drop for Capturing {
+    fn drop(&mut self) {
+        CAPTURE.with(|c| *c.borrow_mut() = None);
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn tracing_output_does_not_contain_the_credentials() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(509)
+            .header("x-maxwell-status", "Exception")
+            .header("x-maxwell-error-message", "Too many requests"),
+        Reply::json(200, r#"{"customerId":1,"access":{"event":true}}"#),
+    ])
+    .await;
+    let capture = Capturing::start();
+    let client = builder(server.base_url()).build().unwrap();
+    client.ping().await.unwrap();
+    let log = capture.text();
+    drop(capture);
+
+    assert!(log.contains(r#"provider="covery""#), "{log}");
+    assert!(log.contains(r#"operation="ping""#), "{log}");
+    assert!(log.contains("HTTP 509"), "the failure is logged: {log}");
+    assert!(log.contains("attempt succeeded"), "{log}");
+    assert_no_secret("tracing output", &log);
+    let sig = server.requests()[0]
+        .header("x-auth-signature")
+        .unwrap()
+        .to_owned();
+    assert!(!log.contains(&sig), "the signature is logged");
+}

@@ -1,0 +1,130 @@
+//! Retries, with attempts counted by the server: throttling (509, 429) and 5xx are retried
+//! for idempotent calls with a fresh nonce and signature per attempt and the same body;
+//! events without a unique id are not; 4xx is sent once.
+
+use covery_api::{
+    Amount, ApiErrorKind, Currency, FindFraudAlert, Login, Postback, SendEvent, Transaction,
+};
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{self, assert_signed, fast_retry, fixture};
+
+const EVENT_RESULT: &str = r#"{"requestId":1,"type":"transaction","createdAt":1.0}"#;
+
+fn throttled(status: u16) -> Reply {
+    Reply::status(status)
+        .header("x-maxwell-status", "Exception")
+        .header("x-maxwell-error-message", "Too many requests")
+}
+
+#[tokio::test]
+async fn retries_509_then_200() {
+    let ping = fixture("ping.response.200.json")["body"].to_string();
+    let server = ScriptedServer::start(vec![throttled(509), Reply::json(200, &ping)]).await;
+    let out = support::client(server.base_url(), fast_retry())
+        .ping()
+        .await
+        .unwrap();
+    assert_eq!(out.customer_id, 1);
+    assert_eq!(server.hits(), 2);
+    let reqs = server.requests();
+    // A fresh nonce, and a signature over it, on every attempt.
+    assert_signed(&reqs[0], "nonce-1");
+    assert_signed(&reqs[1], "nonce-2");
+    assert_ne!(
+        reqs[0].header("x-auth-signature"),
+        reqs[1].header("x-auth-signature")
+    );
+}
+
+#[tokio::test]
+async fn retries_429_then_200_for_find() {
+    let alert = fixture("find-fraud-alert.response.200.json")["body"].to_string();
+    let server = ScriptedServer::start(vec![throttled(429), Reply::json(200, &alert)]).await;
+    support::client(server.base_url(), fast_retry())
+        .find_fraud_alert(&FindFraudAlert::new(8464503))
+        .await
+        .unwrap();
+    assert_eq!(server.hits(), 2);
+    let reqs = server.requests();
+    assert_eq!(reqs[0].body, reqs[1].body);
+    assert_signed(&reqs[1], "nonce-2");
+}
+
+#[tokio::test]
+async fn an_event_without_a_unique_id_is_not_retried_after_509() {
+    let server = ScriptedServer::start(vec![throttled(509), Reply::json(200, EVENT_RESULT)]).await;
+    let err = support::client(server.base_url(), fast_retry())
+        .send_event(&SendEvent::new(Login::new(1, "u", "s")))
+        .await
+        .unwrap_err();
+    assert_eq!(err.api().unwrap().kind, ApiErrorKind::RateLimited);
+    assert!(err.is_retryable(), "the caller may retry it deliberately");
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn a_transaction_event_503_then_200_is_retried_with_the_same_body() {
+    let server =
+        ScriptedServer::start(vec![Reply::status(503), Reply::json(200, EVENT_RESULT)]).await;
+    let tx = Transaction::new(
+        "1".parse::<Amount>().unwrap(),
+        Currency::new("USD").unwrap(),
+        "t-1",
+        1,
+        "u",
+        "s",
+    );
+    support::client(server.base_url(), fast_retry())
+        .send_event(&SendEvent::new(tx))
+        .await
+        .unwrap();
+    assert_eq!(server.hits(), 2);
+    let reqs = server.requests();
+    assert_eq!(reqs[0].body, reqs[1].body, "serialized once");
+    assert_signed(&reqs[0], "nonce-1");
+    assert_signed(&reqs[1], "nonce-2");
+}
+
+#[tokio::test]
+async fn postback_500_then_200_is_retried() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(500),
+        Reply::json(200, r#"{"requestId":5}"#),
+    ])
+    .await;
+    let out = support::client(server.base_url(), fast_retry())
+        .postback(&Postback::by_request_id(5))
+        .await
+        .unwrap();
+    assert_eq!(out.request_id, 5);
+    assert_eq!(server.hits(), 2);
+}
+
+#[tokio::test]
+async fn a_406_is_sent_once() {
+    let server = ScriptedServer::start(vec![Reply::status(406), Reply::status(200)]).await;
+    let err = support::client(server.base_url(), fast_retry())
+        .ping()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status().unwrap().as_u16(), 406);
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn persistent_509_stops_after_max_attempts() {
+    let server = ScriptedServer::start(vec![throttled(509)]).await;
+    let err = support::client(server.base_url(), fast_retry().with_max_attempts(4))
+        .ping()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status().unwrap().as_u16(), 509);
+    assert_eq!(server.hits(), 4);
+    let nonces: std::collections::BTreeSet<_> = server
+        .requests()
+        .iter()
+        .map(|r| r.header("x-auth-nonce").unwrap().to_owned())
+        .collect();
+    assert_eq!(nonces.len(), 4, "every attempt has its own nonce");
+}
