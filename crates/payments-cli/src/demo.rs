@@ -6,7 +6,8 @@ use coincover_api::{
     Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Date,
     Environment, TransactionCheck, TransactionOutput,
 };
-use payments_sandbox::{Provider, Sandbox, SandboxConfig};
+use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
+use tokio::sync::mpsc;
 
 use crate::exit::CliError;
 
@@ -147,15 +148,189 @@ async fn coincover(url: String, token: String) -> Result<(), CliError> {
     Ok(())
 }
 
+/// A callback as received: headers and raw body.
+type Received = (Vec<(String, String)>, Vec<u8>);
+
+/// A loopback HTTP listener that hands every POSTed callback to the demo.
+async fn callback_listener() -> Result<(String, mpsc::Receiver<Received>), CliError> {
+    let (tx, rx) = mpsc::channel::<Received>(16);
+    let app = axum::Router::new().route(
+        "/{provider}",
+        axum::routing::post(
+            move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                let tx = tx.clone();
+                async move {
+                    let headers = headers
+                        .iter()
+                        .map(|(n, v)| {
+                            (
+                                n.as_str().to_owned(),
+                                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                            )
+                        })
+                        .collect();
+                    let _ = tx.send((headers, body.to_vec())).await;
+                    axum::http::StatusCode::OK
+                }
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| CliError::transport(format!("cannot listen for callbacks: {e}")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| CliError::transport(format!("cannot listen for callbacks: {e}")))?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok((format!("http://{addr}"), rx))
+}
+
+fn amount(s: &str) -> Result<Amount, CliError> {
+    parse::<Amount>(s)
+}
+
+async fn covery(
+    running: &RunningSandbox,
+    callbacks: &mut mpsc::Receiver<Received>,
+) -> Result<(), CliError> {
+    use covery_api::{
+        Currency, Login, MakeDecision, Postback, Registration, SendEvent, Transaction,
+    };
+    let url = running.url(Provider::Covery);
+    println!("Covery (fraud scoring) at {url}");
+    let creds = running.credentials();
+    let client = covery_api::Client::new(
+        covery_api::Environment::Custom(url),
+        creds.covery_token.clone(),
+        creds.covery_secret.clone(),
+    )?;
+    let now = 1_700_000_000;
+    let usd = Currency::new("USD").map_err(|e| CliError::usage(e.to_string()))?;
+    let mut r = Report { step: 0, total: 6 };
+
+    r.start("register user u-42 (sequence seq-42)");
+    let reg = client
+        .send_event(&SendEvent::new(
+            Registration::new(now, "u-42", "seq-42").with_email("joe@example.com"),
+        ))
+        .await?;
+    r.done(&format!("requestId {}", reg.request_id));
+
+    r.start("log u-42 in");
+    let login = client
+        .send_event(&SendEvent::new(Login::new(now + 60, "u-42", "seq-42")))
+        .await?;
+    r.done(&format!("requestId {}", login.request_id));
+
+    r.start("decide on a 49.99 USD transaction");
+    let ok = client
+        .make_decision(&MakeDecision::new(
+            Transaction::new(
+                amount("49.99")?,
+                usd.clone(),
+                "demo-tr-1",
+                now + 120,
+                "u-42",
+                "seq-42",
+            )
+            .with_email("joe@example.com"),
+        ))
+        .await?;
+    r.done(&format!(
+        "score {} accept={} {}",
+        ok.score,
+        ok.accept,
+        ok.action.as_deref().unwrap_or("")
+    ));
+    if !ok.accept {
+        return Err(CliError::provider(
+            "expected the small transaction to be accepted",
+        ));
+    }
+
+    r.start("decide on 15000 USD from a disposable e-mail address");
+    let bad = client
+        .make_decision(&MakeDecision::new(
+            Transaction::new(
+                amount("15000")?,
+                usd,
+                "demo-tr-2",
+                now + 180,
+                "u-42",
+                "seq-42",
+            )
+            .with_email(payments_sandbox::covery::DEMO_DISPOSABLE_EMAIL),
+        ))
+        .await?;
+    r.done(&format!(
+        "score {} reject={} {}",
+        bad.score,
+        bad.reject,
+        bad.reason.as_deref().unwrap_or("")
+    ));
+    if !bad.reject {
+        return Err(CliError::provider(
+            "expected the large transaction to be rejected",
+        ));
+    }
+
+    r.start("post back the accepted transaction's outcome");
+    let pb = client
+        .postback(&Postback::by_request_id(ok.request_id).with_transaction_status("success"))
+        .await?;
+    r.done(&format!("requestId {}", pb.request_id));
+
+    r.start("raise a fraud alert; receive and verify its callback");
+    let http = payments_core::reqwest::Client::new();
+    let created = http
+        .post(format!(
+            "{}/_sandbox/covery/fraud-alerts",
+            running.base_url()
+        ))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .map_err(|e| CliError::transport(format!("cannot create a fraud alert: {e}")))?;
+    if !created.status().is_success() {
+        return Err(CliError::provider(format!(
+            "the sandbox refused the fraud alert: HTTP {}",
+            created.status()
+        )));
+    }
+    let (headers, body) =
+        tokio::time::timeout(std::time::Duration::from_secs(10), callbacks.recv())
+            .await
+            .ok()
+            .flatten()
+            .ok_or_else(|| CliError::transport("no fraud-alert callback arrived within 10 s"))?;
+    let verifier = covery_api::webhook::Verifier::new(payments_core::webhook::WebhookSecrets::new(
+        creds.covery_secret.clone().into(),
+    ));
+    let alert = verifier
+        .verify(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())), &body)
+        .map_err(|e| {
+            CliError::provider(format!("the fraud-alert callback failed verification: {e}"))
+        })?;
+    r.done(&format!("verified: alert {} ({:?})", alert.id, alert.kind));
+    println!();
+    Ok(())
+}
+
 pub(crate) async fn run() -> Result<(), CliError> {
-    let running = Sandbox::start(SandboxConfig::default())
+    let (callback_url, mut callbacks) = callback_listener().await?;
+    let config = SandboxConfig::default().with_callback_url(format!("{callback_url}/covery"));
+    let running = Sandbox::start(config)
         .await
         .map_err(|e| CliError::transport(format!("cannot start the sandbox: {e}")))?;
     println!("payments demo: offline sandbox at {}\n", running.base_url());
     let creds = running.credentials().clone();
     coincover(running.url(Provider::CoinCover), creds.coincover_token).await?;
+    covery(&running, &mut callbacks).await?;
     let requests = running.sandbox().requests().len();
     running.shutdown().await;
-    println!("Done: 1 provider, {requests} requests, every outcome as expected.");
+    println!("Done: 2 providers, {requests} requests, every outcome as expected.");
     Ok(())
 }

@@ -45,6 +45,10 @@ enum Command {
         /// Seed for generated ids.
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Where the sandbox posts provider callbacks (Covery fraud alerts, CoinsPaid
+        /// deposits and withdrawals).
+        #[arg(long)]
+        callback_url: Option<String>,
     },
     /// List operations: name, method, path.
     Operations {
@@ -57,10 +61,11 @@ enum Command {
     /// operation's path and query parameters as extra top-level fields named as in the docs:
     /// `payments call coincover update-user --data '{"userId":"jb001","firstName":"Joe"}'`
     /// sends PATCH /user/jb001 with body {"firstName":"Joe"}. Credentials and base URL come
-    /// from the environment (COINCOVER_TOKEN, COINCOVER_BASE_URL); --base-url wins.
+    /// from the environment (COINCOVER_TOKEN, COINCOVER_BASE_URL; COVERY_TOKEN, COVERY_SECRET,
+    /// COVERY_BASE_URL); --base-url wins.
     #[command(after_help = EXIT_CODES)]
     Call {
-        /// Provider (coincover).
+        /// Provider (coincover, covery).
         provider: String,
         /// Operation, kebab-case (see `payments operations`).
         operation: String,
@@ -149,7 +154,11 @@ async fn run(command: Command) -> Result<(), CliError> {
             providers,
             live,
         } => record::run(out, providers, live).await,
-        Command::Sandbox { listen, seed } => serve::run(listen, seed).await,
+        Command::Sandbox {
+            listen,
+            seed,
+            callback_url,
+        } => serve::run(listen, seed, callback_url).await,
         Command::Operations { provider } => {
             let list: Vec<&dyn ProviderCli> = match provider {
                 Some(p) => vec![providers::find(&p)?],

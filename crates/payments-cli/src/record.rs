@@ -214,6 +214,155 @@ async fn coincover(
     Ok(rec.files)
 }
 
+/// Covery: every operation, with the documented errors the sandbox can produce. Fraud alerts
+/// are raised through the sandbox's control route (`control` is its base URL), so live
+/// recordings skip the alert cases that need one.
+async fn covery(
+    base: String,
+    token: String,
+    secret: String,
+    event_token: Option<String>,
+    control: Option<String>,
+    run_id: &str,
+) -> Result<Vec<(String, serde_json::Value)>, CliError> {
+    use covery_api::{
+        AlertState, ConfirmFraudAlert, Currency, Environment as CoveryEnv, FindFraudAlert,
+        FraudAlertFeedback, LatestFraudAlerts, Login, MakeDecision, Postback, Registration,
+        SendEvent, Transaction,
+    };
+    use payments_core::signer::test_util::SequenceNonce;
+
+    let mut rec = Recorder::new()?;
+    let transport = rec.transport();
+    let build = |token: String, secret: String, prefix: &str| {
+        covery_api::Client::builder(CoveryEnv::Custom(base.clone()), token, secret)
+            .transport(transport.clone())
+            .retry(RetryPolicy::none())
+            .nonce_source(Arc::new(SequenceNonce::new(format!(
+                "{RECORDING_CLOCK}.{prefix}"
+            ))))
+            .build()
+    };
+    let client = build(token.clone(), secret.clone(), "1")?;
+    let wrong = build(token, "wrong-secret".to_owned(), "2")?;
+    let usd = Currency::new("USD").map_err(|e| CliError::usage(e.to_string()))?;
+    let now = RECORDING_CLOCK as i64;
+    let user = format!("{run_id}u-42");
+    let seq = format!("{run_id}seq-42");
+    let tx = |id: &str, value: &str, email: &str| -> Result<Transaction, CliError> {
+        Ok(Transaction::new(
+            amount(value)?,
+            usd.clone(),
+            format!("{run_id}{id}"),
+            now,
+            &user,
+            &seq,
+        )
+        .with_email(email))
+    };
+
+    let r = client.ping().await;
+    rec.file("ping", "ok", outcome(r));
+    let r = client
+        .send_event(&SendEvent::new(
+            Registration::new(now, &user, &seq).with_email("joe@example.com"),
+        ))
+        .await;
+    rec.file("send-event", "registration", outcome(r));
+    let r = client
+        .send_event(&SendEvent::new(Login::new(now, &user, &seq)))
+        .await;
+    rec.file("send-event", "login", outcome(r));
+    let r = client
+        .send_event(&SendEvent::new(tx("tr-1", "20", "joe@example.com")?))
+        .await;
+    rec.file("send-event", "transaction", outcome(r));
+    let r = client
+        .send_event(&SendEvent::new(tx("tr-1", "20", "joe@example.com")?))
+        .await;
+    rec.file("send-event", "duplicate-transaction", outcome(r));
+    let r = wrong
+        .send_event(&SendEvent::new(Login::new(now, &user, &seq)))
+        .await;
+    rec.file("send-event", "unauthorized", outcome(r));
+
+    let accepted = client
+        .make_decision(&MakeDecision::new(tx("tr-2", "49.99", "joe@example.com")?))
+        .await;
+    let accepted_id = accepted.as_ref().ok().map(|d| d.request_id);
+    rec.file("make-decision", "accept", outcome(accepted));
+    let r = client
+        .make_decision(&MakeDecision::new(tx(
+            "tr-3",
+            "15000",
+            payments_sandbox::covery::DEMO_DISPOSABLE_EMAIL,
+        )?))
+        .await;
+    rec.file("make-decision", "reject", outcome(r));
+    if let Some(event_token) = event_token {
+        let limited = build(event_token, secret.clone(), "3")?;
+        let r = limited
+            .make_decision(&MakeDecision::new(tx("tr-4", "10", "joe@example.com")?))
+            .await;
+        rec.file("make-decision", "forbidden", outcome(r));
+    }
+
+    if let Some(id) = accepted_id {
+        let r = client
+            .postback(&Postback::by_request_id(id).with_transaction_status("success"))
+            .await;
+        rec.file("postback", "by-request-id", outcome(r));
+    }
+    let r = client
+        .postback(&Postback::by_transaction_id(format!(
+            "{run_id}no-such-transaction"
+        )))
+        .await;
+    rec.file("postback", "not-found", outcome(r));
+
+    let r = client
+        .latest_fraud_alerts(&LatestFraudAlerts::new().with_limit(10))
+        .await;
+    rec.file("fraud-latest", "empty", outcome(r));
+    if let Some(control) = control {
+        let http = payments_core::reqwest::Client::new();
+        let created = http
+            .post(format!("{control}/_sandbox/covery/fraud-alerts"))
+            .header("content-type", "application/json")
+            .body("{}")
+            .send()
+            .await
+            .map_err(|e| CliError::transport(format!("cannot create a fraud alert: {e}")))?
+            .bytes()
+            .await
+            .map_err(|e| CliError::transport(format!("cannot create a fraud alert: {e}")))?;
+        let alert: serde_json::Value = serde_json::from_slice(&created)
+            .map_err(|e| CliError::provider(format!("unexpected fraud alert: {e}")))?;
+        let id = alert["id"]
+            .as_u64()
+            .ok_or_else(|| CliError::provider("the created fraud alert has no id"))?;
+        let r = client
+            .latest_fraud_alerts(&LatestFraudAlerts::new().with_limit(10))
+            .await;
+        rec.file("fraud-latest", "one", outcome(r));
+        let r = client.find_fraud_alert(&FindFraudAlert::new(id)).await;
+        rec.file("fraud-find", "found", outcome(r));
+        let r = client
+            .find_fraud_alert(&FindFraudAlert::new(id + 1_000_000))
+            .await;
+        rec.file("fraud-find", "not-found", outcome(r));
+        let r = client
+            .fraud_alert_feedback(&FraudAlertFeedback::new(id, AlertState::Stopped))
+            .await;
+        rec.file("fraud-feedback", "stopped", outcome(r));
+        let r = client
+            .confirm_fraud_alert(&ConfirmFraudAlert::new(id))
+            .await;
+        rec.file("fraud-confirm", "confirmed", outcome(r));
+    }
+    Ok(rec.files)
+}
+
 fn write(
     out: &Path,
     provider: &str,
@@ -276,6 +425,20 @@ pub(crate) async fn run(out: PathBuf, providers: Vec<String>, live: bool) -> Res
         let files = coincover(running.url(Provider::CoinCover), token, "").await?;
         let n = write(&out, "coincover", files)?;
         println!("coincover: recorded {n} exchanges into {}", out.display());
+    }
+    if wanted("covery") {
+        let c = running.credentials().clone();
+        let files = covery(
+            running.url(Provider::Covery),
+            c.covery_token,
+            c.covery_secret,
+            Some(c.covery_event_token),
+            Some(running.base_url()),
+            "",
+        )
+        .await?;
+        let n = write(&out, "covery", files)?;
+        println!("covery: recorded {n} exchanges into {}", out.display());
     }
     running.shutdown().await;
     Ok(())

@@ -10,7 +10,11 @@ use tracing_subscriber::util::SubscriberInitExt;
 
 use crate::exit::CliError;
 
-pub(crate) async fn run(listen: SocketAddr, seed: u64) -> Result<(), CliError> {
+pub(crate) async fn run(
+    listen: SocketAddr,
+    seed: u64,
+    callback_url: Option<String>,
+) -> Result<(), CliError> {
     let _ = tracing_subscriber::registry()
         .with(
             tracing_subscriber::fmt::layer()
@@ -24,7 +28,10 @@ pub(crate) async fn run(listen: SocketAddr, seed: u64) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| CliError::transport(format!("cannot listen on {listen}: {e}")))?;
-    let config = SandboxConfig::default().with_seed(seed);
+    let mut config = SandboxConfig::default().with_seed(seed);
+    if let Some(url) = callback_url {
+        config = config.with_callback_url(url);
+    }
     let running = Sandbox::new(config)
         .serve(listener)
         .await
@@ -44,6 +51,16 @@ pub(crate) async fn run(listen: SocketAddr, seed: u64) -> Result<(), CliError> {
     out.push_str(&format!(
         "  COINCOVER_BASE_URL={}\n",
         running.url(Provider::CoinCover)
+    ));
+    out.push_str(&format!("  COVERY_TOKEN={}\n", creds.covery_token));
+    out.push_str(&format!("  COVERY_SECRET={}\n", creds.covery_secret));
+    out.push_str(&format!(
+        "  COVERY_BASE_URL={}\n",
+        running.url(Provider::Covery)
+    ));
+    out.push_str(&format!(
+        "  (event-level Covery token: {})\n",
+        creds.covery_event_token
     ));
     out.push_str(&format!(
         "\nTry:\n  curl -i -X POST {}/user -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\\n    -d '{{\"userId\":\"jb001\",\"firstName\":\"Joe\",\"lastName\":\"Blogs\",\"residenceCountry\":\"US\"}}'\n",

@@ -1,6 +1,7 @@
 //! One module per provider: its operations, how to call them, its callbacks.
 
 pub(crate) mod coincover;
+pub(crate) mod covery;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -77,7 +78,7 @@ pub(crate) trait ProviderCli: Sync {
     }
 }
 
-static ALL: &[&dyn ProviderCli] = &[&coincover::CoinCover];
+static ALL: &[&dyn ProviderCli] = &[&coincover::CoinCover, &covery::Covery];
 
 /// Every provider.
 pub(crate) fn all() -> &'static [&'static dyn ProviderCli] {
@@ -112,4 +113,34 @@ pub(crate) fn require_env(name: &str) -> Result<String, CliError> {
 pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, CliError> {
     serde_json::to_value(v)
         .map_err(|e| CliError::provider(format!("cannot encode the response: {e}")))
+}
+
+/// Posts a callback body with `headers` to `url`; returns the status. A non-2xx answer is
+/// exit 1, a transport failure exit 3.
+pub(crate) async fn post_callback(
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<u16, CliError> {
+    let client = payments_core::reqwest::Client::builder()
+        .redirect(payments_core::reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .map_err(|e| CliError::transport(format!("cannot build HTTP client: {e}")))?;
+    let mut req = client.post(url).body(body.to_vec());
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
+    let resp = req
+        .send()
+        .await
+        .map_err(|e| CliError::transport(format!("cannot deliver to {url}: {e}")))?;
+    let status = resp.status().as_u16();
+    if resp.status().is_success() {
+        Ok(status)
+    } else {
+        Err(CliError::provider(format!(
+            "the receiver at {url} answered HTTP {status}"
+        )))
+    }
 }

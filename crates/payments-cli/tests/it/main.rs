@@ -21,6 +21,9 @@ async fn payments(args: &[&str], env: &[(&str, &str)]) -> Output {
         cmd.args(&args)
             .env_remove("COINCOVER_TOKEN")
             .env_remove("COINCOVER_BASE_URL")
+            .env_remove("COVERY_TOKEN")
+            .env_remove("COVERY_SECRET")
+            .env_remove("COVERY_BASE_URL")
             .stdin(Stdio::null());
         for (k, v) in env {
             cmd.env(k, v);
@@ -47,7 +50,16 @@ fn creds(s: &RunningSandbox) -> Vec<(&'static str, String)> {
     vec![
         ("COINCOVER_TOKEN", s.credentials().coincover_token.clone()),
         ("COINCOVER_BASE_URL", s.url(Provider::CoinCover)),
+        ("COVERY_TOKEN", s.credentials().covery_token.clone()),
+        ("COVERY_SECRET", s.credentials().covery_secret.clone()),
+        ("COVERY_BASE_URL", s.url(Provider::Covery)),
     ]
+}
+
+async fn call_provider(s: &RunningSandbox, provider: &str, op: &str, data: &str) -> Output {
+    let env = creds(s);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    payments(&["call", provider, op, "--data", data], &env).await
 }
 
 async fn call(s: &RunningSandbox, op: &str, data: &str) -> Output {
@@ -238,6 +250,183 @@ async fn exit_3_on_transport_failure() {
     assert!(stderr(&o).contains("coincover"), "{}", stderr(&o));
 }
 
+const LOGIN: &str =
+    r#"{"type":"login","login_timestamp":1700000000,"user_merchant_id":"u-1","sequence_id":"s-1"}"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn covery_calls_sign_like_covery_and_print_typed_json() {
+    let s = sandbox().await;
+    let o = call_provider(&s, "covery", "ping", "{}").await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["access"]["decision"], true);
+
+    let o = call_provider(&s, "covery", "send-event", LOGIN).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["type"], "login");
+    let last = s.sandbox().requests().into_iter().last().unwrap();
+    assert_eq!(last.path, "/covery/api/sendEvent");
+    assert_eq!(last.body, LOGIN);
+
+    let tx = r#"{"type":"transaction","transaction_amount":15000,"transaction_currency":"USD","transaction_id":"t-9","transaction_timestamp":1700000000,"user_merchant_id":"u-1","sequence_id":"s-1","email":"x@mailinator.com"}"#;
+    let o = call_provider(&s, "covery", "make-decision", tx).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["reject"], true, "{v}");
+
+    let o = call_provider(
+        &s,
+        "covery",
+        "postback",
+        r#"{"transaction_id":"t-9","transaction_status":"success"}"#,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = call_provider(&s, "covery", "fraud-latest", r#"{"limit":5}"#).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "[]");
+
+    // Errors: 410 from the provider is exit 1; bad input is exit 2 and sends nothing.
+    let o = call_provider(&s, "covery", "fraud-find", r#"{"id":12345}"#).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("HTTP 410"), "{}", stderr(&o));
+    let before = s.sandbox().requests().len();
+    for (op, data, says) in [
+        ("send-event", r#"{"type":"teleport"}"#, "unknown event type"),
+        (
+            "send-event",
+            r#"{"type":"login","login_timestamp":1,"user_merchant_id":"u","sequence_id":"s","shoe_size":9}"#,
+            "unknown field shoe_size",
+        ),
+        ("fraud-latest", r#"{"limit":500}"#, "limit"),
+        ("postback", "{}", "request_id"),
+    ] {
+        let o = call_provider(&s, "covery", op, data).await;
+        assert_eq!(o.status.code(), Some(2), "{op} {data}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{op} {data}: {}", stderr(&o));
+    }
+    assert_eq!(s.sandbox().requests().len(), before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn covery_wrong_secret_is_exit_1_with_the_provider_message() {
+    let s = sandbox().await;
+    let url = s.url(Provider::Covery);
+    let token = s.credentials().covery_token.clone();
+    let o = payments(
+        &["call", "covery", "send-event", "--data", LOGIN],
+        &[
+            ("COVERY_TOKEN", &token),
+            ("COVERY_SECRET", "not-the-secret"),
+            ("COVERY_BASE_URL", &url),
+        ],
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("HTTP 401"), "{err}");
+    assert!(!err.contains("not-the-secret"), "{err}");
+}
+
+/// Accepts one HTTP request on a loopback port, answers 200, and returns its headers and body.
+async fn capture_one() -> (
+    String,
+    tokio::task::JoinHandle<(Vec<(String, String)>, Vec<u8>)>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let handle = tokio::spawn(async move {
+        let (mut sock, _) = listener.accept().await.unwrap();
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        let (head_end, len) = loop {
+            let n = sock.read(&mut chunk).await.unwrap();
+            buf.extend_from_slice(&chunk[..n]);
+            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&buf[..i]).to_string();
+                let len = head
+                    .lines()
+                    .find_map(|l| {
+                        let (n, v) = l.split_once(':')?;
+                        n.eq_ignore_ascii_case("content-length")
+                            .then(|| v.trim().parse::<usize>().ok())?
+                    })
+                    .unwrap_or(0);
+                break (i + 4, len);
+            }
+        };
+        while buf.len() < head_end + len {
+            let n = sock.read(&mut chunk).await.unwrap();
+            buf.extend_from_slice(&chunk[..n]);
+        }
+        sock.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
+        let headers = head
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(':'))
+            .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+            .collect();
+        (headers, buf[head_end..head_end + len].to_vec())
+    });
+    (url, handle)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn covery_trigger_then_verify_callback_round_trip() {
+    let (url, captured) = capture_one().await;
+    let secret = [("COVERY_SECRET", "hook-secret")];
+    let o = payments(
+        &["trigger", "covery", "fraud-alert", "--url", &url],
+        &secret,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (headers, body) = captured.await.unwrap();
+    let dir = std::env::temp_dir().join(format!("payments-cb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("alert.json");
+    std::fs::write(&file, &body).unwrap();
+    let body_arg = format!("@{}", file.display());
+    let mut args: Vec<String> = vec!["verify-callback".into(), "covery".into()];
+    for (n, v) in &headers {
+        if n.eq_ignore_ascii_case("x-auth-nonce") || n.eq_ignore_ascii_case("x-auth-signature") {
+            args.push("--header".into());
+            // Header names are case-insensitive: send them upper-cased.
+            args.push(format!("{}: {v}", n.to_uppercase()));
+        }
+    }
+    args.push("--body".into());
+    args.push(body_arg.clone());
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = payments(&argv, &secret).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["id"], 8464503);
+
+    // Wrong secret, tampered body, missing header: exit 1 with the reason.
+    let o = payments(&argv, &[("COVERY_SECRET", "other")]).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("signature"), "{}", stderr(&o));
+    let mut tampered = body.clone();
+    tampered[10] ^= 1;
+    std::fs::write(&file, &tampered).unwrap();
+    let o = payments(&argv, &secret).await;
+    assert_eq!(o.status.code(), Some(1));
+    let o = payments(&["verify-callback", "covery", "--body", &body_arg], &secret).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).to_lowercase().contains("missing"),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn callbacks_are_refused_for_coincover() {
     let o = payments(
@@ -276,6 +465,9 @@ async fn demo_runs_offline_and_exits_0() {
     assert!(out.contains("GREEN"), "{out}");
     assert!(out.contains("RED 50101"), "{out}");
     assert!(out.contains("RED 50310"), "{out}");
+    assert!(out.contains("accept=true"), "{out}");
+    assert!(out.contains("reject=true"), "{out}");
+    assert!(out.contains("verified: alert"), "{out}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,0 +1,114 @@
+//! Replays the recorded exchanges (fixtures/covery/recorded, written by
+//! `cargo xtask fixtures refresh`) through the client: the recorded response is served for
+//! the recorded request, the typed result must equal the recorded outcome, and it is
+//! snapshotted.
+
+use std::path::PathBuf;
+
+use covery_api::{
+    ConfirmFraudAlert, Event, FindFraudAlert, FraudAlertFeedback, LatestFraudAlerts, MakeDecision,
+    Postback, RetryPolicy, SendEvent,
+};
+use serde_json::Value;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::client;
+
+fn recorded_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/covery/recorded")
+}
+
+fn result_value<T: serde::Serialize>(r: Result<T, covery_api::Error>) -> Value {
+    match r {
+        Ok(v) => serde_json::json!({ "ok": serde_json::to_value(v).unwrap() }),
+        Err(e) => serde_json::json!({ "error": e.to_string() }),
+    }
+}
+
+fn event(body: &Value) -> Event {
+    serde_json::from_str(&body.to_string()).unwrap()
+}
+
+fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> T {
+    serde_json::from_value(body.clone()).unwrap()
+}
+
+async fn replay_one(doc: &Value) -> Value {
+    let exchange = &doc["exchanges"][0];
+    let (req, resp) = (&exchange["request"], &exchange["response"]);
+    let mut reply = Reply::status(resp["status"].as_u64().unwrap() as u16);
+    for pair in resp["headers"].as_array().unwrap() {
+        let (name, value) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        if name != "content-length" {
+            reply = reply.header(name, value);
+        }
+    }
+    reply = match &resp["body"] {
+        Value::Null => reply,
+        Value::String(s) => reply.body(s.clone()),
+        other => reply.body(other.to_string()),
+    };
+    let server = ScriptedServer::start(vec![reply]).await;
+    let c = client(format!("{}/covery", server.base_url()), RetryPolicy::none());
+    let body = &req["body"];
+    let out = match doc["operation"].as_str().unwrap() {
+        "ping" => result_value(c.ping().await),
+        "send-event" => result_value(c.send_event(&SendEvent::new(event(body))).await),
+        "make-decision" => result_value(c.make_decision(&MakeDecision::new(event(body))).await),
+        "postback" => result_value(c.postback(&typed::<Postback>(body)).await),
+        "fraud-latest" => result_value(
+            c.latest_fraud_alerts(&typed::<LatestFraudAlerts>(body))
+                .await,
+        ),
+        "fraud-find" => result_value(c.find_fraud_alert(&typed::<FindFraudAlert>(body)).await),
+        "fraud-confirm" => result_value(
+            c.confirm_fraud_alert(&typed::<ConfirmFraudAlert>(body))
+                .await,
+        ),
+        "fraud-feedback" => result_value(
+            c.fraud_alert_feedback(&typed::<FraudAlertFeedback>(body))
+                .await,
+        ),
+        other => panic!("unknown operation {other}"),
+    };
+    // The client sent what was recorded: method, path and the same JSON body.
+    let sent = server.requests();
+    assert_eq!(sent.len(), 1, "{}", doc["case"]);
+    assert_eq!(sent[0].method, req["method"].as_str().unwrap());
+    assert_eq!(sent[0].path, req["path"].as_str().unwrap());
+    let sent_body: Value = if sent[0].body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&sent[0].body).unwrap()
+    };
+    assert_eq!(&sent_body, body, "{}", doc["case"]);
+    out
+}
+
+#[tokio::test]
+async fn every_recorded_exchange_replays_to_its_recorded_outcome() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(recorded_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 15,
+        "expected the full scenario, found {files:?}"
+    );
+    let mut operations = std::collections::BTreeSet::new();
+    for file in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        operations.insert(doc["operation"].as_str().unwrap().to_owned());
+        let got = replay_one(&doc).await;
+        assert_eq!(got, doc["outcome"], "{}", file.display());
+        let name = file
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "__");
+        insta::assert_json_snapshot!(format!("replay__{name}"), got);
+    }
+    assert_eq!(operations.len(), 8, "{operations:?}");
+}
