@@ -78,17 +78,16 @@ fn event(doc: Map<String, Value>) -> Result<Event, CliError> {
         serde_json::from_str(&text).map_err(|e| CliError::usage(format!("invalid event: {e}")))?;
     let back =
         serde_json::to_value(&event).map_err(|e| CliError::usage(format!("invalid event: {e}")))?;
-    if let (Value::Object(i), Value::Object(k)) = (&input, &back) {
-        if let Some(extra) = i
+    if let (Value::Object(i), Value::Object(k)) = (&input, &back)
+        && let Some(extra) = i
             .iter()
             .find(|(key, v)| !v.is_null() && !k.contains_key(*key))
-        {
-            return Err(CliError::usage(format!(
-                "unknown field {} for a {} event",
-                extra.0,
-                event.kind()
-            )));
-        }
+    {
+        return Err(CliError::usage(format!(
+            "unknown field {} for a {} event",
+            extra.0,
+            event.kind()
+        )));
     }
     Ok(event)
 }
