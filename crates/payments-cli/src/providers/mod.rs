@@ -1,6 +1,7 @@
 //! One module per provider: its operations, how to call them, its callbacks.
 
 pub(crate) mod coincover;
+pub(crate) mod coinspaid;
 pub(crate) mod covery;
 
 use std::future::Future;
@@ -78,7 +79,7 @@ pub(crate) trait ProviderCli: Sync {
     }
 }
 
-static ALL: &[&dyn ProviderCli] = &[&coincover::CoinCover, &covery::Covery];
+static ALL: &[&dyn ProviderCli] = &[&coincover::CoinCover, &covery::Covery, &coinspaid::CoinsPaid];
 
 /// Every provider.
 pub(crate) fn all() -> &'static [&'static dyn ProviderCli] {

@@ -24,6 +24,9 @@ async fn payments(args: &[&str], env: &[(&str, &str)]) -> Output {
             .env_remove("COVERY_TOKEN")
             .env_remove("COVERY_SECRET")
             .env_remove("COVERY_BASE_URL")
+            .env_remove("COINSPAID_KEY")
+            .env_remove("COINSPAID_SECRET")
+            .env_remove("COINSPAID_BASE_URL")
             .stdin(Stdio::null());
         for (k, v) in env {
             cmd.env(k, v);
@@ -561,4 +564,45 @@ async fn live_recording_path_works_against_the_sandbox() {
         assert!(text.contains("<redacted>"), "{}", f.display());
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coinspaid_trigger_then_verify_callback_round_trip() {
+    let env = [("COINSPAID_KEY", "hook-key"), ("COINSPAID_SECRET", "hook-secret")];
+    for (event, kind) in [
+        ("deposit", "deposit"),
+        ("withdrawal", "withdrawal"),
+        ("deposit-exchange", "deposit_exchange"),
+        ("exchange", "exchange"),
+    ] {
+        let (url, captured) = capture_one().await;
+        let o = payments(&["trigger", "coinspaid", event, "--url", &url], &env).await;
+        assert_eq!(o.status.code(), Some(0), "{event}: {}", stderr(&o));
+        let (headers, body) = captured.await.unwrap();
+        let dir = std::env::temp_dir().join(format!("payments-cp-{}-{event}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("cb.json");
+        std::fs::write(&file, &body).unwrap();
+        let body_arg = format!("@{}", file.display());
+        let mut args: Vec<String> = vec!["verify-callback".into(), "coinspaid".into()];
+        for (n, v) in &headers {
+            if n.to_ascii_lowercase().starts_with("x-processing-") {
+                args.push("--header".into());
+                args.push(format!("{n}: {v}"));
+            }
+        }
+        args.push("--body".into());
+        args.push(body_arg);
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = payments(&argv, &env).await;
+        assert_eq!(o.status.code(), Some(0), "{event}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["type"], kind, "{event}: {v}");
+        // Another key is refused.
+        let o = payments(&argv, &[("COINSPAID_KEY", "other-key"), ("COINSPAID_SECRET", "hook-secret")]).await;
+        assert_eq!(o.status.code(), Some(1), "{event}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let o = payments(&["trigger", "coinspaid", "refund", "--url", "http://127.0.0.1:9/"], &env).await;
+    assert_eq!(o.status.code(), Some(2));
 }
