@@ -2,8 +2,9 @@
 //! it inside your own tests on a loopback port, point a client at it, and get answers shaped
 //! like the real provider's, decided by documented, deterministic rules.
 //!
-//! It emulates CoinCover under `/coincover` (see [`coincover`]) and Covery under `/covery`
-//! (see [`covery`]); `docs/sandbox.md` has the rules of both. Every provider lives under its
+//! It emulates CoinCover under `/coincover` (see [`coincover`]), Covery under `/covery`
+//! (see [`covery`]) and CoinsPaid under `/coinspaid` (see [`coinspaid`]); `docs/sandbox.md`
+//! has the rules of all three. Every provider lives under its
 //! own prefix, so one sandbox serves them all.
 //!
 //! # Quick start
@@ -56,6 +57,8 @@
 //! | `POST /_sandbox/reset` | 204; clears all state and the request log, restarts the id sequence |
 //! | `GET /_sandbox/requests` | 200; the request log as a JSON array of [`RecordedRequest`] |
 //! | `POST /_sandbox/covery/fraud-alerts` | 201; creates a Covery fraud alert (the JSON body's fields override the defaults) and answers it; 400 `{"message":…}` for a bad override |
+//! | `POST /_sandbox/coinspaid/deposits` | 201 `{"callbacks":[…]}`; simulates a deposit of `{"address", "amount", "currency"?}` to a taken CoinsPaid address (see [`coinspaid`]); 400 `{"message":…}` for a bad body or unknown address |
+//! | `GET /_sandbox/coinspaid/callbacks` | 200; every CoinsPaid callback created so far, as a JSON array of [`coinspaid::RecordedCallback`] |
 //!
 //! Any other route answers 404 `{"message":"Not Found"}`.
 //!
@@ -84,6 +87,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub mod coincover;
+pub mod coinspaid;
 pub mod covery;
 
 /// The prefix of the sandbox's own control routes.
@@ -112,18 +116,27 @@ pub struct Credentials {
     /// A Covery `X-Auth-Token` of the `event` level only: it may send events and postbacks
     /// (and ping), and gets 403 elsewhere. Signed with the same `covery_secret`.
     pub covery_event_token: String,
+    /// The CoinsPaid public key: requests must carry it in `X-Processing-Key`, and callbacks
+    /// are sent with it.
+    pub coinspaid_key: String,
+    /// The CoinsPaid secret: `X-Processing-Signature` is the lower-case hex HMAC-SHA512 of the
+    /// body keyed with it, for requests and callbacks alike.
+    pub coinspaid_secret: String,
 }
 
 impl Default for Credentials {
     /// `coincover_token = "sandbox-coincover-token"`, `covery_token = "sandbox-covery-token"`,
     /// `covery_secret = "sandbox-covery-secret"`,
-    /// `covery_event_token = "sandbox-covery-event-token"`.
+    /// `covery_event_token = "sandbox-covery-event-token"`,
+    /// `coinspaid_key = "sandbox-coinspaid-key"`, `coinspaid_secret = "sandbox-coinspaid-secret"`.
     fn default() -> Self {
         Credentials {
             coincover_token: "sandbox-coincover-token".to_owned(),
             covery_token: "sandbox-covery-token".to_owned(),
             covery_secret: "sandbox-covery-secret".to_owned(),
             covery_event_token: "sandbox-covery-event-token".to_owned(),
+            coinspaid_key: "sandbox-coinspaid-key".to_owned(),
+            coinspaid_secret: "sandbox-coinspaid-secret".to_owned(),
         }
     }
 }
@@ -132,16 +145,19 @@ impl Default for Credentials {
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
     /// Seeds every generated id (CoinCover's `transactionUUID`, Covery's `requestId` and
-    /// fraud alert ids, …): the same seed and the same requests give the same ids.
+    /// fraud alert ids, CoinsPaid's ids, addresses and txids, …): the same seed and the same requests give the same ids.
     pub seed: u64,
     /// The time source of the time-window rules (CoinCover's hourly and daily limits,
-    /// Covery's rate limit and failed-login window) and of Covery's timestamps. Inject a
+    /// Covery's rate limit and failed-login window, CoinsPaid's futures fix period) and of
+    /// Covery's and CoinsPaid's timestamps. Inject a
     /// fixed clock to make them deterministic.
     pub clock: Arc<dyn Clock>,
     /// The credentials the sandbox accepts.
     pub credentials: Credentials,
     /// Where providers that send callbacks post them: Covery's fraud alerts, signed with
-    /// `X-Auth-Nonce` and `X-Auth-Signature`. CoinCover sends none.
+    /// `X-Auth-Nonce` and `X-Auth-Signature`, and CoinsPaid's deposit, withdrawal and
+    /// exchange callbacks, signed with `X-Processing-Key` and `X-Processing-Signature`.
+    /// CoinCover sends none.
     pub callback_url: Option<String>,
 }
 
@@ -191,25 +207,30 @@ pub enum Provider {
     CoinCover,
     /// Covery's fraud-scoring API, under `/covery`.
     Covery,
+    /// CoinsPaid's crypto-processing API, under `/coinspaid`.
+    CoinsPaid,
 }
 
 impl Provider {
     /// Every emulated provider.
-    pub const ALL: &'static [Provider] = &[Provider::CoinCover, Provider::Covery];
+    pub const ALL: &'static [Provider] =
+        &[Provider::CoinCover, Provider::Covery, Provider::CoinsPaid];
 
-    /// The path prefix the provider is served under (`/coincover`, `/covery`).
+    /// The path prefix the provider is served under (`/coincover`, `/covery`, `/coinspaid`).
     pub const fn prefix(self) -> &'static str {
         match self {
             Provider::CoinCover => "/coincover",
             Provider::Covery => "/covery",
+            Provider::CoinsPaid => "/coinspaid",
         }
     }
 
-    /// The provider's name (`coincover`, `covery`).
+    /// The provider's name (`coincover`, `covery`, `coinspaid`).
     pub const fn name(self) -> &'static str {
         match self {
             Provider::CoinCover => "coincover",
             Provider::Covery => "covery",
+            Provider::CoinsPaid => "coinspaid",
         }
     }
 }
@@ -256,6 +277,7 @@ struct Inner {
 pub(crate) struct SandboxState {
     pub(crate) coincover: coincover::CoinCoverState,
     pub(crate) covery: covery::CoveryState,
+    pub(crate) coinspaid: coinspaid::CoinsPaidState,
     log: VecDeque<RecordedRequest>,
 }
 
@@ -264,6 +286,7 @@ impl SandboxState {
         SandboxState {
             coincover: coincover::CoinCoverState::new(seed),
             covery: covery::CoveryState::new(seed),
+            coinspaid: coinspaid::CoinsPaidState::new(seed),
             log: VecDeque::new(),
         }
     }
@@ -312,6 +335,19 @@ impl Sandbox {
             .route(
                 "/_sandbox/covery/fraud-alerts",
                 post(covery::control_create_alert),
+            )
+            .route(Provider::CoinsPaid.prefix(), any(coinspaid::dispatch))
+            .route(
+                &format!("{}/{{*rest}}", Provider::CoinsPaid.prefix()),
+                any(coinspaid::dispatch),
+            )
+            .route(
+                "/_sandbox/coinspaid/deposits",
+                post(coinspaid::control_deposit),
+            )
+            .route(
+                "/_sandbox/coinspaid/callbacks",
+                get(control_coinspaid_callbacks),
             )
             .route("/_sandbox/reset", post(control_reset))
             .route("/_sandbox/requests", get(control_requests))
@@ -494,6 +530,10 @@ async fn method_not_allowed() -> Response {
 async fn control_reset(State(sandbox): State<Sandbox>) -> StatusCode {
     sandbox.reset();
     StatusCode::NO_CONTENT
+}
+
+async fn control_coinspaid_callbacks(State(sandbox): State<Sandbox>) -> Response {
+    json_response(StatusCode::OK, &sandbox.coinspaid_callbacks())
 }
 
 async fn control_requests(State(sandbox): State<Sandbox>) -> Response {

@@ -156,11 +156,7 @@ impl ProviderCli for CoinsPaid {
         to_json(&callback)
     }
 
-    fn trigger<'a>(
-        &'a self,
-        event: &'a str,
-        url: &'a str,
-    ) -> BoxFuture<'a, Result<u16, CliError>> {
+    fn trigger<'a>(&'a self, event: &'a str, url: &'a str) -> BoxFuture<'a, Result<u16, CliError>> {
         Box::pin(async move {
             let body = example(event).ok_or_else(|| {
                 CliError::usage(format!(

@@ -79,7 +79,11 @@ pub(crate) trait ProviderCli: Sync {
     }
 }
 
-static ALL: &[&dyn ProviderCli] = &[&coincover::CoinCover, &covery::Covery, &coinspaid::CoinsPaid];
+static ALL: &[&dyn ProviderCli] = &[
+    &coincover::CoinCover,
+    &covery::Covery,
+    &coinspaid::CoinsPaid,
+];
 
 /// Every provider.
 pub(crate) fn all() -> &'static [&'static dyn ProviderCli] {

@@ -568,7 +568,10 @@ async fn live_recording_path_works_against_the_sandbox() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn coinspaid_trigger_then_verify_callback_round_trip() {
-    let env = [("COINSPAID_KEY", "hook-key"), ("COINSPAID_SECRET", "hook-secret")];
+    let env = [
+        ("COINSPAID_KEY", "hook-key"),
+        ("COINSPAID_SECRET", "hook-secret"),
+    ];
     for (event, kind) in [
         ("deposit", "deposit"),
         ("withdrawal", "withdrawal"),
@@ -599,10 +602,27 @@ async fn coinspaid_trigger_then_verify_callback_round_trip() {
         let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(v["type"], kind, "{event}: {v}");
         // Another key is refused.
-        let o = payments(&argv, &[("COINSPAID_KEY", "other-key"), ("COINSPAID_SECRET", "hook-secret")]).await;
+        let o = payments(
+            &argv,
+            &[
+                ("COINSPAID_KEY", "other-key"),
+                ("COINSPAID_SECRET", "hook-secret"),
+            ],
+        )
+        .await;
         assert_eq!(o.status.code(), Some(1), "{event}");
         let _ = std::fs::remove_dir_all(&dir);
     }
-    let o = payments(&["trigger", "coinspaid", "refund", "--url", "http://127.0.0.1:9/"], &env).await;
+    let o = payments(
+        &[
+            "trigger",
+            "coinspaid",
+            "refund",
+            "--url",
+            "http://127.0.0.1:9/",
+        ],
+        &env,
+    )
+    .await;
     assert_eq!(o.status.code(), Some(2));
 }

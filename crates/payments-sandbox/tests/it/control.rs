@@ -85,7 +85,16 @@ async fn custom_credentials_and_urls() {
         running.url(Provider::CoinCover),
         format!("http://127.0.0.1:{}/coincover", addr.port())
     );
-    assert_eq!(Provider::ALL, [Provider::CoinCover, Provider::Covery]);
+    assert_eq!(
+        Provider::ALL,
+        [Provider::CoinCover, Provider::Covery, Provider::CoinsPaid]
+    );
+    assert_eq!(Provider::CoinsPaid.name(), "coinspaid");
+    assert_eq!(Provider::CoinsPaid.prefix(), "/coinspaid");
+    assert_eq!(
+        running.url(Provider::CoinsPaid),
+        format!("http://127.0.0.1:{}/coinspaid", addr.port())
+    );
     assert_eq!(Provider::Covery.name(), "covery");
     assert_eq!(Provider::Covery.prefix(), "/covery");
     assert_eq!(Provider::Covery.to_string(), "covery");
@@ -102,6 +111,8 @@ async fn custom_credentials_and_urls() {
             "covery_token": "sandbox-covery-token",
             "covery_secret": "sandbox-covery-secret",
             "covery_event_token": "sandbox-covery-event-token",
+            "coinspaid_key": "sandbox-coinspaid-key",
+            "coinspaid_secret": "sandbox-coinspaid-secret",
         })
     );
     let http = reqwest::Client::builder().no_proxy().build().unwrap();

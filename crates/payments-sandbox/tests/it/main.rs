@@ -1,4 +1,4 @@
-//! Integration tests: a real sandbox on a loopback port, called with `coincover_api`'s client
+//! Integration tests: a real sandbox on a loopback port, called with `coincover_api`'s and `coinspaid_api`'s clients
 //! and with raw HTTP.
 #![allow(
     clippy::unwrap_used,
@@ -7,6 +7,7 @@
     unreachable_pub
 )]
 
+mod coinspaid;
 mod control;
 mod covery;
 mod determinism;
