@@ -187,6 +187,27 @@ async fn callback_listener() -> Result<(String, mpsc::Receiver<Received>), CliEr
     Ok((format!("http://{addr}"), rx))
 }
 
+/// Waits (up to 10 s) for the next callback that carries `header`; callbacks of other
+/// providers that arrive first are skipped.
+async fn next_callback(
+    callbacks: &mut mpsc::Receiver<Received>,
+    header: &str,
+) -> Result<Received, CliError> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let got = tokio::time::timeout_at(deadline, callbacks.recv())
+            .await
+            .ok()
+            .flatten()
+            .ok_or_else(|| {
+                CliError::transport(format!("no callback with {header} arrived within 10 s"))
+            })?;
+        if got.0.iter().any(|(n, _)| n.eq_ignore_ascii_case(header)) {
+            return Ok(got);
+        }
+    }
+}
+
 fn amount(s: &str) -> Result<Amount, CliError> {
     parse::<Amount>(s)
 }
@@ -319,9 +340,108 @@ async fn covery(
     Ok(())
 }
 
+async fn coinspaid(
+    running: &RunningSandbox,
+    callbacks: &mut mpsc::Receiver<Received>,
+) -> Result<(), CliError> {
+    use coinspaid_api::{Currency, ListAccounts, TakeAddress, WithdrawalCrypto};
+    let url = running.url(Provider::CoinsPaid);
+    println!("CoinsPaid (crypto processing) at {url}");
+    let creds = running.credentials();
+    let client = coinspaid_api::Client::new(
+        coinspaid_api::Environment::Custom(url),
+        creds.coinspaid_key.clone(),
+        creds.coinspaid_secret.clone(),
+    )?;
+    let verifier = coinspaid_api::webhook::Verifier::new(
+        creds.coinspaid_key.clone(),
+        payments_core::webhook::WebhookSecrets::new(creds.coinspaid_secret.clone().into()),
+    );
+    let btc = Currency::new("BTC").map_err(|e| CliError::usage(e.to_string()))?;
+    let mut r = Report { step: 0, total: 5 };
+
+    r.start("take a BTC deposit address for user-1");
+    let address = client
+        .take_address(&TakeAddress::new(btc.clone(), "user-1"))
+        .await?;
+    r.done(&address.address);
+
+    r.start("simulate a 0.01 BTC deposit to it");
+    let http = payments_core::reqwest::Client::new();
+    let deposit = http
+        .post(format!(
+            "{}/_sandbox/coinspaid/deposits",
+            running.base_url()
+        ))
+        .header("content-type", "application/json")
+        .body(serde_json::json!({"address": address.address, "amount": "0.01"}).to_string())
+        .send()
+        .await
+        .map_err(|e| CliError::transport(format!("cannot simulate a deposit: {e}")))?;
+    if !deposit.status().is_success() {
+        return Err(CliError::provider(format!(
+            "the sandbox refused the deposit: HTTP {}",
+            deposit.status()
+        )));
+    }
+    r.done("posted");
+
+    r.start("receive and verify the deposit callbacks");
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let (headers, body) = next_callback(callbacks, "x-processing-signature").await?;
+        let cb = verifier
+            .verify(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())), &body)
+            .map_err(|e| {
+                CliError::provider(format!("a deposit callback failed verification: {e}"))
+            })?;
+        seen.push(
+            cb.status()
+                .map_or_else(|| "unknown".to_owned(), |s| s.to_string()),
+        );
+    }
+    r.done(&format!("verified: {}", seen.join(", then ")));
+    if seen.last().map(String::as_str) != Some("confirmed") {
+        return Err(CliError::provider("expected the deposit to end confirmed"));
+    }
+
+    r.start("withdraw 0.005 BTC (foreign_id payout-1)");
+    let w = client
+        .withdraw_crypto(&WithdrawalCrypto::new(
+            "payout-1",
+            amount("0.005")?,
+            btc,
+            "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        ))
+        .await?;
+    let (headers, body) = next_callback(callbacks, "x-processing-signature").await?;
+    let cb = verifier
+        .verify(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())), &body)
+        .map_err(|e| {
+            CliError::provider(format!("the withdrawal callback failed verification: {e}"))
+        })?;
+    r.done(&format!(
+        "{:?} then callback {}",
+        w.status,
+        cb.status()
+            .map_or_else(|| "unknown".to_owned(), |s| s.to_string())
+    ));
+
+    r.start("show balances");
+    let balances = client.send(&ListAccounts::new()).await?;
+    let shown: Vec<String> = balances
+        .iter()
+        .filter(|b| b.balance.is_positive())
+        .map(|b| format!("{} {}", b.currency, b.balance))
+        .collect();
+    r.done(&shown.join(", "));
+    println!();
+    Ok(())
+}
+
 pub(crate) async fn run() -> Result<(), CliError> {
     let (callback_url, mut callbacks) = callback_listener().await?;
-    let config = SandboxConfig::default().with_callback_url(format!("{callback_url}/covery"));
+    let config = SandboxConfig::default().with_callback_url(format!("{callback_url}/callbacks"));
     let running = Sandbox::start(config)
         .await
         .map_err(|e| CliError::transport(format!("cannot start the sandbox: {e}")))?;
@@ -329,8 +449,9 @@ pub(crate) async fn run() -> Result<(), CliError> {
     let creds = running.credentials().clone();
     coincover(running.url(Provider::CoinCover), creds.coincover_token).await?;
     covery(&running, &mut callbacks).await?;
+    coinspaid(&running, &mut callbacks).await?;
     let requests = running.sandbox().requests().len();
     running.shutdown().await;
-    println!("Done: 2 providers, {requests} requests, every outcome as expected.");
+    println!("Done: 3 providers, {requests} requests, every outcome as expected.");
     Ok(())
 }

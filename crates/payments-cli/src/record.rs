@@ -363,6 +363,154 @@ async fn covery(
     Ok(rec.files)
 }
 
+/// CoinsPaid: every operation, with the documented validation errors the sandbox produces.
+async fn coinspaid(
+    base: String,
+    key: String,
+    secret: String,
+    run_id: &str,
+) -> Result<Vec<(String, serde_json::Value)>, CliError> {
+    use coinspaid_api::{
+        CalculateExchange, ConfirmFutures, Currency, ExchangeFixed, ExchangeNow, GetFuturesRates,
+        ListAccounts, ListCurrencies, ListCurrencyPairs, Ping, TakeAddress, WithdrawalCrypto,
+    };
+
+    let mut rec = Recorder::new()?;
+    let transport = rec.transport();
+    let build = |secret: String| {
+        coinspaid_api::Client::builder(
+            coinspaid_api::Environment::Custom(base.clone()),
+            key.clone(),
+            secret,
+        )
+        .transport(transport.clone())
+        .retry(RetryPolicy::none())
+        .build()
+    };
+    let client = build(secret)?;
+    let wrong = build("wrong-secret".to_owned())?;
+    let cur = |c: &str| Currency::new(c).map_err(|e| CliError::usage(e.to_string()));
+    let id = |s: &str| format!("{run_id}{s}");
+
+    let r = client.send(&Ping::new()).await;
+    rec.file("ping", "ok", outcome(r.map(|_| ())));
+    let r = wrong.send(&Ping::new()).await;
+    rec.file("ping", "unauthorized", outcome(r.map(|_| ())));
+    let r = client.send(&ListCurrencies::new()).await;
+    rec.file("currencies-list", "ok", outcome(r));
+    let r = client
+        .list_currency_pairs(&ListCurrencyPairs::default())
+        .await;
+    rec.file("currencies-pairs", "all", outcome(r));
+    let pairs: ListCurrencyPairs =
+        serde_json::from_value(json!({"currency_from": "BTC", "currency_to": "EUR"}))
+            .map_err(|e| CliError::usage(e.to_string()))?;
+    let r = client.list_currency_pairs(&pairs).await;
+    rec.file("currencies-pairs", "btc-to-eur", outcome(r));
+    let r = client.send(&ListAccounts::new()).await;
+    rec.file("accounts-list", "ok", outcome(r));
+
+    let r = client
+        .take_address(&TakeAddress::new(cur("BTC")?, id("user-1")))
+        .await;
+    rec.file("addresses-take", "btc", outcome(r));
+    let conv = client
+        .take_address(&TakeAddress::new(cur("BTC")?, id("user-2")).convert_to(cur("EUR")?))
+        .await;
+    let conv_address = conv.as_ref().ok().map(|a| a.address.clone());
+    rec.file("addresses-take", "convert-to-eur", outcome(conv));
+    let r = client
+        .take_address(&TakeAddress::new(cur("XYZ")?, id("user-3")))
+        .await;
+    rec.file("addresses-take", "unknown-currency", outcome(r));
+
+    let to = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+    let r = client
+        .withdraw_crypto(&WithdrawalCrypto::new(
+            id("payout-1"),
+            amount("0.01")?,
+            cur("BTC")?,
+            to,
+        ))
+        .await;
+    rec.file("withdrawal-crypto", "processing", outcome(r));
+    let r = client
+        .withdraw_crypto(&WithdrawalCrypto::new(
+            id("payout-2"),
+            amount("0.0001")?,
+            cur("BTC")?,
+            to,
+        ))
+        .await;
+    rec.file("withdrawal-crypto", "below-minimum", outcome(r));
+    let r = client
+        .withdraw_crypto(&WithdrawalCrypto::new(
+            id("payout-3"),
+            amount("1000")?,
+            cur("BTC")?,
+            to,
+        ))
+        .await;
+    rec.file("withdrawal-crypto", "insufficient-balance", outcome(r));
+
+    let quote = client
+        .calculate_exchange(&CalculateExchange::sending(
+            cur("EUR")?,
+            cur("BTC")?,
+            amount("300")?,
+        ))
+        .await;
+    let price = quote.as_ref().ok().map(|q| q.price);
+    rec.file("exchange-calculate", "sending", outcome(quote));
+    let r = client
+        .calculate_exchange(&CalculateExchange::receiving(
+            cur("BTC")?,
+            cur("EUR")?,
+            amount("300")?,
+        ))
+        .await;
+    rec.file("exchange-calculate", "receiving", outcome(r));
+    if let Some(price) = price {
+        let r = client
+            .exchange_fixed(&ExchangeFixed::new(
+                cur("EUR")?,
+                cur("BTC")?,
+                amount("300")?,
+                id("swap-1"),
+                price,
+            ))
+            .await;
+        rec.file("exchange-fixed", "ok", outcome(r));
+    }
+    let r = client
+        .exchange_now(&ExchangeNow::new(
+            cur("EUR")?,
+            cur("BTC")?,
+            amount("100")?,
+            id("swap-2"),
+        ))
+        .await;
+    rec.file("exchange-now", "ok", outcome(r));
+
+    if let Some(address) = conv_address {
+        let r = client
+            .futures_rates(&GetFuturesRates::new(address.clone()))
+            .await;
+        rec.file("futures-rates", "ok", outcome(r));
+        let r = client
+            .confirm_futures(&ConfirmFutures::new(
+                address,
+                cur("BTC")?,
+                cur("EUR")?,
+                amount("0.1")?,
+                amount("2990")?,
+            ))
+            .await;
+        rec.file("futures-confirm", "ok", outcome(r));
+    }
+    Ok(rec.files)
+}
+
 fn write(
     out: &Path,
     provider: &str,
@@ -439,6 +587,18 @@ pub(crate) async fn run(out: PathBuf, providers: Vec<String>, live: bool) -> Res
         .await?;
         let n = write(&out, "covery", files)?;
         println!("covery: recorded {n} exchanges into {}", out.display());
+    }
+    if wanted("coinspaid") {
+        let c = running.credentials().clone();
+        let files = coinspaid(
+            running.url(Provider::CoinsPaid),
+            c.coinspaid_key,
+            c.coinspaid_secret,
+            "",
+        )
+        .await?;
+        let n = write(&out, "coinspaid", files)?;
+        println!("coinspaid: recorded {n} exchanges into {}", out.display());
     }
     running.shutdown().await;
     Ok(())

@@ -56,6 +56,9 @@ fn creds(s: &RunningSandbox) -> Vec<(&'static str, String)> {
         ("COVERY_TOKEN", s.credentials().covery_token.clone()),
         ("COVERY_SECRET", s.credentials().covery_secret.clone()),
         ("COVERY_BASE_URL", s.url(Provider::Covery)),
+        ("COINSPAID_KEY", s.credentials().coinspaid_key.clone()),
+        ("COINSPAID_SECRET", s.credentials().coinspaid_secret.clone()),
+        ("COINSPAID_BASE_URL", s.url(Provider::CoinsPaid)),
     ]
 }
 
@@ -471,6 +474,11 @@ async fn demo_runs_offline_and_exits_0() {
     assert!(out.contains("accept=true"), "{out}");
     assert!(out.contains("reject=true"), "{out}");
     assert!(out.contains("verified: alert"), "{out}");
+    assert!(
+        out.contains("verified: not_confirmed, then confirmed"),
+        "{out}"
+    );
+    assert!(out.contains("then callback confirmed"), "{out}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -625,4 +633,55 @@ async fn coinspaid_trigger_then_verify_callback_round_trip() {
     )
     .await;
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coinspaid_calls_sign_the_exact_body_and_print_typed_json() {
+    let s = sandbox().await;
+    let o = call_provider(&s, "coinspaid", "ping", "{}").await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = call_provider(&s, "coinspaid", "accounts-list", "{}").await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["currency"], "BTC", "{v}");
+    let take = r#"{"currency":"BTC","foreign_id":"123456"}"#;
+    let o = call_provider(&s, "coinspaid", "addresses-take", take).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let last = s.sandbox().requests().into_iter().last().unwrap();
+    assert_eq!(last.path, "/coinspaid/v2/addresses/take");
+    assert_eq!(last.body, take);
+    let o = call_provider(
+        &s,
+        "coinspaid",
+        "exchange-calculate",
+        r#"{"sender_currency":"EUR","receiver_currency":"BTC","sender_amount":"300"}"#,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // The provider's validation errors are exit 1 with field and message.
+    let o = call_provider(
+        &s,
+        "coinspaid",
+        "withdrawal-crypto",
+        r#"{"foreign_id":"w1","amount":"0.0001","currency":"BTC","address":"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"}"#,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("HTTP 400: amount: The amount must be at least 0.001."),
+        "{}",
+        stderr(&o)
+    );
+    // Both amounts for calculate: refused before sending.
+    let before = s.sandbox().requests().len();
+    let o = call_provider(
+        &s,
+        "coinspaid",
+        "exchange-calculate",
+        r#"{"sender_currency":"EUR","receiver_currency":"BTC","sender_amount":"1","receiver_amount":"1"}"#,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(s.sandbox().requests().len(), before);
 }
