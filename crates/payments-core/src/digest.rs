@@ -15,11 +15,8 @@ pub(crate) fn hex_lower<const N: usize, const H: usize>(bytes: &[u8; N]) -> [u8;
 
 #[cfg(any(feature = "hmac-sha512", feature = "sha256-nonce"))]
 fn hex_string<const N: usize, const H: usize>(bytes: &[u8; N]) -> String {
-    // Every byte is an ASCII hex digit.
-    hex_lower::<N, H>(bytes)
-        .iter()
-        .map(|&b| b as char)
-        .collect()
+    // Every byte is an ASCII hex digit, so the conversion cannot fail.
+    String::from_utf8(hex_lower::<N, H>(bytes).to_vec()).unwrap_or_default()
 }
 
 #[cfg(feature = "hmac-sha512")]
