@@ -41,6 +41,11 @@ const RULES: &[Rule] = &[
         forbidden: &["jsonwebtoken", "rsa"],
     },
     Rule {
+        package: "coinify-api",
+        features: &[],
+        forbidden: &["hmac"],
+    },
+    Rule {
         package: "payments-core",
         features: &["--no-default-features", "--features", "webhook"],
         forbidden: &["reqwest", "tokio", "hyper"],

@@ -256,7 +256,8 @@ mod jwt {
 
     /// Signs a fresh RSA JWT on every attempt and sends it as `Authorization: Bearer`.
     ///
-    /// Claims: the static ones, then the request's [`JwtClaims`], then the issued-at and
+    /// Claims: the static ones, then the request's [`JwtClaims`], then the optional
+    /// unique-token claim ([`JwtSigner::with_jti_claim`]), then the issued-at and
     /// expiry claims from the client's clock (names configurable: CCPro calls expiry
     /// `expire`).
     pub struct JwtSigner {
@@ -266,6 +267,7 @@ mod jwt {
         ttl: Duration,
         issued_at_claim: Option<&'static str>,
         expiry_claim: Option<&'static str>,
+        jti_claim: Option<&'static str>,
         static_claims: Map<String, Value>,
     }
 
@@ -300,6 +302,7 @@ mod jwt {
                 ttl: Duration::from_secs(60),
                 issued_at_claim: Some("iat"),
                 expiry_claim: Some("exp"),
+                jti_claim: None,
                 static_claims: Map::new(),
             };
             signer
@@ -322,6 +325,15 @@ mod jwt {
         ) -> Self {
             self.issued_at_claim = issued_at;
             self.expiry_claim = expiry;
+            self
+        }
+
+        /// Adds a unique-token claim (usually `jti`) filled from the client's
+        /// [`NonceSource`](crate::NonceSource) on every attempt, so two attempts within
+        /// the same second (or at a fixed test clock) still carry distinct tokens.
+        /// `None` (the default) sends no such claim.
+        pub fn with_jti_claim(mut self, name: Option<&'static str>) -> Self {
+            self.jti_claim = name;
             self
         }
 
@@ -379,7 +391,14 @@ mod jwt {
         ) -> Result<(), SignError> {
             let empty = Map::new();
             let claims = req.extensions().get::<JwtClaims>().map_or(&empty, |c| &c.0);
-            let token = self.token(claims, cx.clock.unix_seconds())?;
+            let token = match self.jti_claim {
+                None => self.token(claims, cx.clock.unix_seconds())?,
+                Some(name) => {
+                    let mut with_jti = claims.clone();
+                    with_jti.insert(name.into(), Value::String(cx.nonces.nonce()));
+                    self.token(&with_jti, cx.clock.unix_seconds())?
+                }
+            };
             req.headers_mut().insert(
                 http::header::AUTHORIZATION,
                 sensitive(&format!("Bearer {token}"), "the token")?,

@@ -413,3 +413,58 @@ async fn jwt_is_signed_afresh_on_every_attempt() {
         assert_eq!(c["exp"].as_u64().unwrap() - iat(c), 60);
     }
 }
+
+#[tokio::test]
+async fn jwt_jti_claim_makes_tokens_unique_at_a_fixed_clock() {
+    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
+    let signer = jwt("rsa_pkcs8.pem", JwtAlgorithm::RS256).with_jti_claim(Some("jti"));
+    // The builder's clock is fixed at NOW; its nonces are `NOW.1`, `NOW.2`, ….
+    let client = builder(server.base_url(), Arc::new(signer))
+        .build()
+        .unwrap();
+
+    client
+        .send(&Call::get("/v1/me").claims(json!({"k": 1})))
+        .await
+        .unwrap();
+
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2, "{reqs:#?}");
+    let tokens: Vec<&str> = reqs
+        .iter()
+        .map(|r| bearer(r.header("authorization").unwrap()))
+        .collect();
+    assert_ne!(tokens[0], tokens[1], "same second, distinct tokens");
+    let claims: Vec<Value> = tokens
+        .iter()
+        .map(|t| verify(t, Algorithm::RS256).unwrap().claims)
+        .collect();
+    assert_eq!(
+        claims[0],
+        json!({"k": 1, "jti": format!("{NOW}.1"), "iat": NOW, "exp": NOW + 60})
+    );
+    assert_eq!(
+        claims[1],
+        json!({"k": 1, "jti": format!("{NOW}.2"), "iat": NOW, "exp": NOW + 60})
+    );
+}
+
+#[tokio::test]
+async fn jwt_without_jti_claim_repeats_the_token_at_a_fixed_clock() {
+    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
+    let signer = jwt("rsa_pkcs8.pem", JwtAlgorithm::RS256).with_jti_claim(None);
+    let client = builder(server.base_url(), Arc::new(signer))
+        .build()
+        .unwrap();
+
+    client.send(&Call::get("/v1/me")).await.unwrap();
+
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2, "{reqs:#?}");
+    let a = reqs[0].header("authorization").unwrap();
+    let b = reqs[1].header("authorization").unwrap();
+    // RSASSA-PKCS1-v1_5 is deterministic: without the claim the tokens are identical.
+    assert_eq!(a, b);
+    let claims = verify(bearer(a), Algorithm::RS256).unwrap().claims;
+    assert!(claims.get("jti").is_none(), "{claims}");
+}

@@ -1,0 +1,103 @@
+//! A typed, async client for the Coinify partner API: approximate quotes, trader KYC
+//! reviews, supporting-document uploads, supported countries and payment methods.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use coinify_api::{
+//!     Address, Client, Country, Currency, DocumentType, Environment, GetApproximateQuote,
+//!     Profile, Screening, SubmitKyc, TransferMedium, UploadDocument,
+//! };
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::new(
+//!     Environment::Sandbox,
+//!     &std::env::var("COINIFY_PARTNER_ID")?,
+//!     std::fs::read_to_string("partner-private-key.pem")?,
+//! )?;
+//!
+//! // What would 100 EUR paid by card buy in BTC?
+//! let quote = client
+//!     .approximate_quote(
+//!         &GetApproximateQuote::new("-100".parse()?, Currency::new("EUR")?, Currency::new("BTC")?)
+//!             .with_transfer_media(TransferMedium::Card, TransferMedium::Blockchain),
+//!     )
+//!     .await?;
+//! println!("about {} {}", quote.quote_amount, quote.quote_currency);
+//!
+//! // Send a trader's KYC review, then a document for it.
+//! let approved = "2018-11-19T01:23:35Z".parse()?;
+//! let kyc = SubmitKyc::new(
+//!     123,
+//!     "id-of-the-partner-kyc-review",
+//!     approved,
+//!     "2018-11-19T00:23:35Z".parse()?,
+//!     Screening::new(true, "2018-11-19T01:23:35Z".parse()?),
+//!     Screening::new(true, "2018-11-19T01:23:35Z".parse()?),
+//!     Profile::new(
+//!         Country::new("DK")?,
+//!         "John doe",
+//!         "1988-12-14".parse()?,
+//!         Address::new("London Street 123", "London", "2001", Country::new("UK")?),
+//!     ),
+//! );
+//! let result = client.submit_kyc(&kyc).await?;
+//! println!("review {} (new: {})", result.review.id, result.created);
+//!
+//! let doc = UploadDocument::from_path(
+//!     result.review.id.as_str(),
+//!     "your-reference-for-this-document",
+//!     DocumentType::Passport,
+//!     "image/jpeg",
+//!     "passport.jpg",
+//! )?;
+//! client.upload_document(&doc).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Authentication
+//!
+//! The KYC review and document upload are authenticated with a JWT signed by your RSA
+//! private key (PEM, PKCS#1 or PKCS#8; RS256 by default, RS512 on request) and sent as
+//! `Authorization: Bearer`. Its payload is `{traderId, externalId}` or
+//! `{reviewId, externalId}`, plus `iat`, a short `exp` and a unique `jti`; a fresh token
+//! is signed for every attempt. A key that cannot sign is an [`Error::Config`] from
+//! [`ClientBuilder::build`]. The quote, countries and payment-methods endpoints are sent
+//! without credentials: Coinify's documentation names no scheme for them.
+//!
+//! # Errors
+//!
+//! Every method returns [`Error`]. Invalid input (one transfer medium without the other, a
+//! document over 25 MB, a filename that cannot travel in a header) is refused before
+//! sending ([`Error::InvalidRequest`]). Coinify's `{"error", "error_description"}` answers
+//! arrive as [`Error::Api`] with the `error` value in [`ApiError::code`]
+//! (`invalid_request`, `not_found`) and a Display such as
+//! `coinify: HTTP 400 [invalid_request]: id is invalid`.
+//!
+//! # Retries
+//!
+//! The reads are retried on timeouts, 408, 429 and 5xx. The KYC review (idempotent by
+//! `externalId`) and the document upload are retried the same way with exponential
+//! back-off, as Coinify asks for 5xx answers, each attempt with a new token.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod api;
+mod auth;
+mod client;
+pub mod types;
+
+pub use api::{
+    CoinifyRequest, DocumentType, ForPartner, GetApproximateQuote, GetPaymentMethods,
+    GetSupportedCountries, MAX_DOCUMENT_BYTES, SubmitKyc, UploadDocument, check_document_size,
+};
+pub use client::{Client, ClientBuilder, Environment, PRODUCTION_URL, SANDBOX_URL};
+pub use payments_core::auth::JwtAlgorithm;
+pub use payments_core::date::Date;
+pub use payments_core::{
+    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, RetryPolicy, SecretString, Timeouts,
+};
+pub use types::{
+    Address, ApproximateQuote, Country, CountrySupport, InvalidValue, KycResult, KycReview,
+    KycState, PartnerId, PaymentMethod, PaymentMethods, Profile, Screening, SupportedCountries,
+    Timestamp, Transfer, TransferMedium, UploadedDocument,
+};

@@ -1,0 +1,126 @@
+//! The private key never appears in Debug of the builder or client, nor in any error; the
+//! tokens never appear in errors or tracing output.
+
+use std::io;
+use std::sync::{Arc, Mutex};
+
+use coinify_api::{Client, Environment, Error};
+use tracing_subscriber::layer::SubscriberExt;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{PARTNER, bearer, builder, documented_kyc, documented_upload, key};
+
+/// The base64 lines of every test private key.
+fn key_lines() -> Vec<String> {
+    ["rsa_pkcs1.pem", "rsa_pkcs8.pem"]
+        .iter()
+        .flat_map(|f| {
+            key(f)
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn assert_clean(what: &str, text: &str, tokens: &[String]) {
+    assert!(!text.is_empty(), "{what}: nothing rendered");
+    for line in key_lines() {
+        assert!(!text.contains(&line), "{what} leaks the key: {text}");
+    }
+    assert!(
+        !text.contains("PRIVATE KEY"),
+        "{what} leaks the key: {text}"
+    );
+    for t in tokens {
+        // Any of the token's three parts would do harm (the signature most).
+        for part in t.split('.') {
+            assert!(!text.contains(part), "{what} leaks a token part: {text}");
+        }
+    }
+}
+
+fn all_renderings(err: &Error) -> String {
+    let mut out = format!("{err}\n{err:?}\n{err:#?}");
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        out.push_str(&format!("\n{s}\n{s:?}"));
+        source = s.source();
+    }
+    out
+}
+
+#[test]
+fn debug_hides_the_key() {
+    let b = Client::builder(Environment::Sandbox, PARTNER).private_key(key("rsa_pkcs1.pem"));
+    assert_clean("builder", &format!("{b:?} {b:#?}"), &[]);
+    let c = b.build().unwrap();
+    let text = format!("{c:?} {c:#?}");
+    assert_clean("client", &text, &[]);
+    assert!(text.contains("REDACTED"), "{text}");
+    assert_clean("upload", &format!("{:?}", documented_upload()), &[]);
+}
+
+#[test]
+fn key_errors_hide_the_key() {
+    let pkcs8 = key("rsa_pkcs8.pem");
+    let truncated = pkcs8[..pkcs8.len() - 200].to_owned();
+    let e = Client::new(Environment::Sandbox, PARTNER, truncated).unwrap_err();
+    assert_clean("config error", &all_renderings(&e), &[]);
+}
+
+#[derive(Clone, Default)]
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn errors_and_traces_hide_tokens() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(503),
+        Reply::json(
+            401,
+            r#"{"error":"unauthorized","error_description":"authentication failed"}"#,
+        ),
+    ])
+    .await;
+    let sink = Sink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::registry().with(
+        tracing_subscriber::fmt::layer()
+            .with_writer(move || writer.clone())
+            .with_ansi(false),
+    );
+    let dispatch = tracing::Dispatch::new(subscriber);
+    let _guard = tracing::dispatcher::set_default(&dispatch);
+    // Other tests run in parallel without a subscriber; make sure no callsite keeps a
+    // cached "nobody listens" verdict.
+    tracing::callsite::rebuild_interest_cache();
+
+    let c = builder(server.base_url()).build().unwrap();
+    let err = c.submit_kyc(&documented_kyc()).await.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
+
+    // The server did receive tokens: proof the test looks at a real exchange.
+    let tokens: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| bearer(r.header("authorization").unwrap()).to_owned())
+        .collect();
+    assert_eq!(tokens.len(), 2);
+    assert_clean("error", &all_renderings(&err), &tokens);
+
+    let logs = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("attempt"), "no trace captured: {logs}");
+    assert_clean("traces", &logs, &tokens);
+    assert!(!logs.contains("Bearer"), "{logs}");
+}

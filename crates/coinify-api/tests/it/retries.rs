@@ -1,0 +1,137 @@
+//! Retries: KYC and uploads are retried with back-off on 5xx as the docs ask, each attempt
+//! with its own token; client errors are sent once; the attempt count is asserted.
+
+use std::collections::BTreeSet;
+
+use coinify_api::{ApiErrorKind, Currency, GetApproximateQuote, RetryPolicy};
+use jsonwebtoken::Algorithm;
+use serde_json::json;
+
+use crate::server::{Reply, ScriptedServer};
+use crate::support::{
+    NOW, bearer, builder, client, documented_kyc, documented_upload, fixture_body_text,
+    image_bytes, verify,
+};
+
+#[tokio::test]
+async fn kyc_502_502_201_succeeds_with_three_distinct_tokens() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(502),
+        Reply::status(502),
+        Reply::json(201, &fixture_body_text("kyc.response.201.json")),
+    ])
+    .await;
+    let result = client(server.base_url())
+        .submit_kyc(&documented_kyc())
+        .await
+        .unwrap();
+    assert!(result.created);
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 3);
+    let tokens: Vec<String> = reqs
+        .iter()
+        .map(|r| bearer(r.header("authorization").unwrap()).to_owned())
+        .collect();
+    let distinct: BTreeSet<&String> = tokens.iter().collect();
+    assert_eq!(distinct.len(), 3, "a fresh token per attempt: {tokens:?}");
+    for (i, t) in tokens.iter().enumerate() {
+        let claims = verify(t, Algorithm::RS256).unwrap().claims;
+        assert_eq!(
+            claims,
+            json!({
+                "traderId": 123,
+                "externalId": "id-of-the-partner-kyc-review",
+                "iat": NOW,
+                "exp": NOW + 60,
+                "jti": format!("jti-{}", i + 1),
+            })
+        );
+    }
+    // The same body every time.
+    assert!(reqs.iter().all(|r| r.body == reqs[0].body));
+}
+
+#[tokio::test]
+async fn upload_is_retried_on_503_with_the_same_bytes_and_new_tokens() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(503),
+        Reply::json(201, &fixture_body_text("kyc-documents.response.201.json")),
+    ])
+    .await;
+    client(server.base_url())
+        .upload_document(&documented_upload())
+        .await
+        .unwrap();
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2);
+    for r in &reqs {
+        assert_eq!(r.body, image_bytes());
+        assert_eq!(
+            r.header("x-upload-external-id"),
+            Some("your-reference-for-this-document")
+        );
+    }
+    assert_ne!(
+        reqs[0].header("authorization"),
+        reqs[1].header("authorization")
+    );
+}
+
+#[tokio::test]
+async fn kyc_gives_up_after_the_policy_attempts() {
+    let server = ScriptedServer::start(vec![Reply::status(500)]).await;
+    let e = client(server.base_url())
+        .submit_kyc(&documented_kyc())
+        .await
+        .unwrap_err();
+    assert_eq!(e.api().unwrap().kind, ApiErrorKind::Server);
+    assert_eq!(server.hits(), 3);
+}
+
+#[tokio::test]
+async fn kyc_400_is_sent_once() {
+    let server = ScriptedServer::start(vec![
+        Reply::json(400, r#"{"error":"invalid_request"}"#),
+        Reply::json(201, "{}"),
+    ])
+    .await;
+    let e = client(server.base_url())
+        .submit_kyc(&documented_kyc())
+        .await
+        .unwrap_err();
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(400));
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn no_retry_policy_sends_once() {
+    let server = ScriptedServer::start(vec![Reply::status(502)]).await;
+    let c = builder(server.base_url())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    assert!(c.submit_kyc(&documented_kyc()).await.is_err());
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn quote_is_retried_on_503() {
+    let server = ScriptedServer::start(vec![
+        Reply::status(503),
+        Reply::json(
+            200,
+            &fixture_body_text("approximate-quote.response.200.json"),
+        ),
+    ])
+    .await;
+    let q = client(server.base_url())
+        .approximate_quote(&GetApproximateQuote::new(
+            "-100".parse().unwrap(),
+            Currency::new("EUR").unwrap(),
+            Currency::new("BTC").unwrap(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(q.quote_amount.to_string(), "0.0012814");
+    assert_eq!(server.hits(), 2);
+}
