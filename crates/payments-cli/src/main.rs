@@ -62,10 +62,11 @@ enum Command {
     /// `payments call coincover update-user --data '{"userId":"jb001","firstName":"Joe"}'`
     /// sends PATCH /user/jb001 with body {"firstName":"Joe"}. Credentials and base URL come
     /// from the environment (COINCOVER_TOKEN, COINCOVER_BASE_URL; COVERY_TOKEN, COVERY_SECRET,
-    /// COVERY_BASE_URL); --base-url wins.
+    /// COVERY_BASE_URL; COINSPAID_KEY, COINSPAID_SECRET, COINSPAID_BASE_URL;
+    /// COINIFY_PARTNER_ID, COINIFY_PRIVATE_KEY_FILE, COINIFY_BASE_URL); --base-url wins.
     #[command(after_help = EXIT_CODES)]
     Call {
-        /// Provider (coincover, covery).
+        /// Provider (coincover, covery, coinspaid, coinify).
         provider: String,
         /// Operation, kebab-case (see `payments operations`).
         operation: String,
@@ -75,6 +76,9 @@ enum Command {
         /// Base URL, overriding PROVIDER_BASE_URL.
         #[arg(long)]
         base_url: Option<String>,
+        /// A file to send (coinify kyc-upload-document).
+        #[arg(long)]
+        file: Option<PathBuf>,
     },
     /// Verify a callback with the provider secret from the environment and print it as JSON.
     #[command(after_help = EXIT_CODES)]
@@ -184,11 +188,12 @@ async fn run(command: Command) -> Result<(), CliError> {
             operation,
             data,
             base_url,
+            file,
         } => {
             let p = providers::find(&provider)?;
             let op = p.operation(&operation)?;
             let doc = input::read_document(data.as_deref())?;
-            let value = p.call(op, doc, base_url).await?;
+            let value = p.call(op, doc, base_url, file).await?;
             let text = serde_json::to_string_pretty(&value)
                 .map_err(|e| CliError::usage(format!("cannot print the response: {e}")))?;
             println!("{text}");

@@ -136,7 +136,11 @@ impl ProviderCli for CoinCover {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
+        file: Option<std::path::PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(call(op, doc, base_url))
+        Box::pin(async move {
+            super::no_file(&file, op.name)?;
+            call(op, doc, base_url).await
+        })
     }
 }

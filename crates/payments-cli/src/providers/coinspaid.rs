@@ -8,7 +8,7 @@ use coinspaid_api::{
 use payments_core::webhook::WebhookSecrets;
 use serde_json::{Map, Value};
 
-use super::{BoxFuture, Operation, ProviderCli, env, require_env, to_json};
+use super::{BoxFuture, Operation, ProviderCli, env, no_input, require_env, to_json};
 use crate::exit::CliError;
 use crate::input::decode_strict;
 
@@ -44,13 +44,6 @@ pub(crate) fn client(base_url: Option<String>) -> Result<Client, CliError> {
         None => Environment::Production,
     };
     Ok(Client::new(env, key, secret)?)
-}
-
-fn no_input(doc: &Map<String, Value>, op: &str) -> Result<(), CliError> {
-    match doc.keys().next() {
-        Some(k) => Err(CliError::usage(format!("{op} takes no input, got {k}"))),
-        None => Ok(()),
-    }
 }
 
 async fn call(
@@ -138,8 +131,12 @@ impl ProviderCli for CoinsPaid {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
+        file: Option<std::path::PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(call(op, doc, base_url))
+        Box::pin(async move {
+            super::no_file(&file, op.name)?;
+            call(op, doc, base_url).await
+        })
     }
 
     fn verify_callback(

@@ -165,8 +165,12 @@ impl ProviderCli for Covery {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
+        file: Option<std::path::PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(call(op, doc, base_url))
+        Box::pin(async move {
+            super::no_file(&file, op.name)?;
+            call(op, doc, base_url).await
+        })
     }
 
     fn verify_callback(

@@ -1,6 +1,7 @@
 //! One module per provider: its operations, how to call them, its callbacks.
 
 pub(crate) mod coincover;
+pub(crate) mod coinify;
 pub(crate) mod coinspaid;
 pub(crate) mod covery;
 
@@ -54,6 +55,7 @@ pub(crate) trait ProviderCli: Sync {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
+        file: Option<std::path::PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>>;
 
     /// Verifies a callback and returns it as JSON.
@@ -83,6 +85,7 @@ static ALL: &[&dyn ProviderCli] = &[
     &coincover::CoinCover,
     &covery::Covery,
     &coinspaid::CoinsPaid,
+    &coinify::Coinify,
 ];
 
 /// Every provider.
@@ -147,5 +150,21 @@ pub(crate) async fn post_callback(
         Err(CliError::provider(format!(
             "the receiver at {url} answered HTTP {status}"
         )))
+    }
+}
+
+/// Refuses `--file` for operations that take no file.
+pub(crate) fn no_file(file: &Option<std::path::PathBuf>, op: &str) -> Result<(), CliError> {
+    match file {
+        Some(_) => Err(CliError::usage(format!("{op} takes no --file"))),
+        None => Ok(()),
+    }
+}
+
+/// Refuses input for operations that take none.
+pub(crate) fn no_input(doc: &Map<String, Value>, op: &str) -> Result<(), CliError> {
+    match doc.keys().next() {
+        Some(k) => Err(CliError::usage(format!("{op} takes no input, got {k}"))),
+        None => Ok(()),
     }
 }
