@@ -3,9 +3,9 @@
 //! like the real provider's, decided by documented, deterministic rules.
 //!
 //! It emulates CoinCover under `/coincover` (see [`coincover`]), Covery under `/covery`
-//! (see [`covery`]) and CoinsPaid under `/coinspaid` (see [`coinspaid`]); `docs/sandbox.md`
-//! has the rules of all three. Every provider lives under its
-//! own prefix, so one sandbox serves them all.
+//! (see [`covery`]), CoinsPaid under `/coinspaid` (see [`coinspaid`]) and Coinify's partner
+//! API under `/coinify` (see [`coinify`]); `docs/sandbox.md` has the rules of all four. Every
+//! provider lives under its own prefix, so one sandbox serves them all.
 //!
 //! # Quick start
 //!
@@ -87,6 +87,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub mod coincover;
+pub mod coinify;
 pub mod coinspaid;
 pub mod covery;
 
@@ -96,7 +97,9 @@ pub const CONTROL_PREFIX: &str = "/_sandbox";
 /// How many requests the log keeps; older ones are dropped first.
 pub const REQUEST_LOG_CAPACITY: usize = 10_000;
 
-/// The largest request body the sandbox reads (1 MiB); larger bodies get a 413.
+/// The largest request body the sandbox reads (1 MiB); larger bodies get a 413 (Coinify's
+/// routes answer their own 400 instead, and its document uploads may be as large as
+/// [`coinify::MAX_DOCUMENT_BYTES`]).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// How long [`RunningSandbox::shutdown`] waits for open connections before aborting them.
@@ -122,14 +125,34 @@ pub struct Credentials {
     /// The CoinsPaid secret: `X-Processing-Signature` is the lower-case hex HMAC-SHA512 of the
     /// body keyed with it, for requests and callbacks alike.
     pub coinspaid_secret: String,
+    /// The Coinify partner id: the `:partner-id` of the partner routes and the `:id` of the
+    /// countries route.
+    pub coinify_partner_id: String,
+    /// The PKCS#8 PEM private key Coinify partner JWTs are to be signed with (RS256 or
+    /// RS512). By default the private half of [`coinify::generated_key`]; empty when the
+    /// sandbox was given only a public key ([`SandboxConfig::with_coinify_public_key`]).
+    pub coinify_private_key_pem: String,
+    /// The PEM public key (SubjectPublicKeyInfo or PKCS#1) the sandbox verifies Coinify
+    /// partner JWTs with. By default the public half of [`coinify::generated_key`].
+    pub coinify_public_key_pem: String,
 }
 
 impl Default for Credentials {
     /// `coincover_token = "sandbox-coincover-token"`, `covery_token = "sandbox-covery-token"`,
     /// `covery_secret = "sandbox-covery-secret"`,
     /// `covery_event_token = "sandbox-covery-event-token"`,
-    /// `coinspaid_key = "sandbox-coinspaid-key"`, `coinspaid_secret = "sandbox-coinspaid-secret"`.
+    /// `coinspaid_key = "sandbox-coinspaid-key"`, `coinspaid_secret = "sandbox-coinspaid-secret"`,
+    /// `coinify_partner_id =` [`coinify::DEFAULT_PARTNER_ID`], and the Coinify key pair of
+    /// [`coinify::generated_key`] (generated once per process; both PEMs are empty, and every
+    /// Coinify JWT is refused, if generation fails).
     fn default() -> Self {
+        let (coinify_private_key_pem, coinify_public_key_pem) = match coinify::generated_key() {
+            Ok(key) => (key.private_key_pem.clone(), key.public_key_pem.clone()),
+            Err(e) => {
+                tracing::warn!(target: "payments_sandbox", error = %e, "no Coinify partner key");
+                (String::new(), String::new())
+            }
+        };
         Credentials {
             coincover_token: "sandbox-coincover-token".to_owned(),
             covery_token: "sandbox-covery-token".to_owned(),
@@ -137,6 +160,9 @@ impl Default for Credentials {
             covery_event_token: "sandbox-covery-event-token".to_owned(),
             coinspaid_key: "sandbox-coinspaid-key".to_owned(),
             coinspaid_secret: "sandbox-coinspaid-secret".to_owned(),
+            coinify_partner_id: coinify::DEFAULT_PARTNER_ID.to_owned(),
+            coinify_private_key_pem,
+            coinify_public_key_pem,
         }
     }
 }
@@ -145,11 +171,12 @@ impl Default for Credentials {
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
     /// Seeds every generated id (CoinCover's `transactionUUID`, Covery's `requestId` and
-    /// fraud alert ids, CoinsPaid's ids, addresses and txids, …): the same seed and the same requests give the same ids.
+    /// fraud alert ids, CoinsPaid's ids, addresses and txids, Coinify's review and document ids, …): the same seed and the same requests give the same ids.
     pub seed: u64,
     /// The time source of the time-window rules (CoinCover's hourly and daily limits,
-    /// Covery's rate limit and failed-login window, CoinsPaid's futures fix period) and of
-    /// Covery's and CoinsPaid's timestamps. Inject a
+    /// Covery's rate limit and failed-login window, CoinsPaid's futures fix period), of
+    /// Covery's and CoinsPaid's timestamps and of the `exp`/`iat` checks of Coinify's partner
+    /// JWTs. Inject a
     /// fixed clock to make them deterministic.
     pub clock: Arc<dyn Clock>,
     /// The credentials the sandbox accepts.
@@ -197,6 +224,16 @@ impl SandboxConfig {
         self.callback_url = Some(url.into());
         self
     }
+
+    /// Verifies Coinify partner JWTs with this PEM public key (SubjectPublicKeyInfo
+    /// `BEGIN PUBLIC KEY` or PKCS#1 `BEGIN RSA PUBLIC KEY`) instead of the generated one, and
+    /// clears [`Credentials::coinify_private_key_pem`]: the sandbox does not know the matching
+    /// private key. A key that does not parse makes every Coinify JWT route answer 500.
+    pub fn with_coinify_public_key(mut self, pem: impl Into<String>) -> Self {
+        self.credentials.coinify_public_key_pem = pem.into();
+        self.credentials.coinify_private_key_pem = String::new();
+        self
+    }
 }
 
 /// An emulated provider, each served under its own path prefix.
@@ -209,28 +246,37 @@ pub enum Provider {
     Covery,
     /// CoinsPaid's crypto-processing API, under `/coinspaid`.
     CoinsPaid,
+    /// Coinify's partner trade API, under `/coinify`.
+    Coinify,
 }
 
 impl Provider {
     /// Every emulated provider.
-    pub const ALL: &'static [Provider] =
-        &[Provider::CoinCover, Provider::Covery, Provider::CoinsPaid];
+    pub const ALL: &'static [Provider] = &[
+        Provider::CoinCover,
+        Provider::Covery,
+        Provider::CoinsPaid,
+        Provider::Coinify,
+    ];
 
-    /// The path prefix the provider is served under (`/coincover`, `/covery`, `/coinspaid`).
+    /// The path prefix the provider is served under (`/coincover`, `/covery`, `/coinspaid`,
+    /// `/coinify`).
     pub const fn prefix(self) -> &'static str {
         match self {
             Provider::CoinCover => "/coincover",
             Provider::Covery => "/covery",
             Provider::CoinsPaid => "/coinspaid",
+            Provider::Coinify => "/coinify",
         }
     }
 
-    /// The provider's name (`coincover`, `covery`, `coinspaid`).
+    /// The provider's name (`coincover`, `covery`, `coinspaid`, `coinify`).
     pub const fn name(self) -> &'static str {
         match self {
             Provider::CoinCover => "coincover",
             Provider::Covery => "covery",
             Provider::CoinsPaid => "coinspaid",
+            Provider::Coinify => "coinify",
         }
     }
 }
@@ -253,7 +299,8 @@ pub struct RecordedRequest {
     /// The headers in arrival order, names in lower case; `authorization`,
     /// `proxy-authorization` and `x-auth-token` values are replaced by `[REDACTED]`.
     pub headers: Vec<(String, String)>,
-    /// The body, decoded as UTF-8 (invalid bytes replaced).
+    /// The body, decoded as UTF-8 (invalid bytes replaced); Coinify document uploads are
+    /// recorded as `[<n> bytes]` instead.
     pub body: String,
     /// The status the sandbox answered.
     pub status: u16,
@@ -271,6 +318,7 @@ pub struct Sandbox {
 struct Inner {
     config: SandboxConfig,
     state: Mutex<SandboxState>,
+    coinify_key: coinify::PartnerKey,
 }
 
 /// Everything [`Sandbox::reset`] clears.
@@ -278,6 +326,7 @@ pub(crate) struct SandboxState {
     pub(crate) coincover: coincover::CoinCoverState,
     pub(crate) covery: covery::CoveryState,
     pub(crate) coinspaid: coinspaid::CoinsPaidState,
+    pub(crate) coinify: coinify::CoinifyState,
     log: VecDeque<RecordedRequest>,
 }
 
@@ -287,6 +336,7 @@ impl SandboxState {
             coincover: coincover::CoinCoverState::new(seed),
             covery: covery::CoveryState::new(seed),
             coinspaid: coinspaid::CoinsPaidState::new(seed),
+            coinify: coinify::CoinifyState::new(seed),
             log: VecDeque::new(),
         }
     }
@@ -304,8 +354,13 @@ impl Sandbox {
     /// A sandbox with empty state.
     pub fn new(config: SandboxConfig) -> Self {
         let state = Mutex::new(SandboxState::new(config.seed));
+        let coinify_key = coinify::partner_key(&config.credentials.coinify_public_key_pem);
         Sandbox {
-            inner: Arc::new(Inner { config, state }),
+            inner: Arc::new(Inner {
+                config,
+                state,
+                coinify_key,
+            }),
         }
     }
 
@@ -345,6 +400,7 @@ impl Sandbox {
                 "/_sandbox/coinspaid/deposits",
                 post(coinspaid::control_deposit),
             )
+            .nest(Provider::Coinify.prefix(), coinify::router())
             .route(
                 "/_sandbox/coinspaid/callbacks",
                 get(control_coinspaid_callbacks),
@@ -404,6 +460,11 @@ impl Sandbox {
             .state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The parsed Coinify partner public key, or why it does not parse.
+    pub(crate) fn coinify_key(&self) -> Result<&jsonwebtoken::DecodingKey, &str> {
+        self.inner.coinify_key.as_ref().map_err(String::as_str)
     }
 
     /// Seconds since the Unix epoch by the configured clock.
@@ -588,14 +649,25 @@ async fn observe(State(sandbox): State<Sandbox>, request: Request, next: Next) -
     let (parts, body) = request.into_parts();
     let query = parts.uri.query().map(str::to_owned);
     let headers = recorded_headers(&parts.headers);
-    let (response, body) = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+    let upload = coinify::is_document_upload(&path);
+    let limit = if upload {
+        coinify::MAX_DOCUMENT_BYTES + 1
+    } else {
+        MAX_BODY_BYTES
+    };
+    let (response, body) = match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = if upload {
+                format!("[{} bytes]", bytes.len())
+            } else {
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
             let response = next
                 .run(Request::from_parts(parts, Body::from(bytes)))
                 .await;
             (response, text)
         }
+        Err(_) if coinify::is_coinify(&path) => (coinify::body_too_large(upload), String::new()),
         Err(_) => (
             message(
                 StatusCode::PAYLOAD_TOO_LARGE,

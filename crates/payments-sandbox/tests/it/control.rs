@@ -87,7 +87,12 @@ async fn custom_credentials_and_urls() {
     );
     assert_eq!(
         Provider::ALL,
-        [Provider::CoinCover, Provider::Covery, Provider::CoinsPaid]
+        [
+            Provider::CoinCover,
+            Provider::Covery,
+            Provider::CoinsPaid,
+            Provider::Coinify
+        ]
     );
     assert_eq!(Provider::CoinsPaid.name(), "coinspaid");
     assert_eq!(Provider::CoinsPaid.prefix(), "/coinspaid");
@@ -104,6 +109,7 @@ async fn custom_credentials_and_urls() {
     );
     assert_eq!(Provider::CoinCover.name(), "coincover");
     assert_eq!(Provider::CoinCover.prefix(), "/coincover");
+    let key = payments_sandbox::coinify::generated_key().unwrap();
     assert_eq!(
         serde_json::to_value(Credentials::default()).unwrap(),
         serde_json::json!({
@@ -113,6 +119,9 @@ async fn custom_credentials_and_urls() {
             "covery_event_token": "sandbox-covery-event-token",
             "coinspaid_key": "sandbox-coinspaid-key",
             "coinspaid_secret": "sandbox-coinspaid-secret",
+            "coinify_partner_id": "5f0c6a39-2a4c-4d0e-9b8a-0c1f3e5d7a21",
+            "coinify_private_key_pem": key.private_key_pem,
+            "coinify_public_key_pem": key.public_key_pem,
         })
     );
     let http = reqwest::Client::builder().no_proxy().build().unwrap();

@@ -1,5 +1,6 @@
-//! Integration tests: a real sandbox on a loopback port, called with `coincover_api`'s and `coinspaid_api`'s clients
-//! and with raw HTTP.
+//! Integration tests: a real sandbox on a loopback port, called with `coincover_api`'s and
+//! `coinspaid_api`'s clients and with raw HTTP (Coinify's partner JWTs signed with
+//! `jsonwebtoken`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,6 +8,7 @@
     unreachable_pub
 )]
 
+mod coinify;
 mod coinspaid;
 mod control;
 mod covery;
