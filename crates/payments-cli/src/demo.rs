@@ -439,6 +439,68 @@ async fn coinspaid(
     Ok(())
 }
 
+/// A tiny valid PNG (1×1 pixel), standing in for a scanned document.
+const DEMO_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+async fn coinify(running: &RunningSandbox) -> Result<(), CliError> {
+    use coinify_api::{
+        Currency, DocumentType, GetApproximateQuote, SubmitKyc, TransferMedium, UploadDocument,
+    };
+    let url = running.url(Provider::Coinify);
+    println!("Coinify (partner trade API) at {url}");
+    let creds = running.credentials();
+    let client = coinify_api::Client::new(
+        coinify_api::Environment::Custom(url),
+        &creds.coinify_partner_id,
+        creds.coinify_private_key_pem.clone(),
+    )?;
+    let cur = |c: &str| Currency::new(c).map_err(|e| CliError::usage(e.to_string()));
+    let mut r = Report { step: 0, total: 3 };
+
+    r.start("quote: send 100 EUR by card, receive BTC on chain");
+    let quote = client
+        .approximate_quote(
+            &GetApproximateQuote::new(amount("-100")?, cur("EUR")?, cur("BTC")?)
+                .with_transfer_media(TransferMedium::Card, TransferMedium::Blockchain),
+        )
+        .await?;
+    r.done(&format!("{} {}", quote.quote_amount, quote.quote_currency));
+
+    r.start("submit trader 123's KYC review (partner-signed JWT)");
+    let kyc: SubmitKyc = serde_json::from_str(payments_sandbox::coinify::EXAMPLE_KYC_REQUEST)
+        .map_err(|e| CliError::usage(format!("demo KYC input: {e}")))?;
+    let review = client.submit_kyc(&kyc).await?;
+    r.done(&format!(
+        "{} review {}",
+        if review.created {
+            "created"
+        } else {
+            "existing"
+        },
+        review.review.id
+    ));
+
+    r.start("upload a generated passport scan (image/png)");
+    let upload = UploadDocument::new(
+        review.review.id.clone(),
+        "demo-passport-1",
+        DocumentType::Passport,
+        "image/png",
+        "passport.png",
+        DEMO_PNG,
+    )?;
+    let doc = client.upload_document(&upload).await?;
+    r.done(&format!("document {}", doc.id));
+    println!();
+    Ok(())
+}
+
 pub(crate) async fn run() -> Result<(), CliError> {
     let (callback_url, mut callbacks) = callback_listener().await?;
     let config = SandboxConfig::default().with_callback_url(format!("{callback_url}/callbacks"));
@@ -450,8 +512,9 @@ pub(crate) async fn run() -> Result<(), CliError> {
     coincover(running.url(Provider::CoinCover), creds.coincover_token).await?;
     covery(&running, &mut callbacks).await?;
     coinspaid(&running, &mut callbacks).await?;
+    coinify(&running).await?;
     let requests = running.sandbox().requests().len();
     running.shutdown().await;
-    println!("Done: 3 providers, {requests} requests, every outcome as expected.");
+    println!("Done: 4 providers, {requests} requests, every outcome as expected.");
     Ok(())
 }

@@ -511,6 +511,108 @@ async fn coinspaid(
     Ok(rec.files)
 }
 
+/// A KYC result as recorded: the review and whether it was created (201) or existed (200).
+fn kyc_outcome(r: coinify_api::KycResult) -> serde_json::Value {
+    json!({ "review": r.review, "created": r.created })
+}
+
+/// Coinify: every operation, with the documented errors the sandbox produces.
+async fn coinify(
+    base: String,
+    partner_id: String,
+    private_key_pem: String,
+    wrong_key_pem: Option<String>,
+    run_id: &str,
+) -> Result<Vec<(String, serde_json::Value)>, CliError> {
+    use coinify_api::{
+        Currency, DocumentType, GetApproximateQuote, SubmitKyc, TransferMedium, UploadDocument,
+    };
+    use payments_core::signer::test_util::SequenceNonce;
+
+    let mut rec = Recorder::new()?;
+    let transport = rec.transport();
+    let build = |pem: String, prefix: &str| {
+        coinify_api::Client::builder(coinify_api::Environment::Custom(base.clone()), &partner_id)
+            .private_key(pem)
+            .transport(transport.clone())
+            .retry(RetryPolicy::none())
+            .clock(Arc::new(FixedClock::at(RECORDING_CLOCK)))
+            .nonce_source(Arc::new(SequenceNonce::new(format!("jti-{prefix}-"))))
+            .build()
+    };
+    let client = build(private_key_pem, "1")?;
+    let cur = |c: &str| Currency::new(c).map_err(|e| CliError::usage(e.to_string()));
+
+    let r = client
+        .approximate_quote(
+            &GetApproximateQuote::new(amount("-100")?, cur("EUR")?, cur("BTC")?)
+                .with_transfer_media(TransferMedium::Card, TransferMedium::Blockchain),
+        )
+        .await;
+    rec.file("approximate-quote", "card-to-blockchain", outcome(r));
+    let r = client
+        .approximate_quote(&GetApproximateQuote::new(
+            amount("0.01")?,
+            cur("BTC")?,
+            cur("EUR")?,
+        ))
+        .await;
+    rec.file("approximate-quote", "no-media", outcome(r));
+    let r = client
+        .approximate_quote(&GetApproximateQuote::new(
+            amount("-100")?,
+            cur("XYZ")?,
+            cur("BTC")?,
+        ))
+        .await;
+    rec.file("approximate-quote", "unknown-currency", outcome(r));
+
+    let mut kyc: serde_json::Value =
+        serde_json::from_str(payments_sandbox::coinify::EXAMPLE_KYC_REQUEST)
+            .map_err(|e| CliError::usage(e.to_string()))?;
+    kyc["externalId"] = json!(format!("{run_id}kyc-review-1"));
+    let kyc: SubmitKyc = serde_json::from_value(kyc).map_err(|e| CliError::usage(e.to_string()))?;
+    let created = client.submit_kyc(&kyc).await;
+    let review_id = created.as_ref().ok().map(|r| r.review.id.clone());
+    rec.file("kyc-create", "created", outcome(created.map(kyc_outcome)));
+    let r = client.submit_kyc(&kyc).await;
+    rec.file("kyc-create", "existing", outcome(r.map(kyc_outcome)));
+    if let Some(pem) = wrong_key_pem {
+        let wrong = build(pem, "2")?;
+        let r = wrong.submit_kyc(&kyc).await;
+        rec.file("kyc-create", "unauthorized", outcome(r.map(kyc_outcome)));
+    }
+
+    if let Some(review_id) = review_id {
+        let doc = UploadDocument::new(
+            review_id,
+            format!("{run_id}passport-1"),
+            DocumentType::Passport,
+            "image/png",
+            "passport.png",
+            b"\x89PNG\r\n\x1a\nrecorded-fixture-document".to_vec(),
+        )?;
+        let r = client.upload_document(&doc).await;
+        rec.file("kyc-upload-document", "created", outcome(r));
+    }
+    let missing = UploadDocument::new(
+        "00000000-0000-4000-8000-000000000000",
+        format!("{run_id}passport-2"),
+        DocumentType::NationalId,
+        "application/pdf",
+        "id.pdf",
+        b"%PDF-1.4 recorded".to_vec(),
+    )?;
+    let r = client.upload_document(&missing).await;
+    rec.file("kyc-upload-document", "unknown-review", outcome(r));
+
+    let r = client.supported_countries().await;
+    rec.file("countries", "ok", outcome(r));
+    let r = client.payment_methods().await;
+    rec.file("payment-methods", "ok", outcome(r));
+    Ok(rec.files)
+}
+
 fn write(
     out: &Path,
     provider: &str,
@@ -599,6 +701,21 @@ pub(crate) async fn run(out: PathBuf, providers: Vec<String>, live: bool) -> Res
         .await?;
         let n = write(&out, "coinspaid", files)?;
         println!("coinspaid: recorded {n} exchanges into {}", out.display());
+    }
+    if wanted("coinify") {
+        let c = running.credentials().clone();
+        let wrong = payments_sandbox::coinify::generate_key_pair()
+            .map_err(|e| CliError::usage(format!("cannot generate a second key: {e}")))?;
+        let files = coinify(
+            running.url(Provider::Coinify),
+            c.coinify_partner_id,
+            c.coinify_private_key_pem,
+            Some(wrong.private_key_pem),
+            "",
+        )
+        .await?;
+        let n = write(&out, "coinify", files)?;
+        println!("coinify: recorded {n} exchanges into {}", out.display());
     }
     running.shutdown().await;
     Ok(())

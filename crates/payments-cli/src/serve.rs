@@ -62,6 +62,26 @@ pub(crate) async fn run(
         "  (event-level Covery token: {})\n",
         creds.covery_event_token
     ));
+    out.push_str(&format!("  COINSPAID_KEY={}\n", creds.coinspaid_key));
+    out.push_str(&format!("  COINSPAID_SECRET={}\n", creds.coinspaid_secret));
+    out.push_str(&format!(
+        "  COINSPAID_BASE_URL={}\n",
+        running.url(Provider::CoinsPaid)
+    ));
+    out.push_str(&format!(
+        "  COINIFY_PARTNER_ID={}\n",
+        creds.coinify_partner_id
+    ));
+    match payments_sandbox::coinify::write_generated_key(std::env::temp_dir()) {
+        Ok(path) => out.push_str(&format!("  COINIFY_PRIVATE_KEY_FILE={}\n", path.display())),
+        Err(e) => out.push_str(&format!(
+            "  (cannot write the Coinify partner key to the temporary directory: {e})\n"
+        )),
+    }
+    out.push_str(&format!(
+        "  COINIFY_BASE_URL={}\n",
+        running.url(Provider::Coinify)
+    ));
     out.push_str(&format!(
         "\nTry:\n  curl -i -X POST {}/user -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\\n    -d '{{\"userId\":\"jb001\",\"firstName\":\"Joe\",\"lastName\":\"Blogs\",\"residenceCountry\":\"US\"}}'\n",
         running.url(Provider::CoinCover),

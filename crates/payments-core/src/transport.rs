@@ -191,7 +191,7 @@ pub struct RecordedRequest {
     pub query: Option<String>,
     /// The headers, names lower-case, in sending order.
     pub headers: Vec<(String, String)>,
-    /// The body: JSON when it parses as JSON, else a string (lossy UTF-8).
+    /// The body: JSON when it parses as JSON, else the text, else (binary) `{"hex": "…"}`.
     pub body: serde_json::Value,
 }
 
@@ -202,7 +202,8 @@ pub struct RecordedResponse {
     pub status: u16,
     /// The headers, names lower-case.
     pub headers: Vec<(String, String)>,
-    /// The body: JSON when it parses as JSON, `null` when empty, else a string.
+    /// The body: JSON when it parses as JSON, `null` when empty, else the text, else (binary)
+    /// `{"hex": "…"}`.
     pub body: serde_json::Value,
 }
 
@@ -213,8 +214,24 @@ fn body_value(bytes: &[u8]) -> serde_json::Value {
     if bytes.is_empty() {
         return serde_json::Value::Null;
     }
-    serde_json::from_slice(bytes)
-        .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()))
+    if let Ok(v) = serde_json::from_slice(bytes) {
+        return v;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::Value::String(text.to_owned()),
+        // Binary bodies (document uploads) are kept exactly, as lower-case hex.
+        Err(_) => serde_json::json!({ "hex": hex_body(bytes) }),
+    }
+}
+
+fn hex_body(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 fn header_list(headers: &http::HeaderMap, skip: &[&str]) -> Vec<(String, String)> {

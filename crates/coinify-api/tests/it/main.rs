@@ -17,5 +17,6 @@ mod support;
 mod decode;
 mod errors;
 mod redaction;
+mod replay;
 mod requests;
 mod retries;

@@ -27,6 +27,9 @@ async fn payments(args: &[&str], env: &[(&str, &str)]) -> Output {
             .env_remove("COINSPAID_KEY")
             .env_remove("COINSPAID_SECRET")
             .env_remove("COINSPAID_BASE_URL")
+            .env_remove("COINIFY_PARTNER_ID")
+            .env_remove("COINIFY_PRIVATE_KEY_FILE")
+            .env_remove("COINIFY_BASE_URL")
             .stdin(Stdio::null());
         for (k, v) in env {
             cmd.env(k, v);
@@ -479,6 +482,8 @@ async fn demo_runs_offline_and_exits_0() {
         "{out}"
     );
     assert!(out.contains("then callback confirmed"), "{out}");
+    assert!(out.contains("created review"), "{out}");
+    assert!(out.contains("Done: 4 providers"), "{out}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -498,16 +503,25 @@ async fn sandbox_command_serves_printed_credentials_and_rejects_a_wrong_token() 
             }
         }
     });
-    let (mut url, mut token) = (None, None);
-    while url.is_none() || token.is_none() {
-        let line = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    let (mut url, mut token, mut key_file) = (None, None, None);
+    loop {
+        let line = rx.recv_timeout(Duration::from_secs(30)).unwrap();
         if let Some(v) = line.trim().strip_prefix("COINCOVER_BASE_URL=") {
             url = Some(v.to_owned());
         }
         if let Some(v) = line.trim().strip_prefix("COINCOVER_TOKEN=") {
             token = Some(v.to_owned());
         }
+        if let Some(v) = line.trim().strip_prefix("COINIFY_PRIVATE_KEY_FILE=") {
+            key_file = Some(v.to_owned());
+        }
+        if line.contains("Press Ctrl-C") {
+            break;
+        }
     }
+    // The generated Coinify partner key is written where the printout says.
+    let key_text = std::fs::read_to_string(key_file.unwrap()).unwrap();
+    assert!(key_text.starts_with("-----BEGIN PRIVATE KEY-----"));
     let (url, token) = (url.unwrap(), token.unwrap());
     let http = reqwest::Client::new();
     let ok = http
@@ -684,4 +698,116 @@ async fn coinspaid_calls_sign_the_exact_body_and_print_typed_json() {
     .await;
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(s.sandbox().requests().len(), before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coinify_calls_with_a_partner_key_file_and_a_document_file() {
+    let s = sandbox().await;
+    let dir = std::env::temp_dir().join(format!("payments-coinify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("partner.pem");
+    std::fs::write(&key, &s.credentials().coinify_private_key_pem).unwrap();
+    let key_arg = key.display().to_string();
+    let url = s.url(Provider::Coinify);
+    let partner = s.credentials().coinify_partner_id.clone();
+    let env = [
+        ("COINIFY_PARTNER_ID", partner.as_str()),
+        ("COINIFY_PRIVATE_KEY_FILE", key_arg.as_str()),
+        ("COINIFY_BASE_URL", url.as_str()),
+    ];
+    let run = |args: Vec<String>| {
+        let env = env.map(|(k, v)| (k, v.to_owned()));
+        async move {
+            let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+            let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            payments(&argv, &env).await
+        }
+    };
+    let call = |op: &str, data: &str| {
+        vec![
+            "call".to_owned(),
+            "coinify".to_owned(),
+            op.to_owned(),
+            "--data".to_owned(),
+            data.to_owned(),
+        ]
+    };
+
+    let o = run(call(
+        "approximate-quote",
+        r#"{"baseAmount":-100,"baseCurrency":"EUR","quoteCurrency":"BTC","transferInMedium":"card","transferOutMedium":"blockchain"}"#,
+    ))
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["quoteAmount"], serde_json::json!(0.00147166), "{v}");
+
+    let o = run(call(
+        "kyc-create",
+        payments_sandbox::coinify::EXAMPLE_KYC_REQUEST,
+    ))
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["created"], true, "{v}");
+    let review = v["id"].as_str().unwrap().to_owned();
+    let o = run(call(
+        "kyc-create",
+        payments_sandbox::coinify::EXAMPLE_KYC_REQUEST,
+    ))
+    .await;
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["created"], false, "{v}");
+
+    let doc = dir.join("passport.png");
+    std::fs::write(&doc, b"\x89PNG\r\n\x1a\n-cli-test").unwrap();
+    let data =
+        format!(r#"{{"reviewId":"{review}","externalId":"doc-1","documentType":"passport"}}"#);
+    let mut args = call("kyc-upload-document", &data);
+    args.extend(["--file".to_owned(), doc.display().to_string()]);
+    let o = run(args).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let last = s.sandbox().requests().into_iter().last().unwrap();
+    assert!(
+        last.path.ends_with(&format!("/kyc/{review}/documents")),
+        "{}",
+        last.path
+    );
+    assert!(
+        last.headers
+            .iter()
+            .any(|(n, v)| n == "content-type" && v == "image/png")
+    );
+    assert!(
+        last.headers
+            .iter()
+            .any(|(n, v)| n == "x-upload-external-id" && v == "doc-1")
+    );
+
+    // Over 25 MB: refused from the file's size, nothing sent (the file is sparse).
+    let big = dir.join("big.pdf");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(26 * 1024 * 1024)
+        .unwrap();
+    let before = s.sandbox().requests().len();
+    let mut args = call("kyc-upload-document", &data);
+    args.extend(["--file".to_owned(), big.display().to_string()]);
+    let o = run(args).await;
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("25"), "{}", stderr(&o));
+    assert_eq!(s.sandbox().requests().len(), before);
+
+    for op in ["countries", "payment-methods"] {
+        let o = run(call(op, "{}")).await;
+        assert_eq!(o.status.code(), Some(0), "{op}: {}", stderr(&o));
+    }
+    // Both media or neither: refused before sending.
+    let o = run(call(
+        "approximate-quote",
+        r#"{"baseAmount":-100,"baseCurrency":"EUR","quoteCurrency":"BTC","transferInMedium":"card"}"#,
+    ))
+    .await;
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }
