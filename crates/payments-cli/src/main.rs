@@ -49,6 +49,10 @@ enum Command {
         /// deposits and withdrawals).
         #[arg(long)]
         callback_url: Option<String>,
+        /// The Coinify partner public key (PEM) to verify partner JWTs with; without it the
+        /// sandbox generates a key pair and prints the private key's path.
+        #[arg(long)]
+        coinify_public_key: Option<PathBuf>,
     },
     /// List operations: name, method, path.
     Operations {
@@ -162,7 +166,8 @@ async fn run(command: Command) -> Result<(), CliError> {
             listen,
             seed,
             callback_url,
-        } => serve::run(listen, seed, callback_url).await,
+            coinify_public_key,
+        } => serve::run(listen, seed, callback_url, coinify_public_key).await,
         Command::Operations { provider } => {
             let list: Vec<&dyn ProviderCli> = match provider {
                 Some(p) => vec![providers::find(&p)?],

@@ -14,6 +14,7 @@ pub(crate) async fn run(
     listen: SocketAddr,
     seed: u64,
     callback_url: Option<String>,
+    coinify_public_key: Option<std::path::PathBuf>,
 ) -> Result<(), CliError> {
     let _ = tracing_subscriber::registry()
         .with(
@@ -31,6 +32,22 @@ pub(crate) async fn run(
     let mut config = SandboxConfig::default().with_seed(seed);
     if let Some(url) = callback_url {
         config = config.with_callback_url(url);
+    }
+    let given_key = coinify_public_key.is_some();
+    if let Some(path) = coinify_public_key {
+        let pem = std::fs::read_to_string(&path).map_err(|e| {
+            CliError::usage(format!(
+                "cannot read the Coinify public key {}: {e}",
+                path.display()
+            ))
+        })?;
+        if !pem.contains("PUBLIC KEY-----") {
+            return Err(CliError::usage(format!(
+                "{} is not a PEM public key",
+                path.display()
+            )));
+        }
+        config = config.with_coinify_public_key(pem);
     }
     let running = Sandbox::new(config)
         .serve(listener)
@@ -72,11 +89,15 @@ pub(crate) async fn run(
         "  COINIFY_PARTNER_ID={}\n",
         creds.coinify_partner_id
     ));
-    match payments_sandbox::coinify::write_generated_key(std::env::temp_dir()) {
-        Ok(path) => out.push_str(&format!("  COINIFY_PRIVATE_KEY_FILE={}\n", path.display())),
-        Err(e) => out.push_str(&format!(
-            "  (cannot write the Coinify partner key to the temporary directory: {e})\n"
-        )),
+    if given_key {
+        out.push_str("  COINIFY_PRIVATE_KEY_FILE=(your partner private key; JWTs are verified with --coinify-public-key)\n");
+    } else {
+        match payments_sandbox::coinify::write_generated_key(std::env::temp_dir()) {
+            Ok(path) => out.push_str(&format!("  COINIFY_PRIVATE_KEY_FILE={}\n", path.display())),
+            Err(e) => out.push_str(&format!(
+                "  (cannot write the Coinify partner key to the temporary directory: {e})\n"
+            )),
+        }
     }
     out.push_str(&format!(
         "  COINIFY_BASE_URL={}\n",

@@ -811,3 +811,67 @@ async fn coinify_calls_with_a_partner_key_file_and_a_document_file() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_command_verifies_coinify_jwts_with_a_given_public_key() {
+    let pair = payments_sandbox::coinify::generate_key_pair().unwrap();
+    let dir = std::env::temp_dir().join(format!("payments-pubkey-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let public = dir.join("partner.pub.pem");
+    let private = dir.join("partner.pem");
+    std::fs::write(&public, &pair.public_key_pem).unwrap();
+    std::fs::write(&private, &pair.private_key_pem).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["sandbox", "--listen", "127.0.0.1:0", "--coinify-public-key"])
+        .arg(&public)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (mut url, mut partner) = (None, None);
+    let mut lines = BufReader::new(stdout).lines();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(v) = line.trim().strip_prefix("COINIFY_BASE_URL=") {
+            url = Some(v.to_owned());
+        }
+        if let Some(v) = line.trim().strip_prefix("COINIFY_PARTNER_ID=") {
+            partner = Some(v.to_owned());
+        }
+        if line.contains("Press Ctrl-C") {
+            break;
+        }
+    }
+    let (url, partner) = (url.unwrap(), partner.unwrap());
+    let key = private.display().to_string();
+    let env = [
+        ("COINIFY_PARTNER_ID", partner.as_str()),
+        ("COINIFY_PRIVATE_KEY_FILE", key.as_str()),
+        ("COINIFY_BASE_URL", url.as_str()),
+    ];
+    let kyc = payments_sandbox::coinify::EXAMPLE_KYC_REQUEST;
+    let o = payments(&["call", "coinify", "kyc-create", "--data", kyc], &env).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The sandbox's own generated key is not the configured one: 401, exit 1.
+    let other = dir.join("other.pem");
+    std::fs::write(
+        &other,
+        &payments_sandbox::coinify::generated_key()
+            .unwrap()
+            .private_key_pem,
+    )
+    .unwrap();
+    let other_key = other.display().to_string();
+    let env = [
+        ("COINIFY_PARTNER_ID", partner.as_str()),
+        ("COINIFY_PRIVATE_KEY_FILE", other_key.as_str()),
+        ("COINIFY_BASE_URL", url.as_str()),
+    ];
+    let o = payments(&["call", "coinify", "kyc-create", "--data", kyc], &env).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("HTTP 401"), "{}", stderr(&o));
+    child.kill().unwrap();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
