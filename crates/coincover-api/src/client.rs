@@ -4,8 +4,7 @@ use std::sync::Arc;
 
 use payments_core::auth::BearerToken;
 use payments_core::{
-    ApiClient, ApiClientBuilder, Endpoint, Error, NoContent, ProviderSpec, RetryPolicy,
-    SecretString, Timeouts, Transport,
+    ApiClient, ApiClientBuilder, Endpoint, Error, NoContent, ProviderSpec, SecretString,
 };
 
 use crate::api::{CheckTransaction, CreatePlan, CreateUser, UpdatePlan, UpdateUser};
@@ -49,41 +48,7 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Sets the retry policy (default: 3 attempts, full-jitter back-off).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.inner = self.inner.retry(policy);
-        self
-    }
-
-    /// Sets the timeouts (default: connect 10 s, attempt 30 s, call 90 s).
-    pub fn timeouts(mut self, t: Timeouts) -> Self {
-        self.inner = self.inner.timeouts(t);
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (configure it with `redirect::Policy::none()`).
-    pub fn reqwest_client(mut self, client: payments_core::reqwest::Client) -> Self {
-        self.inner = self.inner.reqwest_client(client);
-        self
-    }
-
-    /// Uses a custom transport.
-    pub fn transport(mut self, t: Arc<dyn Transport>) -> Self {
-        self.inner = self.inner.transport(t);
-        self
-    }
-
-    /// Caps response bodies (default 4 MiB).
-    pub fn max_response_body(mut self, bytes: usize) -> Self {
-        self.inner = self.inner.max_response_body(bytes);
-        self
-    }
-
-    /// Sets the `User-Agent`.
-    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
-        self.inner = self.inner.user_agent(ua);
-        self
-    }
+    payments_core::client_builder_options!();
 
     /// Validates the configuration and builds the client.
     pub fn build(self) -> Result<Client, Error> {

@@ -7,7 +7,7 @@ use payments_core::auth::{JwtAlgorithm, JwtSigner};
 use payments_core::http::HeaderMap;
 use payments_core::{
     ApiClient, ApiClientBuilder, ApiError, Clock, Error, ExposeSecret, NonceSource, ProviderSpec,
-    RetryPolicy, SecretString, Timeouts, Transport, default_error_parser,
+    SecretString, default_error_parser,
 };
 
 use crate::api::{
@@ -114,42 +114,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets the retry policy (default: 3 attempts, full-jitter exponential back-off).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.inner = self.inner.retry(policy);
-        self
-    }
-
-    /// Sets the timeouts (default: connect 10 s, attempt 30 s, call 90 s). Large uploads
-    /// may need a longer attempt timeout.
-    pub fn timeouts(mut self, t: Timeouts) -> Self {
-        self.inner = self.inner.timeouts(t);
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (configure it with `redirect::Policy::none()`).
-    pub fn reqwest_client(mut self, client: payments_core::reqwest::Client) -> Self {
-        self.inner = self.inner.reqwest_client(client);
-        self
-    }
-
-    /// Uses a custom transport.
-    pub fn transport(mut self, t: Arc<dyn Transport>) -> Self {
-        self.inner = self.inner.transport(t);
-        self
-    }
-
-    /// Caps response bodies (default 4 MiB).
-    pub fn max_response_body(mut self, bytes: usize) -> Self {
-        self.inner = self.inner.max_response_body(bytes);
-        self
-    }
-
-    /// Sets the `User-Agent`.
-    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
-        self.inner = self.inner.user_agent(ua);
-        self
-    }
+    payments_core::client_builder_options!();
 
     /// The clock for `iat`/`exp` (fixed in tests).
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {

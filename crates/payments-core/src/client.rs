@@ -670,3 +670,50 @@ impl ApiClient {
         err
     }
 }
+
+/// Writes the options every provider `ClientBuilder` forwards to its `inner:`
+/// [`ApiClientBuilder`] field: `retry`, `timeouts`, `reqwest_client`, `transport`,
+/// `max_response_body` and `user_agent`. Use it inside the builder's `impl` block.
+#[macro_export]
+macro_rules! client_builder_options {
+    () => {
+        /// Sets the retry policy (default: 3 attempts, full-jitter back-off). Operations that
+        /// are not idempotent (money moves, creations) are never retried once they may have
+        /// reached the provider, whatever the policy.
+        pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
+            self.inner = self.inner.retry(policy);
+            self
+        }
+
+        /// Sets the timeouts (default: connect 10 s, attempt 30 s, call 90 s).
+        pub fn timeouts(mut self, timeouts: $crate::Timeouts) -> Self {
+            self.inner = self.inner.timeouts(timeouts);
+            self
+        }
+
+        /// Uses your own `reqwest::Client` (configure it with `redirect::Policy::none()`:
+        /// provider credentials travel in headers reqwest would forward on a redirect).
+        pub fn reqwest_client(mut self, client: $crate::reqwest::Client) -> Self {
+            self.inner = self.inner.reqwest_client(client);
+            self
+        }
+
+        /// Uses a custom transport (another HTTP stack, a recorder, an in-memory fake).
+        pub fn transport(mut self, transport: ::std::sync::Arc<dyn $crate::Transport>) -> Self {
+            self.inner = self.inner.transport(transport);
+            self
+        }
+
+        /// Caps response bodies (default 4 MiB); a larger body is `Error::BodyTooLarge`.
+        pub fn max_response_body(mut self, bytes: usize) -> Self {
+            self.inner = self.inner.max_response_body(bytes);
+            self
+        }
+
+        /// Sets the `User-Agent` header.
+        pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+            self.inner = self.inner.user_agent(user_agent);
+            self
+        }
+    };
+}
