@@ -45,7 +45,7 @@
 //! | `sha256-nonce` | Covery signer and verifier | sha2 |
 //! | `jwt` | [`auth::JwtSigner`] (RS256/RS512) | jsonwebtoken (aws-lc-rs) |
 //! | `webhook` | [`webhook`] verification primitives | subtle |
-//! | `test-util` | fixed clocks, sequence nonces, test signatures | – |
+//! | `test-util` | [`test_util`]: fixed clocks, sequence nonces, test signatures; with `client` a scripted HTTP/1.1 test server | – |
 //!
 //! With only `webhook` (and an algorithm feature) this crate pulls no HTTP stack.
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -102,3 +102,7 @@ pub use reqwest;
 #[cfg(feature = "webhook")]
 #[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
 pub mod webhook;
+
+#[cfg(feature = "test-util")]
+#[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
+pub mod test_util;

@@ -4,8 +4,8 @@
 use coincover_api::{ApiError, ApiErrorKind, Client, Environment, Error, RetryPolicy};
 use httpmock::{Mock, MockServer};
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, catch_all};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 /// Answers every `method path` with `status`, `content_type` and `body` (plus headers).
 async fn answer<'a>(

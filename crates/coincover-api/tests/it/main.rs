@@ -3,10 +3,10 @@
 //! with counted attempts, and proof that the API token never leaks.
 //!
 //! Every test talks only to servers bound on 127.0.0.1: httpmock's pooled servers, or the
-//! scripted HTTP/1.1 server in `server.rs` where the order of answers matters.
+//! scripted HTTP/1.1 server of `payments_core::test_util::server` where the order of
+//! answers matters.
 #![allow(clippy::unwrap_used)]
 
-mod server;
 mod support;
 
 mod decode;

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use coincover_api::{ApiErrorKind, Client, Environment, Error, RetryPolicy, Timeouts, UpdateUser};
 use payments_core::{BudgetConfig, TimeoutKind, TransportErrorKind};
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, CountingTransport, TOKEN, fast_retry, test_timeouts};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const GREEN: &str = r#"{"transactionUUID":"3d0ee9d3-4d85-5c8e-af77-3bc9feec83f2","status":"GREEN","message":"Transaction is protected by CoinCover."}"#;
 

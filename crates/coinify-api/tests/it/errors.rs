@@ -3,8 +3,8 @@
 
 use coinify_api::{ApiErrorKind, Error};
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{client, documented_kyc, documented_upload};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 async fn countries_error(reply: Reply) -> (Error, usize) {
     let server = ScriptedServer::start(vec![reply]).await;

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use coinify_api::{Client, Environment, Error};
 use tracing_subscriber::layer::SubscriberExt;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{PARTNER, bearer, builder, documented_kyc, documented_upload, key};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 /// The base64 lines of every test private key.
 fn key_lines() -> Vec<String> {

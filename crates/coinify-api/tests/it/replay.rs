@@ -12,8 +12,8 @@ use coinify_api::{
 use payments_core::signer::test_util::{FixedClock, SequenceNonce};
 use serde_json::{Map, Value, json};
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{NOW, key};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 fn recorded_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/coinify/recorded")

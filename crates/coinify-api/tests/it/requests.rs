@@ -11,11 +11,11 @@ use coinify_api::{
 use jsonwebtoken::Algorithm;
 use serde_json::{Value, json};
 
-use crate::server::{Recorded, Reply, ScriptedServer};
 use crate::support::{
     ALGS, NOW, PARTNER, REVIEW_ID, USER_AGENT, bearer, builder, client, documented_kyc,
     documented_upload, fixture, image_bytes, key, verify,
 };
+use payments_core::test_util::server::{Recorded, Reply, ScriptedServer};
 
 fn only(server: &ScriptedServer) -> Recorded {
     let reqs = server.requests();

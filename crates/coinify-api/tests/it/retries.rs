@@ -7,11 +7,11 @@ use coinify_api::{ApiErrorKind, Currency, GetApproximateQuote, RetryPolicy};
 use jsonwebtoken::Algorithm;
 use serde_json::json;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{
     NOW, bearer, builder, client, documented_kyc, documented_upload, fixture_body_text,
     image_bytes, verify,
 };
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 #[tokio::test]
 async fn kyc_502_502_201_succeeds_with_three_distinct_tokens() {

@@ -11,7 +11,6 @@
     unreachable_pub
 )]
 
-mod server;
 mod support;
 
 mod decode;

@@ -10,8 +10,8 @@ use coinspaid_api::webhook::{Verifier, WebhookSecrets};
 use coinspaid_api::{Client, Environment, Error, SecretString};
 use tracing_subscriber::layer::SubscriberExt;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{fast_retry, sign, test_timeouts};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const KEY: &str = "pk-live-7f3a9c";
 const SECRET: &str = "sk-live-very-secret-91b2";

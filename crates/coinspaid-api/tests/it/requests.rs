@@ -10,10 +10,10 @@ use coinspaid_api::{
 };
 use httpmock::{Mock, MockServer};
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{
     self, KEY, SECRET, USER_AGENT, amount, catch_all, cur, fixture, fixture_body_text, sign,
 };
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 /// The bodies the client must send, compact, written by hand in the documented order.
 const PAIRS_BODY: &str = r#"{"currency_from":"BTC","currency_to":"EUR"}"#;

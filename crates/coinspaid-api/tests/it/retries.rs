@@ -7,8 +7,8 @@ use std::time::Duration;
 use coinspaid_api::{Client, Environment, Error};
 use payments_core::TimeoutKind;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, CountingTransport, KEY, SECRET, fast_retry, test_timeouts};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const ACCOUNTS: &str = r#"{"data":[{"currency":"BTC","type":"crypto","balance":"1.00000000"}]}"#;
 const WITHDRAWAL: &str = r#"{"data":{"id":1,"foreign_id":"122929","type":"withdrawal","status":"processing","amount":"1","sender_amount":"1","sender_currency":"BTC","receiver_amount":"1","receiver_currency":"BTC"}}"#;

@@ -14,8 +14,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, fixtures_dir};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 /// A fixture file, with the body kept as the exact documented text.
 #[derive(serde::Deserialize)]

@@ -4,8 +4,8 @@
 
 use covery_api::{ApiErrorKind, CoveryErrorInfo, CoveryStatus, Error, RetryPolicy, covery_error};
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, fixture};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 /// A Covery error answer: `X-Maxwell-Status: Exception` plus the given headers and body.
 fn exception(status: u16, error_type: &str, message: &str) -> Reply {

@@ -3,10 +3,10 @@
 //! documented error status, retries with counted attempts, fraud-alert callbacks, and
 //! proof that the token and secret never leak.
 //!
-//! Every test talks only to the scripted HTTP/1.1 server in `server.rs` on 127.0.0.1.
+//! Every test talks only to the scripted HTTP/1.1 server of
+//! `payments_core::test_util::server` on 127.0.0.1.
 #![allow(clippy::unwrap_used)]
 
-mod server;
 mod support;
 
 mod decode;

@@ -11,8 +11,8 @@ use tracing_subscriber::Layer;
 use tracing_subscriber::filter::dynamic_filter_fn;
 use tracing_subscriber::layer::SubscriberExt;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, fast_retry, test_timeouts};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const TOKEN: &str = "sekret-token-123";
 const SECRET: &str = "sekret-secret-456";

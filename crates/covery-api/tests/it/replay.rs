@@ -11,8 +11,8 @@ use covery_api::{
 };
 use serde_json::Value;
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::client;
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 fn recorded_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/covery/recorded")

@@ -14,8 +14,8 @@ use covery_api::{
 use payments_core::http::Method;
 use payments_core::{InvalidInput, RequestBody, RetrySafety};
 
-use crate::server::{Recorded, Reply, ScriptedServer};
 use crate::support::{self, FixedNonce, assert_signed, fixture};
+use payments_core::test_util::server::{Recorded, Reply, ScriptedServer};
 
 const EVENT_RESULT: &str = r#"{"requestId":7896010,"type":"login","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42"}"#;
 const DECISION: &str = r#"{"requestId":7896010,"type":"transaction","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42","score":80,"accept":false,"reject":true,"manual":false,"reason":"r","action":"a"}"#;

@@ -6,8 +6,8 @@ use covery_api::{
     Amount, ApiErrorKind, Currency, FindFraudAlert, Login, Postback, SendEvent, Transaction,
 };
 
-use crate::server::{Reply, ScriptedServer};
 use crate::support::{self, assert_signed, fast_retry, fixture};
+use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const EVENT_RESULT: &str = r#"{"requestId":1,"type":"transaction","createdAt":1.0}"#;
 

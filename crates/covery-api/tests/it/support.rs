@@ -10,7 +10,7 @@ use payments_core::NonceSource;
 use payments_core::signer::test_util::SequenceNonce;
 use sha2::{Digest, Sha256};
 
-use crate::server::Recorded;
+use payments_core::test_util::server::Recorded;
 
 /// The access token of the test clients.
 pub(crate) const TOKEN: &str = "test-token-21a3358f";

@@ -1,0 +1,13 @@
+//! Helpers for tests (feature `test-util`): a scripted HTTP/1.1 server, and re-exports
+//! of the deterministic clocks, nonces and callback signers.
+
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
+pub mod server;
+
+#[cfg(feature = "client")]
+pub use crate::signer::test_util::{FixedClock, SequenceNonce};
+#[cfg(all(feature = "webhook", feature = "hmac-sha512"))]
+pub use crate::webhook::test_util::sign_hmac_sha512;
+#[cfg(all(feature = "webhook", feature = "sha256-nonce"))]
+pub use crate::webhook::test_util::sign_sha256_nonce;
