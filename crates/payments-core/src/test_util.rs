@@ -1,5 +1,5 @@
-//! Helpers for tests (feature `test-util`): a scripted HTTP/1.1 server, and re-exports
-//! of the deterministic clocks, nonces and callback signers.
+//! Helpers for tests (feature `test-util`): a scripted HTTP/1.1 server, a tracing capture,
+//! and re-exports of the deterministic clocks, nonces and callback signers.
 
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
@@ -11,3 +11,6 @@ pub use crate::signer::test_util::{FixedClock, SequenceNonce};
 pub use crate::webhook::test_util::sign_hmac_sha512;
 #[cfg(all(feature = "webhook", feature = "sha256-nonce"))]
 pub use crate::webhook::test_util::sign_sha256_nonce;
+
+mod capture;
+pub use capture::Capturing;

@@ -1,16 +1,12 @@
 //! The API token never appears in Debug of the client or builder, in Display, Debug or
 //! `source()` of any error, nor in the tracing output of a call.
 
-use std::cell::RefCell;
-use std::io;
-use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 
 use coincover_api::{Client, ClientBuilder, Environment, Error};
 use httpmock::MockServer;
-use tracing_subscriber::Layer;
-use tracing_subscriber::filter::dynamic_filter_fn;
-use tracing_subscriber::layer::SubscriberExt;
+
+use payments_core::test_util::Capturing;
 
 use crate::support::{self, fast_retry, test_timeouts};
 use payments_core::test_util::server::{Reply, ScriptedServer};
@@ -111,75 +107,6 @@ async fn timeout_and_transport_errors_do_not_contain_the_token() {
         .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert_no_secret("transport error", &all_renderings(&err));
-}
-
-thread_local! {
-    /// Where this thread's tracing output goes while a test captures it.
-    static CAPTURE: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
-}
-
-/// Writes into the calling thread's capture buffer (the filter below only lets events
-/// through on a capturing thread).
-struct ThreadCapture;
-
-impl io::Write for ThreadCapture {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        CAPTURE.with(|c| {
-            if let Some(sink) = &*c.borrow() {
-                sink.lock().unwrap().extend_from_slice(buf);
-            }
-        });
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Installs, once per test process, a GLOBAL fmt subscriber at TRACE that formats only
-/// what happens on a thread that is capturing.
-///
-/// Why global and not `set_default`: tracing caches per call site whether any subscriber
-/// is interested, and with a single registered dispatcher it computes that interest with
-/// the default of whichever thread hits the site first. With a thread-local subscriber,
-/// a site first hit by another test's thread (no subscriber) is cached as "never" and
-/// this test would silently lose its span and events (observed: about half the runs
-/// under load). A global subscriber is every thread's default, so the cache is coherent.
-/// The filter must be *dynamic* (`dynamic_filter_fn`, interest "sometimes"): a plain
-/// `filter_fn` is evaluated once per call site, on whichever thread registers it.
-fn install_capturing_subscriber() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let layer = tracing_subscriber::fmt::layer()
-            .with_writer(|| ThreadCapture)
-            .with_filter(dynamic_filter_fn(|_, _| {
-                CAPTURE.with(|c| c.borrow().is_some())
-            }));
-        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
-            .expect("no other global subscriber in this test binary");
-    });
-}
-
-/// Captures the tracing output of this thread until dropped.
-struct Capturing(Arc<Mutex<Vec<u8>>>);
-
-impl Capturing {
-    fn start() -> Self {
-        install_capturing_subscriber();
-        let sink = Arc::new(Mutex::new(Vec::new()));
-        CAPTURE.with(|c| *c.borrow_mut() = Some(sink.clone()));
-        Capturing(sink)
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-impl Drop for Capturing {
-    fn drop(&mut self) {
-        CAPTURE.with(|c| *c.borrow_mut() = None);
-    }
 }
 
 /// A 401 then a 200 on `server`, each through its own mock.

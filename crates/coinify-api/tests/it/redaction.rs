@@ -1,11 +1,7 @@
 //! The private key never appears in Debug of the builder or client, nor in any error; the
 //! tokens never appear in errors or tracing output.
 
-use std::io;
-use std::sync::{Arc, Mutex};
-
 use coinify_api::{Client, Environment, Error};
-use tracing_subscriber::layer::SubscriberExt;
 
 use crate::support::{PARTNER, bearer, builder, documented_kyc, documented_upload, key};
 use payments_core::test_util::server::{Reply, ScriptedServer};
@@ -70,19 +66,6 @@ fn key_errors_hide_the_key() {
     assert_clean("config error", &all_renderings(&e), &[]);
 }
 
-#[derive(Clone, Default)]
-struct Sink(Arc<Mutex<Vec<u8>>>);
-
-impl io::Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn errors_and_traces_hide_tokens() {
     let server = ScriptedServer::start(vec![
@@ -93,18 +76,7 @@ async fn errors_and_traces_hide_tokens() {
         ),
     ])
     .await;
-    let sink = Sink::default();
-    let writer = sink.clone();
-    let subscriber = tracing_subscriber::registry().with(
-        tracing_subscriber::fmt::layer()
-            .with_writer(move || writer.clone())
-            .with_ansi(false),
-    );
-    let dispatch = tracing::Dispatch::new(subscriber);
-    let _guard = tracing::dispatcher::set_default(&dispatch);
-    // Other tests run in parallel without a subscriber; make sure no callsite keeps a
-    // cached "nobody listens" verdict.
-    tracing::callsite::rebuild_interest_cache();
+    let capture = payments_core::test_util::Capturing::start();
 
     let c = builder(server.base_url()).build().unwrap();
     let err = c.submit_kyc(&documented_kyc()).await.unwrap_err();
@@ -119,7 +91,7 @@ async fn errors_and_traces_hide_tokens() {
     assert_eq!(tokens.len(), 2);
     assert_clean("error", &all_renderings(&err), &tokens);
 
-    let logs = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("attempt"), "no trace captured: {logs}");
     assert_clean("traces", &logs, &tokens);
     assert!(!logs.contains("Bearer"), "{logs}");

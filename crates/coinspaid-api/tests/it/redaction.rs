@@ -2,13 +2,10 @@
 //! verifier, in Display, Debug or `source()` of any error, nor in the tracing output of a
 //! call (where the signature would also betray the body).
 
-use std::io;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use coinspaid_api::webhook::{Verifier, WebhookSecrets};
 use coinspaid_api::{Client, Environment, Error, SecretString};
-use tracing_subscriber::layer::SubscriberExt;
 
 use crate::support::{fast_retry, sign, test_timeouts};
 use payments_core::test_util::server::{Reply, ScriptedServer};
@@ -44,19 +41,6 @@ fn debug_hides_credentials() {
     assert_clean("verifier", &format!("{v:?} {v:#?}"));
 }
 
-#[derive(Clone, Default)]
-struct Sink(Arc<Mutex<Vec<u8>>>);
-
-impl io::Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn errors_and_traces_hide_credentials_and_signature() {
     let server = ScriptedServer::start(vec![
@@ -64,15 +48,7 @@ async fn errors_and_traces_hide_credentials_and_signature() {
         Reply::json(401, r#"{"errors":{"X-Processing-Key":"Bad key header"}}"#),
     ])
     .await;
-    let sink = Sink::default();
-    let writer = sink.clone();
-    let subscriber = tracing_subscriber::registry().with(
-        tracing_subscriber::fmt::layer()
-            .with_writer(move || writer.clone())
-            .with_ansi(false),
-    );
-    let dispatch = tracing::Dispatch::new(subscriber);
-    let _guard = tracing::dispatcher::set_default(&dispatch);
+    let capture = payments_core::test_util::Capturing::start();
 
     let c = Client::builder(Environment::Custom(server.base_url()), KEY, SECRET)
         .retry(fast_retry())
@@ -92,7 +68,7 @@ async fn errors_and_traces_hide_credentials_and_signature() {
         Some(signature.as_str())
     );
 
-    let logs = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("attempt"), "no trace captured: {logs}");
     assert_clean("traces", &logs);
     assert!(

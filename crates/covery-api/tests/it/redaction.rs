@@ -1,15 +1,11 @@
 //! The access token and the secret never appear in Debug of the client or builder, in
 //! Display, Debug or `source()` of any error, nor in the tracing output of a call.
 
-use std::cell::RefCell;
-use std::io;
-use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 
 use covery_api::{Client, ClientBuilder, Environment, Error, Login, SendEvent};
-use tracing_subscriber::Layer;
-use tracing_subscriber::filter::dynamic_filter_fn;
-use tracing_subscriber::layer::SubscriberExt;
+
+use payments_core::test_util::Capturing;
 
 use crate::support::{self, fast_retry, test_timeouts};
 use payments_core::test_util::server::{Reply, ScriptedServer};
@@ -96,62 +92,6 @@ async fn timeout_and_transport_errors_do_not_contain_the_credentials() {
     let err = builder(refused).build().unwrap().ping().await.unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert_no_secret("transport error", &all_renderings(&err));
-}
-
-thread_local! {
-    static CAPTURE: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
-}
-
-struct ThreadCapture;
-
-impl io::Write for ThreadCapture {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        CAPTURE.with(|c| {
-            if let Some(sink) = &*c.borrow() {
-                sink.lock().unwrap().extend_from_slice(buf);
-            }
-        });
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A global TRACE subscriber that formats only what happens on a capturing thread (see
-/// coincover-api's redaction test for why it must be global and dynamically filtered).
-fn install_capturing_subscriber() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let layer = tracing_subscriber::fmt::layer()
-            .with_writer(|| ThreadCapture)
-            .with_filter(dynamic_filter_fn(|_, _| {
-                CAPTURE.with(|c| c.borrow().is_some())
-            }));
-        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
-            .expect("no other global subscriber in this test binary");
-    });
-}
-
-struct Capturing(Arc<Mutex<Vec<u8>>>);
-
-impl Capturing {
-    fn start() -> Self {
-        install_capturing_subscriber();
-        let sink = Arc::new(Mutex::new(Vec::new()));
-        CAPTURE.with(|c| *c.borrow_mut() = Some(sink.clone()));
-        Capturing(sink)
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-impl Drop for Capturing {
-    fn drop(&mut self) {
-        CAPTURE.with(|c| *c.borrow_mut() = None);
-    }
 }
 
 #[tokio::test(flavor = "current_thread")]
