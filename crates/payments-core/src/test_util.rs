@@ -6,6 +6,11 @@
 pub mod server;
 
 #[cfg(feature = "client")]
+mod recorded;
+#[cfg(feature = "client")]
+pub use recorded::{recorded_body, recorded_fixtures};
+
+#[cfg(feature = "client")]
 pub use crate::signer::test_util::{FixedClock, SequenceNonce};
 #[cfg(all(feature = "webhook", feature = "hmac-sha512"))]
 pub use crate::webhook::test_util::sign_hmac_sha512;

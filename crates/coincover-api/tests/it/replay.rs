@@ -9,6 +9,7 @@ use coincover_api::{
     CheckTransaction, CreatePlan, CreateUser, RetryPolicy, UpdatePlan, UpdateUser,
 };
 use httpmock::MockServer;
+use payments_core::test_util::recorded_fixtures;
 use serde_json::Value;
 
 use crate::support::{catch_all, client};
@@ -99,19 +100,14 @@ async fn replay_one(doc: &Value) -> Value {
 
 #[tokio::test]
 async fn every_recorded_exchange_replays_to_its_recorded_outcome() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(recorded_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = recorded_fixtures(recorded_dir());
     assert!(
         files.len() >= 13,
-        "expected the full scenario, found {files:?}"
+        "expected the full scenario, found {} files",
+        files.len()
     );
     let mut operations = std::collections::BTreeSet::new();
-    for file in files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (file, doc) in files {
         operations.insert(doc["operation"].as_str().unwrap().to_owned());
         let got = replay_one(&doc).await;
         assert_eq!(got, doc["outcome"], "{}", file.display());

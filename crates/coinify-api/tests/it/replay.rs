@@ -13,6 +13,7 @@ use payments_core::signer::test_util::{FixedClock, SequenceNonce};
 use serde_json::{Map, Value, json};
 
 use crate::support::{NOW, key};
+use payments_core::test_util::recorded_fixtures;
 use payments_core::test_util::server::{Reply, ScriptedServer};
 
 fn recorded_dir() -> PathBuf {
@@ -56,19 +57,7 @@ fn partner(path: &str) -> &str {
 async fn replay_one(doc: &Value) -> Value {
     let exchange = &doc["exchanges"][0];
     let (req, resp) = (&exchange["request"], &exchange["response"]);
-    let mut reply = Reply::status(resp["status"].as_u64().unwrap() as u16);
-    for pair in resp["headers"].as_array().unwrap() {
-        let (name, value) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
-        if name != "content-length" {
-            reply = reply.header(name, value);
-        }
-    }
-    reply = match &resp["body"] {
-        Value::Null => reply,
-        Value::String(s) => reply.body(s.clone()),
-        other => reply.body(other.to_string()),
-    };
-    let server = ScriptedServer::start(vec![reply]).await;
+    let server = ScriptedServer::start([Reply::from_recorded(resp)]).await;
     let path = req["path"].as_str().unwrap();
     let c = Client::builder(
         Environment::Custom(format!("{}/coinify", server.base_url())),
@@ -153,19 +142,14 @@ async fn replay_one(doc: &Value) -> Value {
 
 #[tokio::test]
 async fn every_recorded_exchange_replays_to_its_recorded_outcome() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(recorded_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = recorded_fixtures(recorded_dir());
     assert!(
         files.len() >= 9,
-        "expected the full scenario, found {files:?}"
+        "expected the full scenario, found {} files",
+        files.len()
     );
     let mut operations = std::collections::BTreeSet::new();
-    for file in files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (file, doc) in files {
         operations.insert(doc["operation"].as_str().unwrap().to_owned());
         let got = replay_one(&doc).await;
         assert_eq!(got, doc["outcome"], "{}", file.display());

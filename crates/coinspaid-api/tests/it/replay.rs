@@ -12,6 +12,7 @@ use coinspaid_api::{
 use serde_json::Value;
 
 use crate::support::client;
+use payments_core::test_util::recorded_fixtures;
 use payments_core::test_util::server::{Reply, ScriptedServer};
 
 fn recorded_dir() -> PathBuf {
@@ -32,19 +33,7 @@ fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> T {
 async fn replay_one(doc: &Value) -> Value {
     let exchange = &doc["exchanges"][0];
     let (req, resp) = (&exchange["request"], &exchange["response"]);
-    let mut reply = Reply::status(resp["status"].as_u64().unwrap() as u16);
-    for pair in resp["headers"].as_array().unwrap() {
-        let (name, value) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
-        if name != "content-length" {
-            reply = reply.header(name, value);
-        }
-    }
-    reply = match &resp["body"] {
-        Value::Null => reply,
-        Value::String(s) => reply.body(s.clone()),
-        other => reply.body(other.to_string()),
-    };
-    let server = ScriptedServer::start(vec![reply]).await;
+    let server = ScriptedServer::start([Reply::from_recorded(resp)]).await;
     let c = client(
         format!("{}/coinspaid", server.base_url()),
         RetryPolicy::none(),
@@ -84,19 +73,14 @@ async fn replay_one(doc: &Value) -> Value {
 
 #[tokio::test]
 async fn every_recorded_exchange_replays_to_its_recorded_outcome() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(recorded_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = recorded_fixtures(recorded_dir());
     assert!(
         files.len() >= 16,
-        "expected the full scenario, found {files:?}"
+        "expected the full scenario, found {} files",
+        files.len()
     );
     let mut operations = std::collections::BTreeSet::new();
-    for file in files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (file, doc) in files {
         operations.insert(doc["operation"].as_str().unwrap().to_owned());
         let got = replay_one(&doc).await;
         assert_eq!(got, doc["outcome"], "{}", file.display());
