@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{MAX_ID_LEN, require_text};
 
+/// A path `userId`: present, not blank, one sane segment.
+fn check_user_id(user_id: &str) -> Result<(), InvalidInput> {
+    require_text("userId", user_id)?;
+    check_path_param("userId", user_id, MAX_ID_LEN)
+}
+
 fn user_path(user_id: &str, suffix: &str) -> Cow<'static, str> {
     Cow::Owned(format!("/user/{}{suffix}", path_segment(user_id)))
 }
@@ -186,8 +192,7 @@ impl Endpoint for UpdateUser {
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
-        require_text("userId", &self.user_id)?;
-        check_path_param("userId", &self.user_id, MAX_ID_LEN)?;
+        check_user_id(&self.user_id)?;
         if let Some(v) = &self.first_name {
             require_text("firstName", v)?;
         }
@@ -214,6 +219,40 @@ impl Endpoint for UpdateUser {
     fn retry_safety(&self) -> RetrySafety {
         RetrySafety::Idempotent
     }
+}
+
+/// The two plan operations differ only in method, name and retry safety.
+macro_rules! plan_endpoint {
+    ($t:ident, $operation:literal, $method:ident, $safety:ident) => {
+        impl Endpoint for $t {
+            type Output = NoContent;
+
+            fn operation(&self) -> &'static str {
+                $operation
+            }
+
+            fn method(&self) -> Method {
+                Method::$method
+            }
+
+            fn path(&self) -> Cow<'_, str> {
+                user_path(&self.user_id, "/plan")
+            }
+
+            fn validate(&self) -> Result<(), InvalidInput> {
+                check_user_id(&self.user_id)?;
+                check_level(self.level_usd)
+            }
+
+            fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
+                RequestBody::json(self).map(Some)
+            }
+
+            fn retry_safety(&self) -> RetrySafety {
+                RetrySafety::$safety
+            }
+        }
+    };
 }
 
 fn check_level(level: Amount) -> Result<(), InvalidInput> {
@@ -253,35 +292,7 @@ impl CreatePlan {
     }
 }
 
-impl Endpoint for CreatePlan {
-    type Output = NoContent;
-
-    fn operation(&self) -> &'static str {
-        "create-plan"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        user_path(&self.user_id, "/plan")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        require_text("userId", &self.user_id)?;
-        check_path_param("userId", &self.user_id, MAX_ID_LEN)?;
-        check_level(self.level_usd)
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::NotIdempotent
-    }
-}
+plan_endpoint!(CreatePlan, "create-plan", POST, NotIdempotent);
 
 /// `PATCH /user/{userId}/plan`: changes a user's level of cover (CoinCover documents 201,
 /// no body; 404 for an unknown user).
@@ -310,32 +321,4 @@ impl UpdatePlan {
     }
 }
 
-impl Endpoint for UpdatePlan {
-    type Output = NoContent;
-
-    fn operation(&self) -> &'static str {
-        "update-plan"
-    }
-
-    fn method(&self) -> Method {
-        Method::PATCH
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        user_path(&self.user_id, "/plan")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        require_text("userId", &self.user_id)?;
-        check_path_param("userId", &self.user_id, MAX_ID_LEN)?;
-        check_level(self.level_usd)
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
-    }
-}
+plan_endpoint!(UpdatePlan, "update-plan", PATCH, Idempotent);
