@@ -8,7 +8,7 @@ pub mod server;
 #[cfg(feature = "client")]
 mod recorded;
 #[cfg(feature = "client")]
-pub use recorded::{recorded_body, recorded_fixtures};
+pub use recorded::{assert_sent_as_recorded, recorded_body, recorded_fixtures};
 
 #[cfg(feature = "client")]
 pub use crate::signer::test_util::{FixedClock, SequenceNonce};

@@ -422,40 +422,17 @@ fn set(headers: &mut HeaderMap, name: &'static str, value: HeaderValue) {
     headers.insert(HeaderName::from_static(name), value);
 }
 
-impl IntoResponse for CoveryError {
-    fn into_response(self) -> Response {
-        let mut response = (self.status, self.message.clone()).into_response();
-        let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
-        );
-        set(
-            headers,
-            X_MAXWELL_STATUS,
-            HeaderValue::from_static("Exception"),
-        );
-        set(
-            headers,
-            X_MAXWELL_ERROR_TYPE,
-            HeaderValue::from_static(self.kind),
-        );
-        set(headers, X_MAXWELL_ERROR_MESSAGE, header_text(&self.message));
-        if let Some(context) = &self.context {
-            set(headers, X_MAXWELL_ERROR_CONTEXT, header_text(context));
-        }
-        response
-    }
-}
-
-/// The documented 404: `application/json`, no body, `NoRouteException`.
-fn no_route(method: &Method, path: &str) -> Response {
-    let mut response = StatusCode::NOT_FOUND.into_response();
+/// Writes a Covery failure's headers: the content type and the X-Maxwell status, error
+/// type, message and (when given) context.
+fn maxwell_failure(
+    response: &mut Response,
+    content_type: &'static str,
+    kind: &'static str,
+    message: &str,
+    context: Option<&str>,
+) {
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     set(
         headers,
         X_MAXWELL_STATUS,
@@ -464,12 +441,37 @@ fn no_route(method: &Method, path: &str) -> Response {
     set(
         headers,
         X_MAXWELL_ERROR_TYPE,
-        HeaderValue::from_static(ERROR_NO_ROUTE),
+        HeaderValue::from_static(kind),
     );
-    set(
-        headers,
-        X_MAXWELL_ERROR_MESSAGE,
-        header_text(&format!("Unable to found route for {method} {path}")),
+    set(headers, X_MAXWELL_ERROR_MESSAGE, header_text(message));
+    if let Some(context) = context {
+        set(headers, X_MAXWELL_ERROR_CONTEXT, header_text(context));
+    }
+}
+
+impl IntoResponse for CoveryError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, self.message.clone()).into_response();
+        maxwell_failure(
+            &mut response,
+            "text/plain; charset=utf-8",
+            self.kind,
+            &self.message,
+            self.context.as_deref(),
+        );
+        response
+    }
+}
+
+/// The documented 404: `application/json`, no body, `NoRouteException`.
+fn no_route(method: &Method, path: &str) -> Response {
+    let mut response = StatusCode::NOT_FOUND.into_response();
+    maxwell_failure(
+        &mut response,
+        "application/json",
+        ERROR_NO_ROUTE,
+        &format!("Unable to found route for {method} {path}"),
+        None,
     );
     response
 }

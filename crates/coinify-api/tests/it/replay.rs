@@ -13,8 +13,8 @@ use payments_core::signer::test_util::{FixedClock, SequenceNonce};
 use serde_json::{Map, Value, json};
 
 use crate::support::{NOW, key};
-use payments_core::test_util::recorded_fixtures;
 use payments_core::test_util::server::{Reply, ScriptedServer};
+use payments_core::test_util::{assert_sent_as_recorded, recorded_body, recorded_fixtures};
 
 fn recorded_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/coinify/recorded")
@@ -35,13 +35,6 @@ fn header<'a>(req: &'a Value, name: &str) -> &'a str {
         .find(|p| p[0] == name)
         .and_then(|p| p[1].as_str())
         .unwrap_or_else(|| panic!("recorded request has no {name}"))
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
 }
 
 /// The partner id: the UUID segment after `partners` or `countries` in the path.
@@ -94,10 +87,7 @@ async fn replay_one(doc: &Value) -> Value {
         }
         "kyc-upload-document" => {
             let review = path.split('/').rev().nth(1).unwrap();
-            let bytes = match body {
-                Value::String(text) => text.clone().into_bytes(),
-                other => unhex(other["hex"].as_str().unwrap()),
-            };
+            let bytes = recorded_body(body);
             let upload = UploadDocument::new(
                 review,
                 header(req, "x-upload-external-id"),
@@ -113,30 +103,7 @@ async fn replay_one(doc: &Value) -> Value {
         "payment-methods" => result_value(c.payment_methods().await),
         other => panic!("unknown operation {other}"),
     };
-    // The client sent what was recorded: method, path and query, and the same body.
-    let sent = server.requests();
-    assert_eq!(sent.len(), 1, "{}", doc["case"]);
-    assert_eq!(sent[0].method, req["method"].as_str().unwrap());
-    let expected_target = match req["query"].as_str() {
-        Some(q) => format!("{path}?{q}"),
-        None => path.to_owned(),
-    };
-    let sent_target = sent[0].path.clone();
-    assert!(
-        sent_target == expected_target || sent_target == path,
-        "{sent_target} vs {expected_target}"
-    );
-    match body {
-        Value::Null => assert!(sent[0].body.is_empty()),
-        Value::String(text) => assert_eq!(sent[0].body, text.as_bytes()),
-        Value::Object(o) if o.contains_key("hex") => {
-            assert_eq!(sent[0].body, unhex(o["hex"].as_str().unwrap()))
-        }
-        other => assert_eq!(
-            &serde_json::from_slice::<Value>(&sent[0].body).unwrap(),
-            other
-        ),
-    }
+    assert_sent_as_recorded(&server.requests(), req);
     out
 }
 

@@ -12,8 +12,8 @@ use coinspaid_api::{
 use serde_json::Value;
 
 use crate::support::client;
-use payments_core::test_util::recorded_fixtures;
 use payments_core::test_util::server::{Reply, ScriptedServer};
+use payments_core::test_util::{assert_sent_as_recorded, recorded_fixtures};
 
 fn recorded_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/coinspaid/recorded")
@@ -61,13 +61,7 @@ async fn replay_one(doc: &Value) -> Value {
         "futures-confirm" => result_value(c.confirm_futures(&typed::<ConfirmFutures>(body)).await),
         other => panic!("unknown operation {other}"),
     };
-    // The client sent what was recorded: method, path and the same JSON body.
-    let sent = server.requests();
-    assert_eq!(sent.len(), 1, "{}", doc["case"]);
-    assert_eq!(sent[0].method, req["method"].as_str().unwrap());
-    assert_eq!(sent[0].path, req["path"].as_str().unwrap());
-    let sent_body: Value = serde_json::from_slice(&sent[0].body).unwrap();
-    assert_eq!(&sent_body, body, "{}", doc["case"]);
+    assert_sent_as_recorded(&server.requests(), req);
     out
 }
 

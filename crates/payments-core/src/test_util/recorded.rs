@@ -68,3 +68,33 @@ impl Reply {
         }
     }
 }
+
+/// Asserts that the client sent exactly one request, and that it is the recorded one
+/// (`{"method", "path", "query", "body"}`): same method, same path (and query), and the same
+/// body — compared as JSON values when the recording holds JSON, byte for byte otherwise.
+/// Panics (it is a test helper) naming the difference.
+pub fn assert_sent_as_recorded(sent: &[super::server::Recorded], request: &Value) {
+    assert_eq!(sent.len(), 1, "expected one request, got {}", sent.len());
+    let sent = &sent[0];
+    assert_eq!(Some(sent.method.as_str()), request["method"].as_str());
+    let path = request["path"].as_str().unwrap_or_default();
+    let target = match request["query"].as_str() {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    };
+    assert!(
+        sent.path == target || sent.path == path,
+        "sent {} but recorded {target}",
+        sent.path
+    );
+    let body = &request["body"];
+    let is_json = matches!(body, Value::Object(o) if !(o.len() == 1 && o.contains_key("hex")))
+        || body.is_array();
+    if is_json {
+        let sent_body: Value = serde_json::from_slice(&sent.body)
+            .unwrap_or_else(|e| panic!("the sent body is not JSON: {e}"));
+        assert_eq!(&sent_body, body);
+    } else {
+        assert_eq!(sent.body, recorded_body(body), "the sent body differs");
+    }
+}
