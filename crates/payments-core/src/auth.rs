@@ -123,7 +123,7 @@ impl std::fmt::Debug for HmacSha512Signer {
 impl Signer for HmacSha512Signer {
     fn sign(&self, req: &mut http::Request<Bytes>, _: &SignContext<'_>) -> Result<(), SignError> {
         let digest = crate::digest::hmac_sha512(self.secret.expose_secret().as_bytes(), req.body());
-        let signature = hex_header::<64, 128>(&digest)?;
+        let signature = sensitive_header(&crate::digest::hex_lower::<64, 128>(&digest))?;
         let h = req.headers_mut();
         h.reserve(2);
         h.insert(self.key_header.clone(), self.key.clone());
@@ -177,11 +177,13 @@ const X_AUTH_SIGNATURE: HeaderName = HeaderName::from_static("x-auth-signature")
 #[cfg(all(feature = "sha256-nonce", feature = "client"))]
 const X_AUTH_VERSION: HeaderName = HeaderName::from_static("x-auth-version");
 
-/// Lower-case hex of a digest as a sensitive header value, without a heap round trip.
-#[cfg(any(feature = "sha256-nonce", feature = "hmac-sha512"))]
-fn hex_header<const N: usize, const H: usize>(digest: &[u8; N]) -> Result<HeaderValue, SignError> {
-    let buf = crate::digest::hex_lower::<N, H>(digest);
-    let mut v = HeaderValue::from_bytes(&buf)
+/// A signature's hex digits as a sensitive header value.
+#[cfg(all(
+    any(feature = "sha256-nonce", feature = "hmac-sha512"),
+    feature = "client"
+))]
+fn sensitive_header(hex: &[u8]) -> Result<HeaderValue, SignError> {
+    let mut v = HeaderValue::from_bytes(hex)
         .map_err(|_| SignError("the signature is not a valid header value".into()))?;
     v.set_sensitive(true);
     Ok(v)
@@ -191,12 +193,12 @@ fn hex_header<const N: usize, const H: usize>(digest: &[u8; N]) -> Result<Header
 impl Signer for Sha256NonceSigner {
     fn sign(&self, req: &mut http::Request<Bytes>, cx: &SignContext<'_>) -> Result<(), SignError> {
         let nonce = cx.nonces.nonce();
-        let digest = crate::digest::sha256_nonce(
+        let signature = crate::digest::sha256_nonce_hex_bytes(
             nonce.as_bytes(),
             req.body(),
             self.secret.expose_secret().as_bytes(),
         );
-        let signature = hex_header::<32, 64>(&digest)?;
+        let signature = sensitive_header(&signature)?;
         // Hands the nonce's buffer to the header without copying it.
         let nonce = HeaderValue::from_maybe_shared(Bytes::from(nonce))
             .map_err(|_| SignError("the nonce is not a valid header value".into()))?;
