@@ -27,7 +27,10 @@ pub(crate) static COVERY: ProviderSpec = ProviderSpec::new("covery")
         ERROR_TYPE_HEADER,
         ERROR_MESSAGE_HEADER,
         ERROR_CONTEXT_HEADER,
-    ]);
+    ])
+    // 429 (same sequence_id) and 509 (too many requests) turn the request away before it
+    // is stored, so even events without an id of their own are retried after them.
+    .with_throttling_refusing_unprocessed();
 
 /// The longest plain-text body taken as the message.
 const TEXT_MESSAGE_LIMIT: usize = 300;
@@ -40,7 +43,10 @@ fn header(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// Fills `message` from `X-Maxwell-Error-Message` and `code` from `X-Maxwell-Error-Type`;
 /// without the header, from a JSON body or, for `text/plain`, the text itself; failing
-/// all, from what the status means. Classifies 509 as throttling and 406 as bad input.
+/// all, from what the status means. Classifies 509 as throttling and 406 as bad input, and
+/// a 503 or 510 from Covery's application (it carries `X-Maxwell-Status`) as `Other`: Covery
+/// documents both as its own misconfiguration ("contact us"), which repeating cannot fix. A
+/// 503 without the header (from a proxy or load balancer in front) stays `Server`, retried.
 fn parse_error(err: &mut ApiError, headers: &HeaderMap, body: &[u8]) {
     err.message = header(headers, ERROR_MESSAGE_HEADER);
     err.code = header(headers, ERROR_TYPE_HEADER);
@@ -62,6 +68,7 @@ fn parse_error(err: &mut ApiError, headers: &HeaderMap, body: &[u8]) {
     err.kind = match err.status.as_u16() {
         406 => ApiErrorKind::BadRequest,
         509 => ApiErrorKind::RateLimited,
+        503 | 510 if headers.contains_key(STATUS_HEADER) => ApiErrorKind::Other,
         _ => err.kind,
     };
 }

@@ -46,10 +46,12 @@
 //!
 //! # Retries
 //!
-//! Ping, fraud-alert calls and postbacks are idempotent: retried on timeouts, 429, 509 and
-//! 5xx. Events and decisions are retried the same way when they carry a unique id
-//! (transaction, refund, payout, transfer); the others only when the request never left.
-//! See [`SendEvent`].
+//! Covery's throttling answers (429, 509) refuse a request before storing it, so every call
+//! is retried after them. Ping, fraud-alert calls and postbacks are idempotent: retried on
+//! timeouts and 5xx too. Events and decisions are retried the same way when they carry a
+//! unique id (transaction, refund, payout, transfer); the others, after anything but
+//! throttling, only when the request never left. A 503 or 510 from Covery's application
+//! (its own misconfiguration) is not retried. See [`SendEvent`].
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -10,7 +10,9 @@ use http::{HeaderMap, StatusCode};
 use tracing::Instrument;
 
 use crate::endpoint::{Endpoint, RequestBody, RetrySafety};
-use crate::error::{ApiError, Error, FieldError, SNIPPET_LIMIT, TimeoutKind, TransportErrorKind};
+use crate::error::{
+    ApiError, ApiErrorKind, Error, FieldError, SNIPPET_LIMIT, TimeoutKind, TransportErrorKind,
+};
 use crate::retry::{RetryBudget, RetryPolicy};
 use crate::signer::{Clock, NonceSource, SignContext, Signer, SystemClock, TimestampNonce};
 use crate::transport::{ReqwestTransport, Transport, TransportError, TransportFailure};
@@ -28,6 +30,11 @@ pub struct ProviderSpec {
     pub error_headers: &'static [&'static str],
     /// The response header carrying the provider's request id.
     pub request_id_header: Option<&'static str>,
+    /// Whether the provider's throttling answers (429, and what its error parser classifies
+    /// as [`ApiErrorKind::RateLimited`]) refuse a request before acting on it. When set,
+    /// calls that are not idempotent are retried after throttling too, within the same
+    /// attempt limit, budget and deadline; after any other failure they still are not.
+    pub throttling_refuses_unprocessed: bool,
 }
 
 impl ProviderSpec {
@@ -38,6 +45,7 @@ impl ProviderSpec {
             parse_error: default_error_parser,
             error_headers: &[],
             request_id_header: None,
+            throttling_refuses_unprocessed: false,
         }
     }
 
@@ -56,6 +64,15 @@ impl ProviderSpec {
     /// Sets the request-id header.
     pub const fn with_request_id_header(mut self, header: &'static str) -> Self {
         self.request_id_header = Some(header);
+        self
+    }
+
+    /// Declares that the provider's throttling answers refuse requests unprocessed, so even
+    /// calls that are not idempotent are retried after them; see
+    /// [`throttling_refuses_unprocessed`](Self::throttling_refuses_unprocessed). Set it only
+    /// when the provider documents throttling as a refusal.
+    pub const fn with_throttling_refusing_unprocessed(mut self) -> Self {
+        self.throttling_refuses_unprocessed = true;
         self
     }
 }
@@ -591,7 +608,9 @@ impl ApiClient {
             };
         }
         let err = self.api_error(operation, &resp);
-        let retryable = idempotent && err.kind.is_retryable();
+        let refused =
+            err.kind == ApiErrorKind::RateLimited && i.provider.throttling_refuses_unprocessed;
+        let retryable = err.kind.is_retryable() && (idempotent || refused);
         Attempt::Failed {
             retry_after: err.retry_after,
             error: err.into(),

@@ -17,7 +17,9 @@ pub enum RetrySafety {
     /// timeouts, connection failures, 408, 429 and 5xx.
     Idempotent,
     /// Repeating it could act twice (money moves, creations): retried only when the request
-    /// provably never left the machine (connection not established).
+    /// provably never left the machine (connection not established), or was throttled by a
+    /// provider that documents throttling as a refusal
+    /// ([`ProviderSpec::throttling_refuses_unprocessed`](crate::ProviderSpec::throttling_refuses_unprocessed)).
     NotIdempotent,
 }
 

@@ -37,7 +37,8 @@ fn validate(event: &Event, identities: Option<&Identities>) -> Result<(), Invali
 /// Retry safety: transactions, refunds, payouts and transfers carry their own unique id,
 /// so a repeat cannot be stored twice (Covery answers 409 with the existing id); they are
 /// retried on throttling, 5xx and timeouts. Installs, registrations, confirmations and
-/// logins have no such id and are retried only when the request never left.
+/// logins have no such id: they are retried after throttling (which refuses a request
+/// unprocessed) and when the request never left, not after a 5xx or a timeout.
 ///
 /// ```
 /// use covery_api::{Login, SendEvent};

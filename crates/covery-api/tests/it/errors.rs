@@ -196,7 +196,9 @@ async fn status_503_json_body() {
     .await;
     assert_eq!(info.status, CoveryStatus::Misconfigured);
     assert_eq!(info.message.as_deref(), Some("Service misconfigured"));
-    assert_eq!(err.api().unwrap().kind, ApiErrorKind::Server);
+    // Covery's own misconfiguration: repeating cannot fix it.
+    assert_eq!(err.api().unwrap().kind, ApiErrorKind::Other);
+    assert!(!err.is_retryable());
     insta::assert_snapshot!("status_503_display", err.to_string());
 }
 
@@ -224,7 +226,8 @@ async fn status_510_without_details() {
         info.message.as_deref(),
         Some("Covery's application failed to start; contact Covery")
     );
-    assert_eq!(err.api().unwrap().kind, ApiErrorKind::Server);
+    assert_eq!(err.api().unwrap().kind, ApiErrorKind::Other);
+    assert!(!err.is_retryable());
     insta::assert_snapshot!("status_510_display", err.to_string());
 }
 

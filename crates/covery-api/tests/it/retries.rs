@@ -1,6 +1,7 @@
-//! Retries, with attempts counted by the server: throttling (509, 429) and 5xx are retried
-//! for idempotent calls with a fresh nonce and signature per attempt and the same body;
-//! events without a unique id are not; 4xx is sent once.
+//! Retries, with attempts counted by the server: throttling (509, 429) is retried for every
+//! call (Covery refuses throttled requests unprocessed), 5xx for idempotent calls only, each
+//! attempt with a fresh nonce and signature and the same body; Covery's own 503/510 and
+//! other 4xx are sent once.
 
 use covery_api::{
     Amount, ApiErrorKind, Currency, FindFraudAlert, Login, Postback, SendEvent, Transaction,
@@ -52,15 +53,52 @@ async fn retries_429_then_200_for_find() {
 }
 
 #[tokio::test]
-async fn an_event_without_a_unique_id_is_not_retried_after_509() {
-    let server = ScriptedServer::start(vec![throttled(509), Reply::json(200, EVENT_RESULT)]).await;
-    let err = support::client(server.base_url(), fast_retry())
-        .send_event(&SendEvent::new(Login::new(1, "u", "s")))
-        .await
-        .unwrap_err();
-    assert_eq!(err.api().unwrap().kind, ApiErrorKind::RateLimited);
-    assert!(err.is_retryable(), "the caller may retry it deliberately");
-    assert_eq!(server.hits(), 1);
+async fn an_event_without_a_unique_id_is_retried_after_throttling_which_refused_it() {
+    for status in [509, 429] {
+        let server =
+            ScriptedServer::start(vec![throttled(status), Reply::json(200, EVENT_RESULT)]).await;
+        support::client(server.base_url(), fast_retry())
+            .send_event(&SendEvent::new(Login::new(1, "u", "s")))
+            .await
+            .unwrap_or_else(|e| panic!("{status}: {e}"));
+        assert_eq!(server.hits(), 2, "{status}");
+        let reqs = server.requests();
+        assert_eq!(reqs[0].body, reqs[1].body);
+        assert_signed(&reqs[1], "nonce-2");
+    }
+}
+
+#[tokio::test]
+async fn an_event_without_a_unique_id_is_not_retried_once_it_may_have_been_stored() {
+    for status in [500, 503] {
+        let server =
+            ScriptedServer::start(vec![Reply::status(status), Reply::json(200, EVENT_RESULT)])
+                .await;
+        let err = support::client(server.base_url(), fast_retry())
+            .send_event(&SendEvent::new(Login::new(1, "u", "s")))
+            .await
+            .unwrap_err();
+        assert_eq!(err.api().unwrap().kind, ApiErrorKind::Server);
+        assert!(err.is_retryable(), "the caller may retry it deliberately");
+        assert_eq!(server.hits(), 1, "{status}");
+    }
+}
+
+#[tokio::test]
+async fn covery_reporting_its_own_misconfiguration_is_not_retried() {
+    for status in [503, 510] {
+        let server = ScriptedServer::start(vec![
+            Reply::status(status).header("x-maxwell-status", "Exception"),
+            Reply::json(200, &fixture("ping.response.200.json")["body"].to_string()),
+        ])
+        .await;
+        let err = support::client(server.base_url(), fast_retry())
+            .ping()
+            .await
+            .unwrap_err();
+        assert_eq!(err.api().unwrap().kind, ApiErrorKind::Other, "{status}");
+        assert_eq!(server.hits(), 1, "{status}");
+    }
 }
 
 #[tokio::test]

@@ -654,6 +654,69 @@ async fn get_is_retried_on_408_and_429() {
     }
 }
 
+static SPEC_THROTTLING_REFUSES: ProviderSpec =
+    ProviderSpec::new("test").with_throttling_refusing_unprocessed();
+
+fn refusing_client(server: &ScriptedServer) -> payments_core::ApiClient {
+    payments_core::ApiClient::builder(&SPEC_THROTTLING_REFUSES, server.base_url(), no_auth())
+        .retry(fast_retry())
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn not_idempotent_post_is_retried_after_throttling_only_where_it_is_a_refusal() {
+    // Without the declaration, a throttled POST is sent once.
+    let server = ScriptedServer::start([Reply::status(429), Reply::json(200, "{}")]).await;
+    let err = client_for(&server)
+        .await
+        .send(&Call::post("/pay", b"{}"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(server.requests().len(), 1);
+
+    // With it, the same POST is repeated with the same body until it gets through.
+    let server = ScriptedServer::start([
+        Reply::status(429),
+        Reply::status(429),
+        Reply::json(200, r#"{"ok":true}"#),
+    ])
+    .await;
+    let out = refusing_client(&server)
+        .send(&Call::post("/pay", b"{\"n\":1}"))
+        .await
+        .unwrap();
+    assert_eq!(out["ok"], true);
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 3);
+    assert!(reqs.iter().all(|r| r.body == b"{\"n\":1}"));
+}
+
+#[tokio::test]
+async fn the_refusal_declaration_covers_throttling_and_nothing_else() {
+    // 503, 408 and a timeout may all have been acted on: still one attempt for a POST.
+    for status in [503, 500, 408] {
+        let server = ScriptedServer::start([Reply::status(status), Reply::json(200, "{}")]).await;
+        let err = refusing_client(&server)
+            .send(&Call::post("/pay", b"{}"))
+            .await
+            .unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+        assert_eq!(server.requests().len(), 1, "{status}");
+    }
+    let server = ScriptedServer::start([Reply::hang(), Reply::json(200, "{}")]).await;
+    let client =
+        payments_core::ApiClient::builder(&SPEC_THROTTLING_REFUSES, server.base_url(), no_auth())
+            .retry(fast_retry())
+            .timeouts(Timeouts::default().with_attempt(Duration::from_millis(200)))
+            .build()
+            .unwrap();
+    let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert_eq!(server.requests().len(), 1);
+}
+
 #[tokio::test]
 async fn client_errors_are_never_retried() {
     for status in [400, 401, 403, 404, 409, 422] {
