@@ -64,45 +64,38 @@ pub(crate) async fn run(
         out.push_str(&format!("  {:<10} {}\n", p.name(), running.url(*p)));
     }
     out.push_str("\nTest credentials:\n");
-    out.push_str(&format!("  COINCOVER_TOKEN={}\n", creds.coincover_token));
-    out.push_str(&format!(
-        "  COINCOVER_BASE_URL={}\n",
-        running.url(Provider::CoinCover)
-    ));
-    out.push_str(&format!("  COVERY_TOKEN={}\n", creds.covery_token));
-    out.push_str(&format!("  COVERY_SECRET={}\n", creds.covery_secret));
-    out.push_str(&format!(
-        "  COVERY_BASE_URL={}\n",
-        running.url(Provider::Covery)
-    ));
+    push_var(&mut out, "COINCOVER_TOKEN", &creds.coincover_token);
+    push_var(
+        &mut out,
+        "COINCOVER_BASE_URL",
+        running.url(Provider::CoinCover),
+    );
+    push_var(&mut out, "COVERY_TOKEN", &creds.covery_token);
+    push_var(&mut out, "COVERY_SECRET", &creds.covery_secret);
+    push_var(&mut out, "COVERY_BASE_URL", running.url(Provider::Covery));
     out.push_str(&format!(
         "  (event-level Covery token: {})\n",
         creds.covery_event_token
     ));
-    out.push_str(&format!("  COINSPAID_KEY={}\n", creds.coinspaid_key));
-    out.push_str(&format!("  COINSPAID_SECRET={}\n", creds.coinspaid_secret));
-    out.push_str(&format!(
-        "  COINSPAID_BASE_URL={}\n",
-        running.url(Provider::CoinsPaid)
-    ));
-    out.push_str(&format!(
-        "  COINIFY_PARTNER_ID={}\n",
-        creds.coinify_partner_id
-    ));
+    push_var(&mut out, "COINSPAID_KEY", &creds.coinspaid_key);
+    push_var(&mut out, "COINSPAID_SECRET", &creds.coinspaid_secret);
+    push_var(
+        &mut out,
+        "COINSPAID_BASE_URL",
+        running.url(Provider::CoinsPaid),
+    );
+    push_var(&mut out, "COINIFY_PARTNER_ID", &creds.coinify_partner_id);
     if given_key {
         out.push_str("  COINIFY_PRIVATE_KEY_FILE=(your partner private key; JWTs are verified with --coinify-public-key)\n");
     } else {
         match payments_sandbox::coinify::write_generated_key(std::env::temp_dir()) {
-            Ok(path) => out.push_str(&format!("  COINIFY_PRIVATE_KEY_FILE={}\n", path.display())),
+            Ok(path) => push_var(&mut out, "COINIFY_PRIVATE_KEY_FILE", path.display()),
             Err(e) => out.push_str(&format!(
                 "  (cannot write the Coinify partner key to the temporary directory: {e})\n"
             )),
         }
     }
-    out.push_str(&format!(
-        "  COINIFY_BASE_URL={}\n",
-        running.url(Provider::Coinify)
-    ));
+    push_var(&mut out, "COINIFY_BASE_URL", running.url(Provider::Coinify));
     out.push_str(&format!(
         "\nTry:\n  curl -i -X POST {}/user -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\\n    -d '{{\"userId\":\"jb001\",\"firstName\":\"Joe\",\"lastName\":\"Blogs\",\"residenceCountry\":\"US\"}}'\n",
         running.url(Provider::CoinCover),
@@ -118,4 +111,9 @@ pub(crate) async fn run(
     running.shutdown().await;
     println!("sandbox stopped");
     Ok(())
+}
+
+/// Appends one `  NAME=value` line of the environment to set.
+fn push_var(out: &mut String, name: &str, value: impl std::fmt::Display) {
+    out.push_str(&format!("  {name}={value}\n"));
 }

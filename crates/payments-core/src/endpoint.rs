@@ -61,6 +61,42 @@ impl fmt::Display for InvalidInput {
 
 impl std::error::Error for InvalidInput {}
 
+/// Validates a required free-text field: it must not be blank (empty or only whitespace)
+/// and must have at most `max_chars` characters (Unicode scalar values, not bytes).
+///
+/// The messages are fixed: `is required and must not be blank` and
+/// `must be at most {max_chars} characters`. Provider crates add their own checks (control
+/// characters, formats) on top.
+///
+/// ```
+/// use payments_core::{InvalidInput, require_text};
+///
+/// assert_eq!(require_text("name", "Zoë", 3), Ok(()));
+/// assert_eq!(
+///     require_text("name", " \t", 3),
+///     Err(InvalidInput::new("name", "is required and must not be blank")),
+/// );
+/// assert_eq!(
+///     require_text("name", "Zoë!", 3).map_err(|e| e.to_string()),
+///     Err("name: must be at most 3 characters".to_owned()),
+/// );
+/// ```
+pub fn require_text(field: &str, value: &str, max_chars: usize) -> Result<(), InvalidInput> {
+    if value.trim().is_empty() {
+        return Err(InvalidInput::new(
+            field,
+            "is required and must not be blank",
+        ));
+    }
+    if value.chars().count() > max_chars {
+        return Err(InvalidInput::new(
+            field,
+            format!("must be at most {max_chars} characters"),
+        ));
+    }
+    Ok(())
+}
+
 /// A serialized request body and its content type.
 #[derive(Debug, Clone)]
 pub struct RequestBody {
@@ -247,5 +283,21 @@ mod tests {
         assert!(decode_json::<NoContent>(b"").is_ok());
         assert!(decode_json::<NoContent>(b"{\"x\":1}").is_ok());
         assert!(decode_json::<T>(b"{\"a\":[]} trailing").is_err());
+    }
+
+    #[test]
+    fn require_text_checks_blank_then_length() {
+        assert_eq!(require_text("f", "a", 1), Ok(()));
+        assert_eq!(require_text("f", "é", 1), Ok(()));
+        for blank in ["", " ", "\t\n"] {
+            let e = require_text("f", blank, 10).unwrap_err();
+            assert_eq!(e.field, "f");
+            assert_eq!(e.message, "is required and must not be blank");
+        }
+        // Blank wins over length.
+        let e = require_text("f", "   ", 1).unwrap_err();
+        assert_eq!(e.message, "is required and must not be blank");
+        let e = require_text("f", "ab", 1).unwrap_err();
+        assert_eq!(e.message, "must be at most 1 characters");
     }
 }

@@ -55,6 +55,7 @@ pub mod date;
 pub mod digest;
 mod error;
 pub mod money;
+mod wire_enum;
 
 pub use error::{
     ApiError, ApiErrorKind, BoxError, Error, FieldError, SNIPPET_LIMIT, TimeoutKind,
@@ -62,6 +63,16 @@ pub use error::{
 };
 pub use money::{Amount, CoinId, Currency};
 pub use secrecy::{ExposeSecret, SecretString};
+
+/// `serde`, for the code [`wire_enum!`] generates (callers need no `serde` of their own).
+#[doc(hidden)]
+pub use serde as __serde;
+
+/// Support code of the exported macros; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::wire_enum::deserialize_wire_str;
+}
 
 #[cfg(feature = "client")]
 pub mod auth;
@@ -83,7 +94,7 @@ pub use client::{
 #[cfg(feature = "client")]
 pub use endpoint::{
     DecodeFailure, Endpoint, InvalidInput, NoContent, RequestBody, RetrySafety, check_path_param,
-    decode_json, path_segment,
+    decode_json, path_segment, require_text,
 };
 #[cfg(feature = "client")]
 pub use retry::{BudgetConfig, RetryPolicy};

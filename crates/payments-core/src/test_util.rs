@@ -1,5 +1,7 @@
 //! Helpers for tests (feature `test-util`): a scripted HTTP/1.1 server, a tracing capture,
-//! and re-exports of the deterministic clocks, nonces and callback signers.
+//! re-exports of the deterministic clocks, nonces and callback signers, and the pieces the
+//! provider crates' tests share: reading documented and recorded fixtures, replaying
+//! recordings, quick retry and timeout settings, and checks that secrets never show.
 
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
@@ -8,7 +10,22 @@ pub mod server;
 #[cfg(feature = "client")]
 mod recorded;
 #[cfg(feature = "client")]
-pub use recorded::{assert_sent_as_recorded, recorded_body, recorded_fixtures};
+pub use recorded::{
+    assert_sent_as_recorded, outcome_value, recorded_body, recorded_fixtures, replay_recorded,
+};
+
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+pub use client::{CountingTransport, assert_timeout, closed_port, fast_retry, test_timeouts};
+
+mod fixtures;
+#[cfg(feature = "client")]
+pub use fixtures::round_trip_exact;
+pub use fixtures::{DocFixture, fixture_files, read_json};
+
+mod redaction;
+pub use redaction::{assert_no_leak, error_renderings};
 
 #[cfg(feature = "client")]
 pub use crate::signer::test_util::{FixedClock, SequenceNonce};

@@ -369,11 +369,11 @@ fn body_hash(body: &[u8]) -> u64 {
     h.finish()
 }
 
-async fn check_transaction(State(sandbox): State<Sandbox>, body: Bytes) -> Response {
-    let req = match parse_check(&body) {
-        Ok(req) => req,
-        Err(e) => return e.into_response(),
-    };
+async fn check_transaction(
+    State(sandbox): State<Sandbox>,
+    body: Bytes,
+) -> Result<Response, Invalid> {
+    let req = parse_check(&body)?;
     let now = sandbox.now_secs();
     let hash = body_hash(&body);
     let mut state = sandbox.lock();
@@ -381,7 +381,7 @@ async fn check_transaction(State(sandbox): State<Sandbox>, body: Bytes) -> Respo
     if let Some((seen, answer)) = cc.checks.get(&req.transaction_customer_id)
         && *seen == hash
     {
-        return json_bytes(StatusCode::OK, answer.clone());
+        return Ok(json_bytes(StatusCode::OK, answer.clone()));
     }
     let code = cc.evaluate(&req, now);
     let uuid = cc.ids.next_uuid();
@@ -405,44 +405,36 @@ async fn check_transaction(State(sandbox): State<Sandbox>, body: Bytes) -> Respo
     };
     let answer = match serde_json::to_vec(&verdict) {
         Ok(v) => Bytes::from(v),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(_) => return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
     };
     cc.checks
         .insert(req.transaction_customer_id, (hash, answer.clone()));
     drop(state);
-    json_bytes(StatusCode::OK, answer)
+    Ok(json_bytes(StatusCode::OK, answer))
 }
 
-async fn create_user(State(sandbox): State<Sandbox>, body: Bytes) -> Response {
-    let user_id = match parse_create_user(&body) {
-        Ok(id) => id,
-        Err(e) => return e.into_response(),
-    };
+async fn create_user(State(sandbox): State<Sandbox>, body: Bytes) -> Result<Response, Invalid> {
+    let user_id = parse_create_user(&body)?;
     let mut state = sandbox.lock();
     let users = &mut state.coincover.users;
     if users.contains_key(&user_id) {
-        return Invalid::new("userId", "a user with this id already exists").into_response();
+        return Err(Invalid::new("userId", "a user with this id already exists"));
     }
     users.insert(user_id, None);
-    StatusCode::CREATED.into_response()
+    Ok(StatusCode::CREATED.into_response())
 }
 
 async fn update_user(
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
-) -> Response {
-    let user_id = match path_user_id(user_id) {
-        Ok(id) => id,
-        Err(e) => return e.into_response(),
-    };
-    if let Err(e) = parse_update_user(&body) {
-        return e.into_response();
-    }
+) -> Result<Response, Invalid> {
+    let user_id = path_user_id(user_id)?;
+    parse_update_user(&body)?;
     if sandbox.lock().coincover.users.contains_key(&user_id) {
-        StatusCode::NO_CONTENT.into_response()
+        Ok(StatusCode::NO_CONTENT.into_response())
     } else {
-        user_not_found()
+        Ok(user_not_found())
     }
 }
 
@@ -450,39 +442,28 @@ async fn create_plan(
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
-) -> Response {
-    let user_id = match path_user_id(user_id) {
-        Ok(id) => id,
-        Err(e) => return e.into_response(),
+) -> Result<Response, Invalid> {
+    let user_id = path_user_id(user_id)?;
+    let Some(level) = parse_plan(&body)? else {
+        return Err(Invalid::new("levelUsd", "is required"));
     };
-    let level = match parse_plan(&body) {
-        Ok(Some(level)) => level,
-        Ok(None) => return Invalid::new("levelUsd", "is required").into_response(),
-        Err(e) => return e.into_response(),
-    };
-    match sandbox.lock().coincover.users.get_mut(&user_id) {
+    Ok(match sandbox.lock().coincover.users.get_mut(&user_id) {
         Some(plan) => {
             *plan = Some(level);
             StatusCode::CREATED.into_response()
         }
         None => user_not_found(),
-    }
+    })
 }
 
 async fn update_plan(
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
-) -> Response {
-    let user_id = match path_user_id(user_id) {
-        Ok(id) => id,
-        Err(e) => return e.into_response(),
-    };
-    let level = match parse_plan(&body) {
-        Ok(level) => level,
-        Err(e) => return e.into_response(),
-    };
-    match sandbox.lock().coincover.users.get_mut(&user_id) {
+) -> Result<Response, Invalid> {
+    let user_id = path_user_id(user_id)?;
+    let level = parse_plan(&body)?;
+    Ok(match sandbox.lock().coincover.users.get_mut(&user_id) {
         None => user_not_found(),
         Some(None) => message(StatusCode::NOT_FOUND, "Plan not found"),
         Some(Some(plan)) => {
@@ -491,7 +472,7 @@ async fn update_plan(
             }
             StatusCode::CREATED.into_response()
         }
-    }
+    })
 }
 
 fn user_not_found() -> Response {

@@ -30,7 +30,7 @@ use std::str::FromStr;
 
 use axum::body::Bytes;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use payments_core::digest::hmac_sha512_hex;
 use payments_core::webhook::{WebhookSecrets, constant_time_eq, verify_hmac_sha512};
@@ -41,7 +41,7 @@ use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use crate::{IdSequence, MAX_BODY_BYTES, Provider, Sandbox, json_response, message};
+use crate::{IdSequence, MAX_BODY_BYTES, Provider, Sandbox, callbacks, json_response, message};
 
 /// One currency of the sandbox: what `currencies/list` reports, its fixed EUR rate, its
 /// network fee and its seeded balance.
@@ -364,6 +364,31 @@ impl CoinsPaidState {
 
     fn add(&mut self, c: &'static CurrencyRow, delta: Decimal) {
         *self.balances.entry(c.code).or_default() += delta;
+    }
+
+    /// Debits `amount` of `c` for a withdrawal or exchange named `foreign_id`, once: `used`
+    /// picks the foreign ids that kind of operation has taken. A foreign id already taken, or a
+    /// balance below `amount` (reported on `amount_field`), is refused and changes nothing.
+    fn debit_once(
+        &mut self,
+        used: fn(&mut Self) -> &mut HashSet<String>,
+        foreign_id: &str,
+        c: &'static CurrencyRow,
+        amount: Decimal,
+        amount_field: &str,
+    ) -> Result<(), CpError> {
+        if used(self).contains(foreign_id) {
+            return Err(CpError::field(
+                "foreign_id",
+                "The foreign id has already been taken.",
+            ));
+        }
+        if self.balance(c) < amount {
+            return Err(CpError::field(amount_field, "Insufficient balance."));
+        }
+        used(self).insert(foreign_id.to_owned());
+        self.add(c, -amount);
+        Ok(())
     }
 
     /// `n` hex digits from the seeded text stream.
@@ -899,17 +924,13 @@ fn withdraw(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
 
     let mut state = sandbox.lock();
     let cp = &mut state.coinspaid;
-    if cp.withdrawal_ids.contains(&foreign_id) {
-        return Err(CpError::field(
-            "foreign_id",
-            "The foreign id has already been taken.",
-        ));
-    }
-    if cp.balance(currency) < debit {
-        return Err(CpError::field("amount", "Insufficient balance."));
-    }
-    cp.withdrawal_ids.insert(foreign_id.clone());
-    cp.add(currency, -debit);
+    cp.debit_once(
+        |cp| &mut cp.withdrawal_ids,
+        &foreign_id,
+        currency,
+        debit,
+        "amount",
+    )?;
     let id = cp.operations.next_serial();
     let kind = if exchanged {
         "withdrawal_exchange"
@@ -1100,17 +1121,13 @@ fn exchange(sandbox: &Sandbox, fields: &Fields, fixed: bool) -> Result<Response,
     let fee_amount = exchange_fee(receiver_amount);
     let mut state = sandbox.lock();
     let cp = &mut state.coinspaid;
-    if cp.exchange_ids.contains(&foreign_id) {
-        return Err(CpError::field(
-            "foreign_id",
-            "The foreign id has already been taken.",
-        ));
-    }
-    if cp.balance(from) < sender_amount {
-        return Err(CpError::field("sender_amount", "Insufficient balance."));
-    }
-    cp.exchange_ids.insert(foreign_id.clone());
-    cp.add(from, -sender_amount);
+    cp.debit_once(
+        |cp| &mut cp.exchange_ids,
+        &foreign_id,
+        from,
+        sender_amount,
+        "sender_amount",
+    )?;
     cp.add(to, receiver_amount - fee_amount);
     let id = cp.operations.next_serial();
     let tx = cp.transactions.next_serial();
@@ -1177,25 +1194,25 @@ fn prices_json(a: &StoredAddress) -> Value {
     Value::Object(prices)
 }
 
-/// The exchangeable address named by the body's `address`.
-fn exchangeable(state: &CoinsPaidState, fields: &Fields) -> Result<usize, CpError> {
+/// The exchangeable address named by the body's `address` (`by_address` indexes
+/// `addresses`).
+fn exchangeable<'a>(
+    addresses: &'a mut [StoredAddress],
+    by_address: &HashMap<String, usize>,
+    fields: &Fields,
+) -> Result<&'a mut StoredAddress, CpError> {
     let address = required_text(fields, "address")?;
-    let index = state
-        .by_address
+    let index = by_address
         .get(&address)
         .copied()
         .ok_or_else(|| CpError::field("address", "The selected address is invalid."))?;
-    if state
-        .addresses
-        .get(index)
-        .is_none_or(|a| a.convert_to.is_none())
-    {
-        return Err(CpError::field(
+    match addresses.get_mut(index) {
+        Some(a) if a.convert_to.is_some() => Ok(a),
+        _ => Err(CpError::field(
             "address",
             "The address is not exchangeable: take it with convert_to.",
-        ));
+        )),
     }
-    Ok(index)
 }
 
 fn futures_rates(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
@@ -1203,13 +1220,7 @@ fn futures_rates(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError
     let now = sandbox.now_secs();
     let mut state = sandbox.lock();
     let cp = &mut state.coinspaid;
-    let index = exchangeable(cp, fields)?;
-    let Some(a) = cp.addresses.get_mut(index) else {
-        return Err(CpError::field(
-            "address",
-            "The selected address is invalid.",
-        ));
-    };
+    let a = exchangeable(&mut cp.addresses, &cp.by_address, fields)?;
     if a.fixation.as_ref().is_none_or(|f| now >= f.ts_release) {
         a.fixation = Some(Fixation {
             ts_fixed: now,
@@ -1258,13 +1269,7 @@ fn futures_confirm(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpErr
     let now = sandbox.now_secs();
     let mut state = sandbox.lock();
     let cp = &mut state.coinspaid;
-    let index = exchangeable(cp, fields)?;
-    let Some(a) = cp.addresses.get_mut(index) else {
-        return Err(CpError::field(
-            "address",
-            "The selected address is invalid.",
-        ));
-    };
+    let a = exchangeable(&mut cp.addresses, &cp.by_address, fields)?;
     let pair_ok = a.convert_to.is_some_and(|c| {
         (from.code == a.currency.code && to.code == c.code)
             || (from.code == c.code && to.code == a.currency.code)
@@ -1519,42 +1524,16 @@ fn emit(sandbox: &Sandbox, callbacks: Vec<Value>) {
 
 /// Posts queued callbacks one at a time, in order. Failures are logged, never raised.
 async fn deliver(mut rx: mpsc::UnboundedReceiver<(String, Vec<RecordedCallback>)>) {
-    let client = match reqwest::Client::builder()
-        .no_proxy()
-        .timeout(std::time::Duration::from_secs(10))
-        .build()
-    {
-        Ok(client) => client,
-        Err(e) => {
-            tracing::warn!(target: "payments_sandbox", error = %e, "cannot build the CoinsPaid callback client");
-            return;
-        }
+    let Some(client) = callbacks::client("CoinsPaid") else {
+        return;
     };
     while let Some((url, batch)) = rx.recv().await {
         for callback in batch {
-            let sent = client
-                .post(&url)
-                .header(header::CONTENT_TYPE, "application/json")
-                .header("X-Processing-Key", callback.key)
-                .header(
-                    SIGNATURE_HEADER,
-                    HeaderValue::from_str(&callback.signature)
-                        .unwrap_or(HeaderValue::from_static("")),
-                )
-                .body(callback.body)
-                .send()
-                .await;
-            match sent {
-                Ok(response) if response.status().is_success() => {
-                    tracing::debug!(target: "payments_sandbox", %url, status = response.status().as_u16(), "CoinsPaid callback delivered");
-                }
-                Ok(response) => {
-                    tracing::warn!(target: "payments_sandbox", %url, status = response.status().as_u16(), "CoinsPaid callback refused");
-                }
-                Err(e) => {
-                    tracing::warn!(target: "payments_sandbox", %url, error = %e, "CoinsPaid callback failed");
-                }
-            }
+            let headers = [
+                ("X-Processing-Key", callback.key),
+                (SIGNATURE_HEADER, callback.signature),
+            ];
+            callbacks::post(&client, "CoinsPaid", &url, headers, callback.body).await;
         }
     }
 }

@@ -40,7 +40,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::{IdSequence, MAX_BODY_BYTES, Sandbox, message};
+use crate::{IdSequence, MAX_BODY_BYTES, Sandbox, callbacks, message};
 
 /// The `customerId` that `api/ping` reports.
 pub const CUSTOMER_ID: u64 = 1;
@@ -1695,36 +1695,11 @@ fn send_callback(sandbox: &Sandbox, body: Bytes, nonce: String) {
         sandbox.credentials().covery_secret.as_bytes(),
     );
     runtime.spawn(async move {
-        let client = match reqwest::Client::builder()
-            .no_proxy()
-            .timeout(std::time::Duration::from_secs(10))
-            .build()
-        {
-            Ok(client) => client,
-            Err(e) => {
-                tracing::warn!(target: "payments_sandbox", error = %e, "cannot build the Covery callback client");
-                return;
-            }
+        let Some(client) = callbacks::client("Covery") else {
+            return;
         };
-        let sent = client
-            .post(&url)
-            .header(header::CONTENT_TYPE, "application/json")
-            .header("X-Auth-Nonce", nonce)
-            .header("X-Auth-Signature", signature)
-            .body(body)
-            .send()
-            .await;
-        match sent {
-            Ok(response) if response.status().is_success() => {
-                tracing::debug!(target: "payments_sandbox", %url, status = response.status().as_u16(), "Covery callback delivered");
-            }
-            Ok(response) => {
-                tracing::warn!(target: "payments_sandbox", %url, status = response.status().as_u16(), "Covery callback refused");
-            }
-            Err(e) => {
-                tracing::warn!(target: "payments_sandbox", %url, error = %e, "Covery callback failed");
-            }
-        }
+        let headers = [("X-Auth-Nonce", nonce), ("X-Auth-Signature", signature)];
+        callbacks::post(&client, "Covery", &url, headers, body).await;
     });
 }
 

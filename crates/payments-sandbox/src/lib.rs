@@ -91,6 +91,8 @@ pub mod coinify;
 pub mod coinspaid;
 pub mod covery;
 
+mod callbacks;
+
 /// The prefix of the sandbox's own control routes.
 pub const CONTROL_PREFIX: &str = "/_sandbox";
 

@@ -12,18 +12,7 @@ use payments_core::InvalidInput;
 /// The longest id CoinCover fields are allowed to carry here (a sanity cap, not documented).
 pub(crate) const MAX_ID_LEN: usize = 256;
 
+/// A required text field: not blank, at most [`MAX_ID_LEN`] characters.
 pub(crate) fn require_text(field: &str, value: &str) -> Result<(), InvalidInput> {
-    if value.trim().is_empty() {
-        return Err(InvalidInput::new(
-            field,
-            "is required and must not be blank",
-        ));
-    }
-    if value.chars().count() > MAX_ID_LEN {
-        return Err(InvalidInput::new(
-            field,
-            format!("must be at most {MAX_ID_LEN} characters"),
-        ));
-    }
-    Ok(())
+    payments_core::require_text(field, value, MAX_ID_LEN)
 }

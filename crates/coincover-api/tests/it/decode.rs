@@ -9,65 +9,10 @@ use coincover_api::{
     TransactionCheck, TransactionStatus, UpdatePlan, UpdateUser,
 };
 use httpmock::MockServer;
+use payments_core::test_util::{DocFixture, fixture_files, round_trip_exact};
 use payments_core::{NoContent, decode_json};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
 use crate::support::{self, catch_all, fixtures_dir};
-
-/// A fixture file, with the body kept as the exact documented text.
-#[derive(serde::Deserialize)]
-struct Fixture {
-    provider: String,
-    operation: String,
-    direction: String,
-    method: String,
-    path: String,
-    status: Option<u16>,
-    body: Box<RawValue>,
-}
-
-/// Removes the whitespace outside strings: the compact form of a JSON text in its own key
-/// order (serde_json's `Value` would sort the keys).
-fn compact(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Decodes the documented body as `T`, re-serializes it, and checks that the result is the
-/// same JSON and, byte for byte, the documented body in its documented key order.
-fn round_trip<T: DeserializeOwned + Serialize>(name: &str, body: &RawValue) -> T {
-    let value: T = decode_json(body.get().as_bytes())
-        .unwrap_or_else(|f| panic!("{name}: cannot decode at `{}`: {}", f.path, f.message));
-    let again = serde_json::to_string(&value).unwrap();
-    let documented: serde_json::Value = serde_json::from_str(body.get()).unwrap();
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&again).unwrap(),
-        documented,
-        "{name}: round trip changed the JSON"
-    );
-    assert_eq!(again, compact(body.get()), "{name}: key order or spelling");
-    value
-}
 
 /// The user id of a documented `/user/{userId}[/plan]` path.
 fn user_id_of(path: &str) -> String {
@@ -76,10 +21,10 @@ fn user_id_of(path: &str) -> String {
 }
 
 /// Checks the endpoint's method and path against the fixture and snapshots the value.
-fn check_endpoint<E: Endpoint + std::fmt::Debug>(fx: &Fixture, name: &str, e: &E) {
+fn check_endpoint<E: Endpoint + std::fmt::Debug>(fx: &DocFixture, name: &str, e: &E) {
     assert_eq!(e.operation(), fx.operation, "{name}: operation");
     assert_eq!(e.method().as_str(), fx.method, "{name}: method");
-    assert_eq!(e.path(), fx.path, "{name}: path");
+    assert_eq!(fx.path.as_deref(), Some(&*e.path()), "{name}: path");
     e.validate()
         .unwrap_or_else(|err| panic!("{name}: documented example is invalid: {err}"));
     insta::assert_debug_snapshot!(format!("fixture_{}", name.replace('.', "_")), e);
@@ -87,59 +32,55 @@ fn check_endpoint<E: Endpoint + std::fmt::Debug>(fx: &Fixture, name: &str, e: &E
 
 #[test]
 fn every_documented_fixture_decodes_and_round_trips() {
-    let dir = fixtures_dir();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = fixture_files(fixtures_dir());
     let mut processed = 0usize;
     let mut seen = BTreeSet::new();
 
-    for path in &files {
-        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        let text = std::fs::read_to_string(path).unwrap();
+    for (name, path) in &files {
         if name == "threat-codes.json" {
-            check_threat_codes(&text);
+            check_threat_codes(&std::fs::read_to_string(path).unwrap());
             processed += 1;
             continue;
         }
-        let fx: Fixture =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: not a fixture: {e}"));
+        let fx = DocFixture::read(path);
         assert_eq!(fx.provider, "coincover", "{name}");
+        let documented_path = fx
+            .path
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name}: every CoinCover fixture shows its path"));
         match fx.direction.as_str() {
             "request" => {
                 assert_eq!(fx.status, None, "{name}: requests have no status");
                 match fx.operation.as_str() {
                     "check-transaction" => {
-                        let req: CheckTransaction = round_trip(&name, &fx.body);
-                        check_endpoint(&fx, &name, &req);
+                        let req: CheckTransaction = round_trip_exact(name, &fx.body);
+                        check_endpoint(&fx, name, &req);
                     }
                     "create-user" => {
-                        let req: CreateUser = round_trip(&name, &fx.body);
-                        check_endpoint(&fx, &name, &req);
+                        let req: CreateUser = round_trip_exact(name, &fx.body);
+                        check_endpoint(&fx, name, &req);
                     }
                     "update-user" => {
                         // The user id is the path parameter, not part of the body.
-                        let mut req: UpdateUser = round_trip(&name, &fx.body);
+                        let mut req: UpdateUser = round_trip_exact(name, &fx.body);
                         assert_eq!(
                             req.user_id, "",
                             "{name}: userId must not come from the body"
                         );
-                        req.user_id = user_id_of(&fx.path);
-                        check_endpoint(&fx, &name, &req);
+                        req.user_id = user_id_of(documented_path);
+                        check_endpoint(&fx, name, &req);
                     }
                     "create-plan" => {
-                        let mut req: CreatePlan = round_trip(&name, &fx.body);
+                        let mut req: CreatePlan = round_trip_exact(name, &fx.body);
                         assert_eq!(req.user_id, "", "{name}");
-                        req.user_id = user_id_of(&fx.path);
-                        check_endpoint(&fx, &name, &req);
+                        req.user_id = user_id_of(documented_path);
+                        check_endpoint(&fx, name, &req);
                     }
                     "update-plan" => {
-                        let mut req: UpdatePlan = round_trip(&name, &fx.body);
+                        let mut req: UpdatePlan = round_trip_exact(name, &fx.body);
                         assert_eq!(req.user_id, "", "{name}");
-                        req.user_id = user_id_of(&fx.path);
-                        check_endpoint(&fx, &name, &req);
+                        req.user_id = user_id_of(documented_path);
+                        check_endpoint(&fx, name, &req);
                     }
                     other => panic!("{name}: unknown operation {other}"),
                 }
@@ -155,7 +96,7 @@ fn every_documented_fixture_decodes_and_round_trips() {
                     insta::assert_debug_snapshot!(snap, (status, NoContent));
                 } else {
                     assert_eq!(fx.operation, "check-transaction", "{name}");
-                    let check: TransactionCheck = round_trip(&name, &fx.body);
+                    let check: TransactionCheck = round_trip_exact(name, &fx.body);
                     insta::assert_debug_snapshot!(snap, (status, check));
                 }
             }

@@ -203,25 +203,18 @@ async fn server_error_with_an_html_body() {
     insta::assert_snapshot!("server_error_html_display", display);
 }
 
-/// A 200 larger than the cap is refused (Content-Length announced).
-#[tokio::test]
-async fn response_body_cap_with_content_length() {
-    let server = MockServer::start_async().await;
-    let big = format!(
+/// A GREEN check padded to about 10 KiB, ten times the cap of [`check_with_1k_cap`].
+fn ten_kib_check() -> String {
+    format!(
         r#"{{"transactionUUID":"u","status":"GREEN","message":"{}"}}"#,
         "x".repeat(10 * 1024)
-    );
-    let mock = answer(
-        &server,
-        "POST",
-        "/transaction",
-        200,
-        "application/json",
-        &big,
-        &[],
     )
-    .await;
-    let client = Client::builder(Environment::Custom(server.base_url()), support::TOKEN)
+}
+
+/// Checks a transaction at `base_url` through a client that reads at most 1024 bytes of a
+/// response, and asserts that the call fails with `BodyTooLarge` at that limit.
+async fn check_with_1k_cap(base_url: String) -> Error {
+    let client = Client::builder(Environment::Custom(base_url), support::TOKEN)
         .retry(support::fast_retry())
         .timeouts(support::test_timeouts())
         .max_response_body(1024)
@@ -235,6 +228,25 @@ async fn response_body_cap_with_content_length() {
         matches!(err, Error::BodyTooLarge { limit: 1024, .. }),
         "{err:?}"
     );
+    err
+}
+
+/// A 200 larger than the cap is refused (Content-Length announced).
+#[tokio::test]
+async fn response_body_cap_with_content_length() {
+    let server = MockServer::start_async().await;
+    let big = ten_kib_check();
+    let mock = answer(
+        &server,
+        "POST",
+        "/transaction",
+        200,
+        "application/json",
+        &big,
+        &[],
+    )
+    .await;
+    let err = check_with_1k_cap(server.base_url()).await;
     assert_eq!(mock.calls_async().await, 1, "not retried");
     insta::assert_snapshot!("body_too_large_display", err.to_string());
 
@@ -255,25 +267,9 @@ async fn response_body_cap_with_content_length() {
 /// is refused while streaming.
 #[tokio::test]
 async fn response_body_cap_without_content_length() {
-    let big = format!(
-        r#"{{"transactionUUID":"u","status":"GREEN","message":"{}"}}"#,
-        "x".repeat(10 * 1024)
-    );
+    let big = ten_kib_check();
     let server = ScriptedServer::start(vec![Reply::json(200, &big).without_content_length()]).await;
-    let client = Client::builder(Environment::Custom(server.base_url()), support::TOKEN)
-        .retry(support::fast_retry())
-        .timeouts(support::test_timeouts())
-        .max_response_body(1024)
-        .build()
-        .unwrap();
-    let err = client
-        .check_transaction(&support::documented_check())
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(err, Error::BodyTooLarge { limit: 1024, .. }),
-        "{err:?}"
-    );
+    check_with_1k_cap(server.base_url()).await;
     assert_eq!(server.hits(), 1);
 }
 

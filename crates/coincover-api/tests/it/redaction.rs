@@ -6,7 +6,7 @@ use std::time::Duration;
 use coincover_api::{Client, ClientBuilder, Environment, Error};
 use httpmock::MockServer;
 
-use payments_core::test_util::Capturing;
+use payments_core::test_util::{Capturing, assert_no_leak, error_renderings};
 
 use crate::support::{self, fast_retry, test_timeouts};
 use payments_core::test_util::server::{Reply, ScriptedServer};
@@ -19,20 +19,8 @@ fn builder(base_url: String) -> ClientBuilder {
         .timeouts(test_timeouts().with_attempt(Duration::from_millis(200)))
 }
 
-/// Display, Debug and every `source()` in the chain.
-fn all_renderings(err: &Error) -> String {
-    let mut out = format!("{err}\n{err:?}\n{err:#?}");
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        out.push_str(&format!("\n{s}\n{s:?}"));
-        source = s.source();
-    }
-    out
-}
-
 fn assert_no_secret(what: &str, text: &str) {
-    assert!(!text.is_empty(), "{what}: nothing rendered");
-    assert!(!text.contains(SECRET), "{what} leaks the token: {text}");
+    assert_no_leak(what, text, [SECRET]);
 }
 
 #[tokio::test]
@@ -76,7 +64,7 @@ async fn api_errors_do_not_contain_the_token() {
         // The token WAS sent (the mock matched on it), and is nowhere in the error.
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err:?}");
         assert!(mock.calls_async().await >= 1);
-        assert_no_secret(&format!("HTTP {status} error"), &all_renderings(&err));
+        assert_no_secret(&format!("HTTP {status} error"), &error_renderings(&err));
         mock.delete_async().await;
     }
 }
@@ -96,7 +84,7 @@ async fn timeout_and_transport_errors_do_not_contain_the_token() {
         Some("Bearer sekret-token-123"),
         "the token was sent"
     );
-    assert_no_secret("timeout error", &all_renderings(&err));
+    assert_no_secret("timeout error", &error_renderings(&err));
 
     let refused = format!("http://127.0.0.1:{}", support::closed_port());
     let err = builder(refused)
@@ -106,7 +94,7 @@ async fn timeout_and_transport_errors_do_not_contain_the_token() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
-    assert_no_secret("transport error", &all_renderings(&err));
+    assert_no_secret("transport error", &error_renderings(&err));
 }
 
 /// A 401 then a 200 on `server`, each through its own mock.

@@ -9,6 +9,7 @@ use coincover_api::{ApiErrorKind, Client, Environment, Error, RetryPolicy, Timeo
 use payments_core::{BudgetConfig, TimeoutKind, TransportErrorKind};
 
 use crate::support::{self, CountingTransport, TOKEN, fast_retry, test_timeouts};
+use payments_core::test_util::assert_timeout;
 use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const GREEN: &str = r#"{"transactionUUID":"3d0ee9d3-4d85-5c8e-af77-3bc9feec83f2","status":"GREEN","message":"Transaction is protected by CoinCover."}"#;
@@ -143,16 +144,7 @@ async fn check_transaction_attempt_timeout_is_retried() {
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::Timeout {
-                kind: TimeoutKind::Attempt,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_timeout(&err, TimeoutKind::Attempt);
     assert_eq!(server.hits(), policy.max_attempts as usize);
 }
 
@@ -185,16 +177,7 @@ async fn call_timeout_bounds_the_whole_call() {
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::Timeout {
-                kind: TimeoutKind::Call,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_timeout(&err, TimeoutKind::Call);
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(server.hits(), 1);
 }

@@ -2,18 +2,16 @@
 //! documented examples built through the typed API.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use coincover_api::{
     Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Date,
-    Environment, RetryPolicy, Timeouts, TransactionOutput, UpdatePlan, UpdateUser,
+    Environment, RetryPolicy, TransactionOutput, UpdatePlan, UpdateUser,
 };
 use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
-use payments_core::bytes::Bytes;
-use payments_core::transport::SendFuture;
-use payments_core::{ReqwestTransport, Transport};
+use payments_core::test_util::read_json;
+pub(crate) use payments_core::test_util::{
+    CountingTransport, closed_port, fast_retry, test_timeouts,
+};
 
 /// The token every test client sends (except the redaction tests, which use their own).
 pub(crate) const TOKEN: &str = "test-token";
@@ -23,19 +21,6 @@ pub(crate) const USER_AGENT: &str = concat!("coincover-api-rs/", env!("CARGO_PKG
 
 /// The status the catch-all mock answers with: not one CoinCover uses, so it stands out.
 pub(crate) const UNMATCHED: u16 = 599;
-
-/// The default policy with a tiny back-off, so retry tests are fast.
-pub(crate) fn fast_retry() -> RetryPolicy {
-    RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5))
-}
-
-/// Generous but finite timeouts for tests that are not about timeouts.
-pub(crate) fn test_timeouts() -> Timeouts {
-    Timeouts::default()
-        .with_connect(Duration::from_secs(5))
-        .with_attempt(Duration::from_secs(10))
-        .with_call(Duration::from_secs(30))
-}
 
 /// A client for `base_url` with [`TOKEN`] and `retry`.
 pub(crate) fn client(base_url: String, retry: RetryPolicy) -> Client {
@@ -80,10 +65,7 @@ pub(crate) fn fixtures_dir() -> PathBuf {
 
 /// A fixture file, parsed.
 pub(crate) fn fixture(name: &str) -> serde_json::Value {
-    let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    read_json(fixtures_dir().join(name))
 }
 
 /// The documented check-transaction example, built through the typed API.
@@ -128,40 +110,4 @@ pub(crate) fn documented_update_plan() -> UpdatePlan {
 
 pub(crate) fn us() -> CountryCode {
     CountryCode::from_alpha2("US").unwrap()
-}
-
-/// A loopback port nothing listens on: bound, then released.
-pub(crate) fn closed_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    port
-}
-
-/// The default reqwest transport, counting the attempts that go through it: for failures
-/// no server can count (connection refused).
-#[derive(Debug)]
-pub(crate) struct CountingTransport {
-    inner: ReqwestTransport,
-    sends: AtomicUsize,
-}
-
-impl CountingTransport {
-    pub(crate) fn new() -> Arc<Self> {
-        Arc::new(CountingTransport {
-            inner: ReqwestTransport::new(Duration::from_secs(5)).unwrap(),
-            sends: AtomicUsize::new(0),
-        })
-    }
-
-    pub(crate) fn sends(&self) -> usize {
-        self.sends.load(Ordering::SeqCst)
-    }
-}
-
-impl Transport for CountingTransport {
-    fn send(&self, req: payments_core::http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
-        self.sends.fetch_add(1, Ordering::SeqCst);
-        self.inner.send(req, max_body)
-    }
 }

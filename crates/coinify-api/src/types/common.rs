@@ -320,62 +320,18 @@ impl<'de> Deserialize<'de> for Country {
     }
 }
 
-/// How money moves into or out of a trade (`card`, `bank`, `blockchain`).
-///
-/// Unknown values from the server are kept in [`TransferMedium::Unknown`], so a new medium
-/// never breaks decoding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TransferMedium {
-    /// A debit or credit card.
-    Card,
-    /// A bank transfer.
-    Bank,
-    /// A blockchain transaction.
-    Blockchain,
-    /// Any other value, as received.
-    Unknown(String),
-}
-
-impl TransferMedium {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            TransferMedium::Card => "card",
-            TransferMedium::Bank => "bank",
-            TransferMedium::Blockchain => "blockchain",
-            TransferMedium::Unknown(s) => s,
-        }
-    }
-}
-
-impl From<&str> for TransferMedium {
-    fn from(s: &str) -> Self {
-        match s {
-            "card" => TransferMedium::Card,
-            "bank" => TransferMedium::Bank,
-            "blockchain" => TransferMedium::Blockchain,
-            other => TransferMedium::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for TransferMedium {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for TransferMedium {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for TransferMedium {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Ok(TransferMedium::from(s.as_str()))
+payments_core::wire_enum! {
+    /// How money moves into or out of a trade (`card`, `bank`, `blockchain`).
+    ///
+    /// Unknown values from the server are kept in [`TransferMedium::Unknown`], so a new
+    /// medium never breaks decoding.
+    pub enum TransferMedium {
+        /// A debit or credit card.
+        Card = "card",
+        /// A bank transfer.
+        Bank = "bank",
+        /// A blockchain transaction.
+        Blockchain = "blockchain",
     }
 }
 

@@ -5,41 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::types::{Country, Timestamp};
 
-/// The state of a KYC review. Coinify accepts only `completed` so far; other values are
-/// kept in [`KycState::Unknown`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum KycState {
-    /// The partner finished the review.
-    #[default]
-    Completed,
-    /// Any other value, as given.
-    Unknown(String),
-}
-
-impl KycState {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            KycState::Completed => "completed",
-            KycState::Unknown(s) => s,
-        }
-    }
-}
-
-impl Serialize for KycState {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for KycState {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Ok(match s.as_str() {
-            "completed" => KycState::Completed,
-            _ => KycState::Unknown(s),
-        })
+payments_core::wire_enum! {
+    /// The state of a KYC review. Coinify accepts only `completed` so far; other values
+    /// are kept in [`KycState::Unknown`].
+    #[derive(Default)]
+    pub enum KycState {
+        /// The partner finished the review.
+        #[default]
+        Completed = "completed",
     }
 }
 

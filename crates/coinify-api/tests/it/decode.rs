@@ -9,6 +9,7 @@ use coinify_api::{
     PartnerId, SubmitKyc, TransferMedium, UploadDocument,
 };
 use payments_core::http::{HeaderMap, StatusCode};
+use payments_core::test_util::fixture_files;
 use serde_json::Value;
 
 use crate::support::{
@@ -36,8 +37,7 @@ fn body(fx: &Value) -> Value {
 #[test]
 fn every_fixture_is_covered_and_well_formed() {
     let mut names: BTreeSet<String> = BTreeSet::new();
-    for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
+    for (name, _) in fixture_files(fixtures_dir()) {
         let fx = fixture(&name);
         assert_eq!(fx["provider"], "coinify", "{name}");
         for key in [

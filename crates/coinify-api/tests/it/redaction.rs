@@ -1,10 +1,11 @@
 //! The private key never appears in Debug of the builder or client, nor in any error; the
 //! tokens never appear in errors or tracing output.
 
-use coinify_api::{Client, Environment, Error};
+use coinify_api::{Client, Environment};
 
 use crate::support::{PARTNER, bearer, builder, documented_kyc, documented_upload, key};
 use payments_core::test_util::server::{Reply, ScriptedServer};
+use payments_core::test_util::{assert_no_leak, error_renderings};
 
 /// The base64 lines of every test private key.
 fn key_lines() -> Vec<String> {
@@ -21,30 +22,11 @@ fn key_lines() -> Vec<String> {
 }
 
 fn assert_clean(what: &str, text: &str, tokens: &[String]) {
-    assert!(!text.is_empty(), "{what}: nothing rendered");
-    for line in key_lines() {
-        assert!(!text.contains(&line), "{what} leaks the key: {text}");
-    }
-    assert!(
-        !text.contains("PRIVATE KEY"),
-        "{what} leaks the key: {text}"
-    );
-    for t in tokens {
-        // Any of the token's three parts would do harm (the signature most).
-        for part in t.split('.') {
-            assert!(!text.contains(part), "{what} leaks a token part: {text}");
-        }
-    }
-}
-
-fn all_renderings(err: &Error) -> String {
-    let mut out = format!("{err}\n{err:?}\n{err:#?}");
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        out.push_str(&format!("\n{s}\n{s:?}"));
-        source = s.source();
-    }
-    out
+    let mut secrets = key_lines();
+    secrets.push("PRIVATE KEY".to_owned());
+    // Any of a token's three parts would do harm (the signature most).
+    secrets.extend(tokens.iter().flat_map(|t| t.split('.')).map(str::to_owned));
+    assert_no_leak(what, text, secrets);
 }
 
 #[test]
@@ -63,7 +45,7 @@ fn key_errors_hide_the_key() {
     let pkcs8 = key("rsa_pkcs8.pem");
     let truncated = pkcs8[..pkcs8.len() - 200].to_owned();
     let e = Client::new(Environment::Sandbox, PARTNER, truncated).unwrap_err();
-    assert_clean("config error", &all_renderings(&e), &[]);
+    assert_clean("config error", &error_renderings(&e), &[]);
 }
 
 #[tokio::test]
@@ -89,7 +71,7 @@ async fn errors_and_traces_hide_tokens() {
         .map(|r| bearer(r.header("authorization").unwrap()).to_owned())
         .collect();
     assert_eq!(tokens.len(), 2);
-    assert_clean("error", &all_renderings(&err), &tokens);
+    assert_clean("error", &error_renderings(&err), &tokens);
 
     let logs = capture.text();
     assert!(logs.contains("attempt"), "no trace captured: {logs}");

@@ -4,14 +4,14 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use coinify_api::{
     Address, Client, ClientBuilder, Country, DocumentType, Environment, JwtAlgorithm, Profile,
-    RetryPolicy, Screening, SubmitKyc, Timeouts, UploadDocument,
+    Screening, SubmitKyc, UploadDocument,
 };
 use jsonwebtoken::{Algorithm, DecodingKey, TokenData, Validation};
 use payments_core::signer::test_util::{FixedClock, SequenceNonce};
+use payments_core::test_util::{DocFixture, fast_retry, read_json, test_timeouts};
 use serde_json::Value;
 
 /// The partner id every test client uses.
@@ -32,11 +32,6 @@ pub(crate) fn key(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The default policy with a tiny back-off, so retry tests are fast.
-pub(crate) fn fast_retry() -> RetryPolicy {
-    RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5))
-}
-
 /// A builder for `base_url` with the PKCS#8 test key, a clock fixed at [`NOW`], nonces
 /// `jti-1`, `jti-2`, … and fast retries.
 pub(crate) fn builder(base_url: String) -> ClientBuilder {
@@ -45,12 +40,7 @@ pub(crate) fn builder(base_url: String) -> ClientBuilder {
         .clock(Arc::new(FixedClock::at(NOW)))
         .nonce_source(Arc::new(SequenceNonce::new("jti-")))
         .retry(fast_retry())
-        .timeouts(
-            Timeouts::default()
-                .with_connect(Duration::from_secs(5))
-                .with_attempt(Duration::from_secs(10))
-                .with_call(Duration::from_secs(30)),
-        )
+        .timeouts(test_timeouts())
 }
 
 /// [`builder`], built.
@@ -97,22 +87,15 @@ pub(crate) fn fixtures_dir() -> PathBuf {
 
 /// A fixture file, parsed.
 pub(crate) fn fixture(name: &str) -> Value {
-    let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    read_json(fixtures_dir().join(name))
 }
 
 /// The exact text of a fixture's `body`, as transcribed (number digits kept).
 pub(crate) fn fixture_body_text(name: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct F {
-        body: Box<serde_json::value::RawValue>,
-    }
-    let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let f: F = serde_json::from_str(&text).unwrap();
-    f.body.get().to_owned()
+    DocFixture::read(fixtures_dir().join(name))
+        .body
+        .get()
+        .to_owned()
 }
 
 fn ts(s: &str) -> coinify_api::Timestamp {

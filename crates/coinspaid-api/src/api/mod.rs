@@ -39,19 +39,10 @@ pub(crate) fn decode_data<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeF
     decode_json::<Data<T>>(body).map(|d| d.data)
 }
 
+/// A required text field: not blank, at most [`MAX_TEXT_LEN`] characters, no control
+/// characters.
 pub(crate) fn require_text(field: &str, value: &str) -> Result<(), InvalidInput> {
-    if value.trim().is_empty() {
-        return Err(InvalidInput::new(
-            field,
-            "is required and must not be blank",
-        ));
-    }
-    if value.chars().count() > MAX_TEXT_LEN {
-        return Err(InvalidInput::new(
-            field,
-            format!("must be at most {MAX_TEXT_LEN} characters"),
-        ));
-    }
+    payments_core::require_text(field, value, MAX_TEXT_LEN)?;
     if value.chars().any(char::is_control) {
         return Err(InvalidInput::new(
             field,

@@ -8,47 +8,47 @@ use payments_core::{Amount, Currency, decode_json};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::{Address, Status, lenient, wire_enum};
+use super::{Address, Status, lenient};
 
-wire_enum! {
+payments_core::wire_enum! {
     /// What an operation or a transaction is (`type`).
     pub enum TransactionKind {
         /// `deposit`.
-        Deposit => "deposit",
+        Deposit = "deposit",
         /// `withdrawal`.
-        Withdrawal => "withdrawal",
+        Withdrawal = "withdrawal",
         /// `exchange`.
-        Exchange => "exchange",
+        Exchange = "exchange",
         /// `deposit_exchange`: a deposit converted on arrival.
-        DepositExchange => "deposit_exchange",
+        DepositExchange = "deposit_exchange",
         /// `withdrawal_exchange`: a withdrawal paid from another currency's balance.
-        WithdrawalExchange => "withdrawal_exchange",
+        WithdrawalExchange = "withdrawal_exchange",
     }
 }
 
-wire_enum! {
+payments_core::wire_enum! {
     /// Where a transaction happened (`transaction_type`).
     pub enum TransactionType {
         /// `blockchain`: an on-chain transfer, with address, txid and confirmations.
-        Blockchain => "blockchain",
+        Blockchain = "blockchain",
         /// `exchange`: a conversion inside CoinsPaid, with `currency_to` and `amount_to`.
-        Exchange => "exchange",
+        Exchange = "exchange",
     }
 }
 
-wire_enum! {
+payments_core::wire_enum! {
     /// What a fee pays for (`fees[].type`).
     pub enum FeeKind {
         /// `deposit`: CoinsPaid's deposit fee.
-        Deposit => "deposit",
+        Deposit = "deposit",
         /// `withdrawal`: CoinsPaid's withdrawal fee.
-        Withdrawal => "withdrawal",
+        Withdrawal = "withdrawal",
         /// `transfer`: moving funds on chain (e.g. gas for a token deposit).
-        Transfer => "transfer",
+        Transfer = "transfer",
         /// `exchange`: the conversion fee.
-        Exchange => "exchange",
+        Exchange = "exchange",
         /// `mining`: the network fee of a withdrawal.
-        Mining => "mining",
+        Mining = "mining",
     }
 }
 

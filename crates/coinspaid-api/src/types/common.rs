@@ -3,19 +3,19 @@
 use payments_core::Currency;
 use serde::{Deserialize, Serialize};
 
-use super::{lenient, wire_enum};
+use super::lenient;
 
-wire_enum! {
+payments_core::wire_enum! {
     /// Whether a currency is a cryptocurrency or a fiat currency.
     pub enum CurrencyType {
         /// `crypto`.
-        Crypto => "crypto",
+        Crypto = "crypto",
         /// `fiat`.
-        Fiat => "fiat",
+        Fiat = "fiat",
     }
 }
 
-wire_enum! {
+payments_core::wire_enum! {
     /// The state of a transfer, withdrawal or exchange.
     ///
     /// `confirmed` and `cancelled` are final; a deposit goes `not_confirmed` →
@@ -23,13 +23,13 @@ wire_enum! {
     /// exchanges say `processing` until the callback brings the final state.
     pub enum Status {
         /// `confirmed`: final, safe to credit or book.
-        Confirmed => "confirmed",
+        Confirmed = "confirmed",
         /// `not_confirmed`: seen, not yet confirmed on chain.
-        NotConfirmed => "not_confirmed",
+        NotConfirmed = "not_confirmed",
         /// `cancelled`: final; a double spend or a cancelled withdrawal.
-        Cancelled => "cancelled",
+        Cancelled = "cancelled",
         /// `processing`: accepted, not final (responses of withdrawals and exchanges).
-        Processing => "processing",
+        Processing = "processing",
     }
 }
 

@@ -20,63 +20,6 @@ pub use exchange::{ExchangeOrder, ExchangeQuote};
 pub use futures::{FuturesConfirmation, FuturesLimit, FuturesPrice, FuturesRates, PriceLimit};
 pub use withdrawal::Withdrawal;
 
-/// Declares a string enum with an `Unknown(String)` fallback, its wire values, `as_str`,
-/// `Display`, `Serialize` and a lenient `Deserialize`.
-macro_rules! wire_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
-            /// A value this client does not know yet, kept as sent.
-            Unknown(String),
-        }
-
-        impl $name {
-            /// The value on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( $name::$variant => $wire, )*
-                    $name::Unknown(s) => s,
-                }
-            }
-
-            fn from_wire(s: &str) -> Self {
-                match s {
-                    $( $wire => $name::$variant, )*
-                    other => $name::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                Ok($name::from_wire(&s))
-            }
-        }
-    };
-}
-pub(crate) use wire_enum;
-
 /// Lenient readers for the fields the docs show in more than one shape.
 pub(crate) mod lenient {
     use std::fmt;

@@ -17,22 +17,12 @@ use coinspaid_api::{
 use httpmock::MockServer;
 use payments_core::NoContent;
 use payments_core::http::StatusCode;
+use payments_core::test_util::{DocFixture, fixture_files};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::support::{self, KEY, SECRET, catch_all, fixtures_dir};
-
-#[derive(serde::Deserialize)]
-struct Fixture {
-    provider: String,
-    operation: String,
-    direction: String,
-    method: String,
-    path: Option<String>,
-    status: Option<u16>,
-    body: Box<serde_json::value::RawValue>,
-}
 
 /// `true` when two scalars are the same value, allowing a number for a string of the
 /// same decimal (amounts), and `""` for null (lenient text fields).
@@ -81,7 +71,7 @@ fn assert_same(doc: &Value, ours: &Value, path: &str) {
 }
 
 /// Request fixtures: decode, re-encode to the same JSON, and match the endpoint.
-fn request<E>(fx: &Fixture, name: &str) -> E
+fn request<E>(fx: &DocFixture, name: &str) -> E
 where
     E: Endpoint + DeserializeOwned + Serialize + Debug,
 {
@@ -106,7 +96,7 @@ where
 }
 
 /// Response fixtures: decode through the endpoint, then re-encode and compare values.
-fn response<E>(endpoint: &E, fx: &Fixture, name: &str, wrapped: bool) -> E::Output
+fn response<E>(endpoint: &E, fx: &DocFixture, name: &str, wrapped: bool) -> E::Output
 where
     E: Endpoint,
     E::Output: Serialize + DeserializeOwned + PartialEq + Debug,
@@ -137,61 +127,51 @@ fn snap_name(file: &str) -> String {
 
 #[test]
 fn every_documented_fixture_decodes_and_round_trips() {
-    let dir = fixtures_dir();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = fixture_files(fixtures_dir());
     let verifier = Verifier::new(KEY, WebhookSecrets::new(SecretString::from(SECRET)));
     let (mut requests, mut responses, mut errors, mut callbacks) = (0, 0, 0, 0);
     let mut operations = BTreeSet::new();
 
-    for path in &files {
-        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        let text = std::fs::read_to_string(path).unwrap();
-        let fx: Fixture =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: not a fixture: {e}"));
+    for (name, path) in &files {
+        let fx = DocFixture::read(path);
         assert_eq!(fx.provider, "coinspaid", "{name}");
-        let snap = snap_name(&name);
+        let snap = snap_name(name);
         match fx.direction.as_str() {
             "request" => {
                 requests += 1;
                 operations.insert(fx.operation.clone());
                 assert_eq!(fx.status, None, "{name}");
                 match fx.operation.as_str() {
-                    "ping" => insta::assert_debug_snapshot!(snap, request::<Ping>(&fx, &name)),
+                    "ping" => insta::assert_debug_snapshot!(snap, request::<Ping>(&fx, name)),
                     "currencies-list" => {
-                        insta::assert_debug_snapshot!(snap, request::<ListCurrencies>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<ListCurrencies>(&fx, name))
                     }
-                    "currencies-pairs" => insta::assert_debug_snapshot!(
-                        snap,
-                        request::<ListCurrencyPairs>(&fx, &name)
-                    ),
+                    "currencies-pairs" => {
+                        insta::assert_debug_snapshot!(snap, request::<ListCurrencyPairs>(&fx, name))
+                    }
                     "accounts-list" => {
-                        insta::assert_debug_snapshot!(snap, request::<ListAccounts>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<ListAccounts>(&fx, name))
                     }
                     "addresses-take" => {
-                        insta::assert_debug_snapshot!(snap, request::<TakeAddress>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<TakeAddress>(&fx, name))
                     }
                     "withdrawal-crypto" => {
-                        insta::assert_debug_snapshot!(snap, request::<WithdrawalCrypto>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<WithdrawalCrypto>(&fx, name))
                     }
-                    "exchange-calculate" => insta::assert_debug_snapshot!(
-                        snap,
-                        request::<CalculateExchange>(&fx, &name)
-                    ),
+                    "exchange-calculate" => {
+                        insta::assert_debug_snapshot!(snap, request::<CalculateExchange>(&fx, name))
+                    }
                     "futures-rates" => {
-                        insta::assert_debug_snapshot!(snap, request::<GetFuturesRates>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<GetFuturesRates>(&fx, name))
                     }
                     "futures-confirm" => {
-                        insta::assert_debug_snapshot!(snap, request::<ConfirmFutures>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<ConfirmFutures>(&fx, name))
                     }
                     "exchange-fixed" => {
-                        insta::assert_debug_snapshot!(snap, request::<ExchangeFixed>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<ExchangeFixed>(&fx, name))
                     }
                     "exchange-now" => {
-                        insta::assert_debug_snapshot!(snap, request::<ExchangeNow>(&fx, &name))
+                        insta::assert_debug_snapshot!(snap, request::<ExchangeNow>(&fx, name))
                     }
                     other => panic!("{name}: unknown operation {other}"),
                 }
@@ -220,51 +200,51 @@ fn every_documented_fixture_decodes_and_round_trips() {
                     }
                     "currencies-list" => {
                         let out: Vec<CurrencyInfo> =
-                            response(&ListCurrencies::new(), &fx, &name, true);
+                            response(&ListCurrencies::new(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "currencies-pairs" => {
                         let out: Vec<CurrencyPair> =
-                            response(&support::documented_pairs(), &fx, &name, true);
+                            response(&support::documented_pairs(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "accounts-list" => {
-                        let out: Vec<Balance> = response(&ListAccounts::new(), &fx, &name, true);
+                        let out: Vec<Balance> = response(&ListAccounts::new(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "addresses-take" => {
                         let out: Address =
-                            response(&support::documented_take_address(), &fx, &name, true);
+                            response(&support::documented_take_address(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "withdrawal-crypto" => {
                         let out: Withdrawal =
-                            response(&support::documented_withdrawal(), &fx, &name, true);
+                            response(&support::documented_withdrawal(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "exchange-calculate" => {
                         let out: ExchangeQuote =
-                            response(&support::documented_calculate(), &fx, &name, true);
+                            response(&support::documented_calculate(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "futures-rates" => {
                         let out: FuturesRates =
-                            response(&support::documented_futures_rates(), &fx, &name, false);
+                            response(&support::documented_futures_rates(), &fx, name, false);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "futures-confirm" => {
                         let out: FuturesConfirmation =
-                            response(&support::documented_confirm_futures(), &fx, &name, true);
+                            response(&support::documented_confirm_futures(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "exchange-fixed" => {
                         let out: ExchangeOrder =
-                            response(&support::documented_exchange_fixed(), &fx, &name, true);
+                            response(&support::documented_exchange_fixed(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     "exchange-now" => {
                         let out: ExchangeOrder =
-                            response(&support::documented_exchange_now(), &fx, &name, true);
+                            response(&support::documented_exchange_now(), &fx, name, true);
                         insta::assert_debug_snapshot!(snap, out);
                     }
                     other => panic!("{name}: unknown operation {other}"),
@@ -283,7 +263,7 @@ fn every_documented_fixture_decodes_and_round_trips() {
                 let documented: Value = serde_json::from_slice(body).unwrap();
                 assert_eq!(documented["type"], cb.kind().as_str(), "{name}: type");
                 let again = serde_json::to_string(&cb).unwrap();
-                assert_same(&documented, &serde_json::from_str(&again).unwrap(), &name);
+                assert_same(&documented, &serde_json::from_str(&again).unwrap(), name);
                 assert_eq!(
                     Callback::parse(again.as_bytes()).unwrap(),
                     cb,

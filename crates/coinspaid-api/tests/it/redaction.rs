@@ -5,28 +5,17 @@
 use std::time::Duration;
 
 use coinspaid_api::webhook::{Verifier, WebhookSecrets};
-use coinspaid_api::{Client, Environment, Error, SecretString};
+use coinspaid_api::{Client, Environment, SecretString};
 
 use crate::support::{fast_retry, sign, test_timeouts};
 use payments_core::test_util::server::{Reply, ScriptedServer};
+use payments_core::test_util::{assert_no_leak, error_renderings};
 
 const KEY: &str = "pk-live-7f3a9c";
 const SECRET: &str = "sk-live-very-secret-91b2";
 
 fn assert_clean(what: &str, text: &str) {
-    assert!(!text.is_empty(), "{what}: nothing rendered");
-    assert!(!text.contains(KEY), "{what} leaks the key: {text}");
-    assert!(!text.contains(SECRET), "{what} leaks the secret: {text}");
-}
-
-fn all_renderings(err: &Error) -> String {
-    let mut out = format!("{err}\n{err:?}\n{err:#?}");
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        out.push_str(&format!("\n{s}\n{s:?}"));
-        source = s.source();
-    }
-    out
+    assert_no_leak(what, text, [KEY, SECRET]);
 }
 
 #[test]
@@ -57,7 +46,7 @@ async fn errors_and_traces_hide_credentials_and_signature() {
         .unwrap();
     let err = c.list_accounts().await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
-    assert_clean("error", &all_renderings(&err));
+    assert_clean("error", &error_renderings(&err));
 
     // The server did receive the credentials: proof the test looks at a real exchange.
     let reqs = server.requests();
@@ -88,5 +77,5 @@ async fn transport_errors_hide_credentials() {
     .build()
     .unwrap();
     let err = c.ping().await.unwrap_err();
-    assert_clean("transport error", &all_renderings(&err));
+    assert_clean("transport error", &error_renderings(&err));
 }

@@ -4,10 +4,11 @@
 
 use std::time::Duration;
 
-use coinspaid_api::{Client, Environment, Error};
+use coinspaid_api::{Client, Environment};
 use payments_core::TimeoutKind;
 
 use crate::support::{self, CountingTransport, KEY, SECRET, fast_retry, test_timeouts};
+use payments_core::test_util::assert_timeout;
 use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const ACCOUNTS: &str = r#"{"data":[{"currency":"BTC","type":"crypto","balance":"1.00000000"}]}"#;
@@ -85,16 +86,7 @@ async fn withdrawal_after_a_timeout_is_sent_exactly_once() {
         .withdraw_crypto(&support::documented_withdrawal())
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::Timeout {
-                kind: TimeoutKind::Attempt,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_timeout(&err, TimeoutKind::Attempt);
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(server.hits(), 1);
 }

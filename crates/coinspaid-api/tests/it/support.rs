@@ -2,20 +2,17 @@
 //! independent signature, and the documented requests built through the typed API.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use coinspaid_api::{
     Amount, CalculateExchange, Client, ConfirmFutures, Currency, Environment, ExchangeFixed,
-    ExchangeNow, GetFuturesRates, ListCurrencyPairs, RetryPolicy, TakeAddress, Timeouts,
-    WithdrawalCrypto,
+    ExchangeNow, GetFuturesRates, ListCurrencyPairs, RetryPolicy, TakeAddress, WithdrawalCrypto,
 };
 use hmac::{Hmac, Mac};
 use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
-use payments_core::bytes::Bytes;
-use payments_core::transport::SendFuture;
-use payments_core::{ReqwestTransport, Transport};
+pub(crate) use payments_core::test_util::{
+    CountingTransport, closed_port, fast_retry, test_timeouts,
+};
+use payments_core::test_util::{DocFixture, read_json};
 
 /// The public key every test client sends.
 pub(crate) const KEY: &str = "test-public-key";
@@ -34,19 +31,6 @@ pub(crate) fn sign(secret: &str, body: &[u8]) -> String {
     let mut mac = Hmac::<sha2::Sha512>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(body);
     hex::encode(mac.finalize().into_bytes())
-}
-
-/// The default policy with a tiny back-off, so retry tests are fast.
-pub(crate) fn fast_retry() -> RetryPolicy {
-    RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5))
-}
-
-/// Generous but finite timeouts for tests that are not about timeouts.
-pub(crate) fn test_timeouts() -> Timeouts {
-    Timeouts::default()
-        .with_connect(Duration::from_secs(5))
-        .with_attempt(Duration::from_secs(10))
-        .with_call(Duration::from_secs(30))
 }
 
 /// A client for `base_url` with [`KEY`], [`SECRET`] and `retry`.
@@ -91,22 +75,15 @@ pub(crate) fn fixtures_dir() -> PathBuf {
 
 /// A fixture file, parsed.
 pub(crate) fn fixture(name: &str) -> serde_json::Value {
-    let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    read_json(fixtures_dir().join(name))
 }
 
 /// The exact text of a fixture's `body`, as transcribed (number digits kept).
 pub(crate) fn fixture_body_text(name: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct F {
-        body: Box<serde_json::value::RawValue>,
-    }
-    let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let f: F = serde_json::from_str(&text).unwrap();
-    f.body.get().to_owned()
+    DocFixture::read(fixtures_dir().join(name))
+        .body
+        .get()
+        .to_owned()
 }
 
 pub(crate) fn cur(code: &str) -> Currency {
@@ -168,39 +145,4 @@ pub(crate) fn documented_exchange_fixed() -> ExchangeFixed {
 
 pub(crate) fn documented_exchange_now() -> ExchangeNow {
     ExchangeNow::new(cur("EUR"), cur("BTC"), amount("2"), "124876")
-}
-
-/// A loopback port nothing listens on: bound, then released.
-pub(crate) fn closed_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    port
-}
-
-/// The default reqwest transport, counting the attempts that go through it.
-#[derive(Debug)]
-pub(crate) struct CountingTransport {
-    inner: ReqwestTransport,
-    sends: AtomicUsize,
-}
-
-impl CountingTransport {
-    pub(crate) fn new() -> Arc<Self> {
-        Arc::new(CountingTransport {
-            inner: ReqwestTransport::new(Duration::from_secs(5)).unwrap(),
-            sends: AtomicUsize::new(0),
-        })
-    }
-
-    pub(crate) fn sends(&self) -> usize {
-        self.sends.load(Ordering::SeqCst)
-    }
-}
-
-impl Transport for CountingTransport {
-    fn send(&self, req: payments_core::http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
-        self.sends.fetch_add(1, Ordering::SeqCst);
-        self.inner.send(req, max_body)
-    }
 }

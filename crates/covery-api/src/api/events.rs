@@ -1926,53 +1926,45 @@ pub enum Event {
     Transfer(Transfer),
 }
 
-impl From<Install> for Event {
-    fn from(e: Install) -> Self {
-        Event::Install(e)
-    }
+/// Runs `$body` with `$e` bound to whichever event type `$event` holds.
+macro_rules! each_event {
+    ($event:expr, $e:ident => $body:expr) => {
+        match $event {
+            Event::Install($e) => $body,
+            Event::Registration($e) => $body,
+            Event::Confirmation($e) => $body,
+            Event::Login($e) => $body,
+            Event::Transaction($e) => $body,
+            Event::Refund($e) => $body,
+            Event::Payout($e) => $body,
+            Event::Transfer($e) => $body,
+        }
+    };
 }
 
-impl From<Registration> for Event {
-    fn from(e: Registration) -> Self {
-        Event::Registration(e)
-    }
+/// `From<Type> for Event` for each event type.
+macro_rules! event_from {
+    ($($ty:ident),+) => {
+        $(
+            impl From<$ty> for Event {
+                fn from(e: $ty) -> Self {
+                    Event::$ty(e)
+                }
+            }
+        )+
+    };
 }
 
-impl From<Confirmation> for Event {
-    fn from(e: Confirmation) -> Self {
-        Event::Confirmation(e)
-    }
-}
-
-impl From<Login> for Event {
-    fn from(e: Login) -> Self {
-        Event::Login(e)
-    }
-}
-
-impl From<Transaction> for Event {
-    fn from(e: Transaction) -> Self {
-        Event::Transaction(e)
-    }
-}
-
-impl From<Refund> for Event {
-    fn from(e: Refund) -> Self {
-        Event::Refund(e)
-    }
-}
-
-impl From<Payout> for Event {
-    fn from(e: Payout) -> Self {
-        Event::Payout(e)
-    }
-}
-
-impl From<Transfer> for Event {
-    fn from(e: Transfer) -> Self {
-        Event::Transfer(e)
-    }
-}
+event_from!(
+    Install,
+    Registration,
+    Confirmation,
+    Login,
+    Transaction,
+    Refund,
+    Payout,
+    Transfer
+);
 
 impl Event {
     /// The event type as Covery spells it (`login`, `transfer`).
@@ -2005,30 +1997,12 @@ impl Event {
 
     /// The device data.
     pub fn device(&self) -> &DeviceData {
-        match self {
-            Event::Install(e) => &e.device,
-            Event::Registration(e) => &e.device,
-            Event::Confirmation(e) => &e.device,
-            Event::Login(e) => &e.device,
-            Event::Transaction(e) => &e.device,
-            Event::Refund(e) => &e.device,
-            Event::Payout(e) => &e.device,
-            Event::Transfer(e) => &e.device,
-        }
+        each_event!(self, e => &e.device)
     }
 
     /// Checks the mandatory fields and the `sequence_id` length.
     pub fn validate(&self) -> Result<(), InvalidInput> {
-        match self {
-            Event::Install(e) => e.validate(),
-            Event::Registration(e) => e.validate(),
-            Event::Confirmation(e) => e.validate(),
-            Event::Login(e) => e.validate(),
-            Event::Transaction(e) => e.validate(),
-            Event::Refund(e) => e.validate(),
-            Event::Payout(e) => e.validate(),
-            Event::Transfer(e) => e.validate(),
-        }
+        each_event!(self, e => e.validate())
     }
 
     /// The id that makes this event unique at Covery, when it has one: `transaction_id`,
@@ -2048,16 +2022,7 @@ impl Event {
 
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Event::Install(e) => e.serialize(s),
-            Event::Registration(e) => e.serialize(s),
-            Event::Confirmation(e) => e.serialize(s),
-            Event::Login(e) => e.serialize(s),
-            Event::Transaction(e) => e.serialize(s),
-            Event::Refund(e) => e.serialize(s),
-            Event::Payout(e) => e.serialize(s),
-            Event::Transfer(e) => e.serialize(s),
-        }
+        each_event!(self, e => e.serialize(s))
     }
 }
 

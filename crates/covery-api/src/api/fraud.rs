@@ -85,93 +85,72 @@ fn check_id(id: u64) -> Result<(), InvalidInput> {
     Ok(())
 }
 
-/// `POST /api/manage/fraud/find`: one fraud alert by id (token level `decision` or
-/// `management`). A read: idempotent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct FindFraudAlert {
-    /// Covery's id of the alert.
-    pub id: u64,
+/// An idempotent call whose body is only an alert id: the struct, `new` and its
+/// `Endpoint` impl.
+macro_rules! alert_id_endpoint {
+    (
+        $(#[$meta:meta])*
+        $name:ident => $output:ty, $operation:literal, $path:literal,
+        new: $new_doc:literal
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub struct $name {
+            /// Covery's id of the alert.
+            pub id: u64,
+        }
+
+        impl $name {
+            #[doc = $new_doc]
+            pub fn new(id: u64) -> Self {
+                $name { id }
+            }
+        }
+
+        impl Endpoint for $name {
+            type Output = $output;
+
+            fn operation(&self) -> &'static str {
+                $operation
+            }
+
+            fn method(&self) -> Method {
+                Method::POST
+            }
+
+            fn path(&self) -> Cow<'_, str> {
+                Cow::Borrowed($path)
+            }
+
+            fn validate(&self) -> Result<(), InvalidInput> {
+                check_id(self.id)
+            }
+
+            fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
+                RequestBody::json(self).map(Some)
+            }
+
+            fn retry_safety(&self) -> RetrySafety {
+                RetrySafety::Idempotent
+            }
+        }
+    };
 }
 
-impl FindFraudAlert {
-    /// The alert `id`.
-    pub fn new(id: u64) -> Self {
-        FindFraudAlert { id }
-    }
+alert_id_endpoint! {
+    /// `POST /api/manage/fraud/find`: one fraud alert by id (token level `decision` or
+    /// `management`). A read: idempotent.
+    FindFraudAlert => FraudAlert, "find-fraud-alert", "/api/manage/fraud/find",
+    new: "The alert `id`."
 }
 
-impl Endpoint for FindFraudAlert {
-    type Output = FraudAlert;
-
-    fn operation(&self) -> &'static str {
-        "find-fraud-alert"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/api/manage/fraud/find")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        check_id(self.id)
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
-    }
-}
-
-/// `POST /api/manage/fraud/confirm`: acknowledges that you received an alert (token level
-/// `decision`). Answers with an empty body. Idempotent: acknowledging twice changes
-/// nothing more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ConfirmFraudAlert {
-    /// Covery's id of the alert.
-    pub id: u64,
-}
-
-impl ConfirmFraudAlert {
-    /// Confirms alert `id`.
-    pub fn new(id: u64) -> Self {
-        ConfirmFraudAlert { id }
-    }
-}
-
-impl Endpoint for ConfirmFraudAlert {
-    type Output = NoContent;
-
-    fn operation(&self) -> &'static str {
-        "confirm-fraud-alert"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/api/manage/fraud/confirm")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        check_id(self.id)
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
-    }
+alert_id_endpoint! {
+    /// `POST /api/manage/fraud/confirm`: acknowledges that you received an alert (token level
+    /// `decision`). Answers with an empty body. Idempotent: acknowledging twice changes
+    /// nothing more.
+    ConfirmFraudAlert => NoContent, "confirm-fraud-alert", "/api/manage/fraud/confirm",
+    new: "Confirms alert `id`."
 }
 
 /// `POST /api/manage/fraud/feedback`: reports how you handled an alert (token level

@@ -27,20 +27,9 @@ pub const MAX_SEQUENCE_ID_LEN: usize = 40;
 /// The longest value of any text field here: a sanity cap, not documented by Covery.
 pub(crate) const MAX_TEXT_LEN: usize = 1024;
 
+/// A required text field: not blank, at most [`MAX_TEXT_LEN`] characters.
 pub(crate) fn require_text(field: &str, value: &str) -> Result<(), InvalidInput> {
-    if value.trim().is_empty() {
-        return Err(InvalidInput::new(
-            field,
-            "is required and must not be blank",
-        ));
-    }
-    if value.chars().count() > MAX_TEXT_LEN {
-        return Err(InvalidInput::new(
-            field,
-            format!("must be at most {MAX_TEXT_LEN} characters"),
-        ));
-    }
-    Ok(())
+    payments_core::require_text(field, value, MAX_TEXT_LEN)
 }
 
 pub(crate) fn check_sequence_id(field: &str, value: &str) -> Result<(), InvalidInput> {

@@ -2,8 +2,6 @@ use payments_core::Amount;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::string_enum;
-
 /// A fraud alert (Ethoca and similar), as returned by the fraud-alert calls and sent in
 /// fraud-alert callbacks.
 ///
@@ -86,7 +84,7 @@ impl FraudAlert {
     }
 }
 
-string_enum! {
+payments_core::wire_enum! {
     /// The `type` of a fraud alert.
     pub enum AlertType {
         /// The empty string: no type given.
@@ -112,7 +110,7 @@ impl AlertType {
     }
 }
 
-string_enum! {
+payments_core::wire_enum! {
     /// The `state` of a fraud alert, and the `result` of
     /// [`FraudAlertFeedback`](crate::FraudAlertFeedback).
     ///
@@ -150,7 +148,7 @@ string_enum! {
     }
 }
 
-string_enum! {
+payments_core::wire_enum! {
     /// The `refunded` value of [`FraudAlertFeedback`](crate::FraudAlertFeedback).
     pub enum Refunded {
         /// Nothing said about a refund.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use covery_api::{Client, ClientBuilder, Environment, Error, Login, SendEvent};
 
-use payments_core::test_util::Capturing;
+use payments_core::test_util::{Capturing, assert_no_leak, error_renderings};
 
 use crate::support::{self, fast_retry, test_timeouts};
 use payments_core::test_util::server::{Reply, ScriptedServer};
@@ -19,24 +19,8 @@ fn builder(base_url: String) -> ClientBuilder {
         .timeouts(test_timeouts().with_attempt(Duration::from_millis(200)))
 }
 
-fn all_renderings(err: &Error) -> String {
-    let mut out = format!("{err}\n{err:?}\n{err:#?}");
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        out.push_str(&format!("\n{s}\n{s:?}"));
-        source = s.source();
-    }
-    out
-}
-
 fn assert_no_secret(what: &str, text: &str) {
-    assert!(!text.is_empty(), "{what}: nothing rendered");
-    assert!(!text.contains(TOKEN), "{what} leaks the token: {text}");
-    assert!(!text.contains(SECRET), "{what} leaks the secret: {text}");
-    assert!(
-        !text.contains("sekret"),
-        "{what} leaks part of a secret: {text}"
-    );
+    assert_no_leak(what, text, [TOKEN, SECRET, "sekret"]);
 }
 
 #[tokio::test]
@@ -71,7 +55,7 @@ async fn api_errors_do_not_contain_the_credentials() {
             .await
             .unwrap_err();
         assert_eq!(server.requests()[0].header("x-auth-token"), Some(TOKEN));
-        assert_no_secret("API error", &all_renderings(&err));
+        assert_no_secret("API error", &error_renderings(&err));
     }
 }
 
@@ -86,12 +70,12 @@ async fn timeout_and_transport_errors_do_not_contain_the_credentials() {
         .unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
     assert_eq!(slow.hits(), 1, "an event without unique id is not repeated");
-    assert_no_secret("timeout error", &all_renderings(&err));
+    assert_no_secret("timeout error", &error_renderings(&err));
 
     let refused = format!("http://127.0.0.1:{}", support::closed_port());
     let err = builder(refused).build().unwrap().ping().await.unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
-    assert_no_secret("transport error", &all_renderings(&err));
+    assert_no_secret("transport error", &error_renderings(&err));
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -3,14 +3,15 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
-use covery_api::{Client, Environment, RetryPolicy, Timeouts};
+use covery_api::{Client, Environment, RetryPolicy};
 use payments_core::NonceSource;
 use payments_core::signer::test_util::SequenceNonce;
 use sha2::{Digest, Sha256};
 
+use payments_core::test_util::read_json;
 use payments_core::test_util::server::Recorded;
+pub(crate) use payments_core::test_util::{closed_port, fast_retry, test_timeouts};
 
 /// The access token of the test clients.
 pub(crate) const TOKEN: &str = "test-token-21a3358f";
@@ -20,19 +21,6 @@ pub(crate) const SECRET: &str = "test-secret-eNfrVfsX";
 pub(crate) const NONCE_PREFIX: &str = "nonce-";
 /// The `User-Agent` the client sends.
 pub(crate) const USER_AGENT: &str = concat!("covery-api-rs/", env!("CARGO_PKG_VERSION"));
-
-/// The default policy with a tiny back-off, so retry tests are fast.
-pub(crate) fn fast_retry() -> RetryPolicy {
-    RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5))
-}
-
-/// Generous but finite timeouts.
-pub(crate) fn test_timeouts() -> Timeouts {
-    Timeouts::default()
-        .with_connect(Duration::from_secs(5))
-        .with_attempt(Duration::from_secs(10))
-        .with_call(Duration::from_secs(30))
-}
 
 /// A builder for `base_url` with [`TOKEN`], [`SECRET`] and sequence nonces.
 pub(crate) fn builder(base_url: String, retry: RetryPolicy) -> covery_api::ClientBuilder {
@@ -91,16 +79,5 @@ pub(crate) fn fixtures_dir() -> PathBuf {
 
 /// A fixture file, parsed.
 pub(crate) fn fixture(name: &str) -> serde_json::Value {
-    let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// A loopback port nothing listens on: bound, then released.
-pub(crate) fn closed_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    port
+    read_json(fixtures_dir().join(name))
 }

@@ -1,11 +1,13 @@
 //! CoinCover on the command line: COINCOVER_TOKEN, COINCOVER_BASE_URL.
 
+use std::path::PathBuf;
+
 use coincover_api::{
     CheckTransaction, Client, CreatePlan, CreateUser, Environment, UpdatePlan, UpdateUser,
 };
 use serde_json::{Map, Value};
 
-use super::{BoxFuture, Operation, ProviderCli, env, require_env, to_json};
+use super::{BoxFuture, Operation, ProviderCli, env, no_file, require_env, to_json};
 use crate::exit::CliError;
 use crate::input::{decode_strict, take_string};
 
@@ -60,7 +62,9 @@ async fn call(
     op: &'static Operation,
     mut doc: Map<String, Value>,
     base_url: Option<String>,
+    file: Option<PathBuf>,
 ) -> Result<Value, CliError> {
+    no_file(&file, op.name)?;
     // Decode (and validate the input's shape) before touching credentials or the network.
     enum Req {
         Check(CheckTransaction),
@@ -98,27 +102,12 @@ async fn call(
     };
     let client = client(base_url)?;
     match req {
+        // The user and plan operations answer nothing: `()`, printed as `null`.
         Req::Check(r) => to_json(&client.check_transaction(&r).await?),
-        Req::CreateUser(r) => client
-            .create_user(&r)
-            .await
-            .map(|()| Value::Null)
-            .map_err(Into::into),
-        Req::UpdateUser(r) => client
-            .update_user(&r)
-            .await
-            .map(|()| Value::Null)
-            .map_err(Into::into),
-        Req::CreatePlan(r) => client
-            .create_plan(&r)
-            .await
-            .map(|()| Value::Null)
-            .map_err(Into::into),
-        Req::UpdatePlan(r) => client
-            .update_plan(&r)
-            .await
-            .map(|()| Value::Null)
-            .map_err(Into::into),
+        Req::CreateUser(r) => to_json(&client.create_user(&r).await?),
+        Req::UpdateUser(r) => to_json(&client.update_user(&r).await?),
+        Req::CreatePlan(r) => to_json(&client.create_plan(&r).await?),
+        Req::UpdatePlan(r) => to_json(&client.update_plan(&r).await?),
     }
 }
 
@@ -136,11 +125,8 @@ impl ProviderCli for CoinCover {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
-        file: Option<std::path::PathBuf>,
+        file: Option<PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(async move {
-            super::no_file(&file, op.name)?;
-            call(op, doc, base_url).await
-        })
+        Box::pin(call(op, doc, base_url, file))
     }
 }

@@ -8,7 +8,7 @@ use coinify_api::{
 };
 use serde_json::{Map, Value};
 
-use super::{BoxFuture, Operation, ProviderCli, env, require_env, to_json};
+use super::{BoxFuture, Operation, ProviderCli, env, no_file, no_input, require_env, to_json};
 use crate::exit::CliError;
 use crate::input::{decode_strict, take_string};
 
@@ -80,7 +80,7 @@ async fn call(
     file: Option<PathBuf>,
 ) -> Result<Value, CliError> {
     if op.name != "kyc-upload-document" {
-        super::no_file(&file, op.name)?;
+        no_file(&file, op.name)?;
     }
     match op.name {
         "approximate-quote" => {
@@ -131,11 +131,11 @@ async fn call(
             to_json(&c.upload_document(&upload).await?)
         }
         "countries" => {
-            super::no_input(&doc, op.name)?;
+            no_input(&doc, op.name)?;
             to_json(&client(base_url, false)?.supported_countries().await?)
         }
         "payment-methods" => {
-            super::no_input(&doc, op.name)?;
+            no_input(&doc, op.name)?;
             to_json(&client(base_url, false)?.payment_methods().await?)
         }
         other => Err(CliError::usage(format!(

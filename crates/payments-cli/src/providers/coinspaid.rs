@@ -1,5 +1,7 @@
 //! CoinsPaid on the command line: COINSPAID_KEY, COINSPAID_SECRET, COINSPAID_BASE_URL.
 
+use std::path::PathBuf;
+
 use coinspaid_api::webhook::Verifier;
 use coinspaid_api::{
     CalculateExchange, Client, ConfirmFutures, Environment, ExchangeFixed, ExchangeNow,
@@ -8,7 +10,7 @@ use coinspaid_api::{
 use payments_core::webhook::WebhookSecrets;
 use serde_json::{Map, Value};
 
-use super::{BoxFuture, Operation, ProviderCli, env, no_input, require_env, to_json};
+use super::{BoxFuture, Operation, ProviderCli, env, no_file, no_input, require_env, to_json};
 use crate::exit::CliError;
 use crate::input::decode_strict;
 
@@ -50,7 +52,9 @@ async fn call(
     op: &'static Operation,
     doc: Map<String, Value>,
     base_url: Option<String>,
+    file: Option<PathBuf>,
 ) -> Result<Value, CliError> {
+    no_file(&file, op.name)?;
     enum Req {
         Ping,
         Currencies,
@@ -84,7 +88,8 @@ async fn call(
     };
     let c = client(base_url)?;
     match req {
-        Req::Ping => c.ping().await.map(|()| Value::Null).map_err(Into::into),
+        // Ping answers nothing: `()`, printed as `null`.
+        Req::Ping => to_json(&c.ping().await?),
         Req::Currencies => to_json(&c.list_currencies().await?),
         Req::Pairs(r) => to_json(&c.list_currency_pairs(&r).await?),
         Req::Accounts => to_json(&c.list_accounts().await?),
@@ -131,12 +136,9 @@ impl ProviderCli for CoinsPaid {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
-        file: Option<std::path::PathBuf>,
+        file: Option<PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(async move {
-            super::no_file(&file, op.name)?;
-            call(op, doc, base_url).await
-        })
+        Box::pin(call(op, doc, base_url, file))
     }
 
     fn verify_callback(

@@ -1,5 +1,7 @@
 //! Covery on the command line: COVERY_TOKEN, COVERY_SECRET, COVERY_BASE_URL.
 
+use std::path::PathBuf;
+
 use covery_api::webhook::Verifier;
 use covery_api::{
     Client, ConfirmFraudAlert, Environment, Event, FindFraudAlert, FraudAlertFeedback,
@@ -8,7 +10,7 @@ use covery_api::{
 use payments_core::webhook::WebhookSecrets;
 use serde_json::{Map, Value};
 
-use super::{BoxFuture, Operation, ProviderCli, env, require_env, to_json};
+use super::{BoxFuture, Operation, ProviderCli, env, no_file, no_input, require_env, to_json};
 use crate::exit::CliError;
 use crate::input::decode_strict;
 
@@ -96,7 +98,9 @@ async fn call(
     op: &'static Operation,
     doc: Map<String, Value>,
     base_url: Option<String>,
+    file: Option<PathBuf>,
 ) -> Result<Value, CliError> {
+    no_file(&file, op.name)?;
     enum Req {
         Ping,
         Send(SendEvent),
@@ -108,12 +112,7 @@ async fn call(
         Feedback(FraudAlertFeedback),
     }
     let req = match op.name {
-        "ping" => {
-            if let Some(k) = doc.keys().next() {
-                return Err(CliError::usage(format!("ping takes no input, got {k}")));
-            }
-            Req::Ping
-        }
+        "ping" => no_input(&doc, op.name).map(|()| Req::Ping)?,
         "send-event" => Req::Send(SendEvent::new(event(doc)?)),
         "make-decision" => Req::Decide(MakeDecision::new(event(doc)?)),
         "postback" => Req::Postback(decode_strict(doc)?),
@@ -135,16 +134,9 @@ async fn call(
         Req::Postback(r) => to_json(&c.postback(&r).await?),
         Req::Latest(r) => to_json(&c.latest_fraud_alerts(&r).await?),
         Req::Find(r) => to_json(&c.find_fraud_alert(&r).await?),
-        Req::Confirm(r) => c
-            .confirm_fraud_alert(&r)
-            .await
-            .map(|()| Value::Null)
-            .map_err(Into::into),
-        Req::Feedback(r) => c
-            .fraud_alert_feedback(&r)
-            .await
-            .map(|()| Value::Null)
-            .map_err(Into::into),
+        // Confirming and feedback answer nothing: `()`, printed as `null`.
+        Req::Confirm(r) => to_json(&c.confirm_fraud_alert(&r).await?),
+        Req::Feedback(r) => to_json(&c.fraud_alert_feedback(&r).await?),
     }
 }
 
@@ -165,12 +157,9 @@ impl ProviderCli for Covery {
         op: &'static Operation,
         doc: Map<String, Value>,
         base_url: Option<String>,
-        file: Option<std::path::PathBuf>,
+        file: Option<PathBuf>,
     ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(async move {
-            super::no_file(&file, op.name)?;
-            call(op, doc, base_url).await
-        })
+        Box::pin(call(op, doc, base_url, file))
     }
 
     fn verify_callback(

@@ -1,34 +1,80 @@
 //! Reading recorded fixtures (`fixtures/<provider>/recorded/*.json`, written by
 //! `cargo xtask fixtures refresh`) to replay them in tests.
 
+use std::collections::BTreeSet;
+use std::fmt::Display;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::server::Reply;
 
 /// Every recorded fixture in `dir`, sorted by file name, parsed. Panics (it is a test
 /// helper) when the directory or a file cannot be read or parsed, naming it.
 pub fn recorded_fixtures(dir: impl AsRef<Path>) -> Vec<(PathBuf, Value)> {
-    let dir = dir.as_ref();
-    let entries =
-        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
+    super::fixture_files(dir)
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let doc = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("cannot parse {}: {e}", path.display()));
+        .filter(|(_, path)| path.extension().is_some_and(|e| e == "json"))
+        .map(|(_, path)| {
+            let doc = super::read_json(&path);
             (path, doc)
         })
         .collect()
+}
+
+/// A call's result as the recordings write its outcome: `{"ok": <the value as JSON>}`, or
+/// `{"error": <the error's Display>}`.
+pub fn outcome_value<T: serde::Serialize, E: Display>(result: Result<T, E>) -> Value {
+    match result {
+        Ok(v) => {
+            let v = serde_json::to_value(v)
+                .unwrap_or_else(|e| panic!("the result does not encode as JSON: {e}"));
+            json!({ "ok": v })
+        }
+        Err(e) => json!({ "error": e.to_string() }),
+    }
+}
+
+/// Replays every recorded exchange in `dir` (see [`recorded_fixtures`]) and asserts that
+/// each one ends in its recorded `outcome`.
+///
+/// `replay` gets a recording, answers its request with the recorded response, makes the
+/// recorded call through the client, and returns the result as [`outcome_value`]. Asserts
+/// that there are at least `min_files` recordings (the scenario is complete) and that they
+/// cover exactly `operations` distinct operations.
+///
+/// Returns, in file order, each outcome with the file's stem (dots as `__`) to name its
+/// snapshot: insta names snapshot files after the calling module, so the snapshot
+/// assertion stays in the caller.
+pub async fn replay_recorded(
+    dir: impl AsRef<Path>,
+    min_files: usize,
+    operations: usize,
+    mut replay: impl AsyncFnMut(&Value) -> Value,
+) -> Vec<(String, Value)> {
+    let files = recorded_fixtures(dir);
+    assert!(
+        files.len() >= min_files,
+        "expected the full scenario, found {} files",
+        files.len()
+    );
+    let mut seen = BTreeSet::new();
+    let mut outcomes = Vec::with_capacity(files.len());
+    for (file, doc) in files {
+        let operation = doc["operation"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: no operation", file.display()));
+        seen.insert(operation.to_owned());
+        let got = replay(&doc).await;
+        assert_eq!(got, doc["outcome"], "{}", file.display());
+        let name = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace('.', "__"))
+            .unwrap_or_default();
+        outcomes.push((name, got));
+    }
+    assert_eq!(seen.len(), operations, "{seen:?}");
+    outcomes
 }
 
 /// The exact bytes of a recorded body: `null` is empty, a string is its UTF-8, `{"hex": …}`

@@ -2,7 +2,6 @@
 //! errors, the default error parser, retries and the retry budget.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use http::{HeaderMap, Method, StatusCode};
@@ -10,9 +9,9 @@ use httpmock::MockServer;
 use payments_core::auth::BearerToken;
 use payments_core::signer::NoAuth;
 use payments_core::{
-    ApiError, ApiErrorKind, BudgetConfig, Error, FieldError, ProviderSpec, ReqwestTransport,
-    RetryPolicy, RetrySafety, SNIPPET_LIMIT, TimeoutKind, Timeouts, TransportErrorKind,
-    default_error_parser, path_segment,
+    ApiError, ApiErrorKind, BudgetConfig, Error, FieldError, ProviderSpec, RetryPolicy,
+    RetrySafety, SNIPPET_LIMIT, TimeoutKind, Timeouts, TransportErrorKind, default_error_parser,
+    path_segment,
 };
 
 use crate::server::{Reply, ScriptedServer};
@@ -611,10 +610,7 @@ async fn post_is_retried_when_the_connection_was_refused() {
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let port = socket.local_addr().unwrap().port();
-    let transport = Arc::new(CountingTransport {
-        inner: ReqwestTransport::new(Duration::from_secs(2)).unwrap(),
-        sends: AtomicUsize::new(0),
-    });
+    let transport = CountingTransport::new();
     let client = builder(format!("http://127.0.0.1:{port}"), no_auth())
         .transport(transport.clone())
         .build()
@@ -635,7 +631,7 @@ async fn post_is_retried_when_the_connection_was_refused() {
     assert!(!err.may_have_been_received());
     assert!(err.is_retryable());
     assert_eq!(
-        transport.sends.load(Ordering::SeqCst),
+        transport.sends(),
         3,
         "a request that never left may be retried even if not idempotent"
     );

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -16,7 +16,7 @@ use payments_core::signer::test_util::{FixedClock, SequenceNonce};
 use payments_core::transport::SendFuture;
 use payments_core::{
     ApiClient, ApiClientBuilder, Clock, Endpoint, InvalidInput, NonceSource, ProviderSpec,
-    RequestBody, RetryPolicy, RetrySafety, Signer, Transport,
+    RequestBody, RetrySafety, Signer, Transport,
 };
 use serde::de::DeserializeOwned;
 
@@ -153,10 +153,7 @@ impl<T: DeserializeOwned + Send> Endpoint for Call<T> {
     }
 }
 
-/// Retries with a 1–5 ms full-jitter back-off, up to 3 attempts.
-pub(crate) fn fast_retry() -> RetryPolicy {
-    RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5))
-}
+pub(crate) use payments_core::test_util::{CountingTransport, fast_retry};
 
 /// A builder at `base` with a fixed clock at [`NOW`], `NOW.1`, `NOW.2`, … nonces and
 /// [`fast_retry`].
@@ -184,20 +181,6 @@ pub(crate) struct TickingClock(AtomicU64);
 impl Clock for TickingClock {
     fn now(&self) -> SystemTime {
         UNIX_EPOCH + Duration::from_secs(NOW + self.0.fetch_add(1, Ordering::SeqCst))
-    }
-}
-
-/// Wraps a transport and counts the attempts that reach it.
-#[derive(Debug)]
-pub(crate) struct CountingTransport<T> {
-    pub(crate) inner: T,
-    pub(crate) sends: AtomicUsize,
-}
-
-impl<T: Transport> Transport for CountingTransport<T> {
-    fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
-        self.sends.fetch_add(1, Ordering::SeqCst);
-        self.inner.send(req, max_body)
     }
 }
 
