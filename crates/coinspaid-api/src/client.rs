@@ -2,11 +2,12 @@
 
 use std::sync::Arc;
 
-use payments_core::auth::HmacSha512Signer;
 use payments_core::http::HeaderMap;
+use payments_core::provider::auth::HmacSha512Signer;
+use payments_core::provider::{ApiClient, ApiClientBuilder, ProviderSpec, default_error_parser};
 use payments_core::{
-    ApiClient, ApiClientBuilder, ApiError, ApiErrorKind, Endpoint, Error, NoContent, ProviderSpec,
-    SecretString, default_error_parser,
+    ApiError, ApiErrorKind, Endpoint, Error, InputFile, JsonOutput, NoContent, Operation,
+    RequestOptions, SecretString, WithMeta,
 };
 
 use crate::api::{
@@ -81,7 +82,7 @@ impl ClientBuilder {
     pub fn build(self) -> Result<Client, Error> {
         let signer = self.signer?;
         Ok(Client {
-            api: self.inner.signer(Arc::new(signer)).build()?,
+            api: self.inner.build(Arc::new(signer))?,
         })
     }
 }
@@ -114,33 +115,56 @@ impl Client {
     ) -> ClientBuilder {
         let signer = HmacSha512Signer::coinspaid(key.into(), secret.into())
             .map_err(|e| Error::config(COINSPAID.name, e.0));
-        let inner = ApiClient::builder(
-            &COINSPAID,
-            env.base_url(),
-            Arc::new(payments_core::signer::NoAuth),
-        )
-        .user_agent(concat!("coinspaid-api-rs/", env!("CARGO_PKG_VERSION")));
+        let inner = ApiClient::builder(&COINSPAID, env.base_url())
+            .user_agent(concat!("coinspaid-api-rs/", env!("CARGO_PKG_VERSION")));
         ClientBuilder { inner, signer }
     }
 
-    /// The underlying core client.
-    pub fn api_client(&self) -> &ApiClient {
-        &self.api
-    }
-
-    /// Sends any CoinsPaid [`Endpoint`].
+    /// Sends any CoinsPaid request ([`Endpoint`]): the typed methods below are this with
+    /// the request's type spelled out.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         self.api.send(endpoint).await
     }
 
+    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Output, Error> {
+        self.api.send_with(endpoint, options).await
+    }
+
+    /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
+    /// elapsed time and kept headers.
+    pub async fn send_with_meta<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<WithMeta<E::Output>, Error> {
+        self.api.send_with_meta(endpoint, options).await
+    }
+
+    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
+    /// input document (the documented body), answering the decoded response as JSON with
+    /// every digit kept; what the `payments` CLI uses.
+    pub async fn call_json(
+        &self,
+        operation: &'static Operation,
+        input: &str,
+        files: Vec<InputFile>,
+    ) -> Result<WithMeta<JsonOutput>, Error> {
+        self.api.call_json(operation, input, files).await
+    }
+
     /// `GET /v2/ping`: `Ok(())` when the API is up and accepts your signature.
     pub async fn ping(&self) -> Result<(), Error> {
-        self.api.send(&Ping::new()).await.map(|NoContent| ())
+        self.send(&Ping::new()).await.map(|NoContent| ())
     }
 
     /// `POST /v2/currencies/list`: the supported currencies.
     pub async fn list_currencies(&self) -> Result<Vec<CurrencyInfo>, Error> {
-        self.api.send(&ListCurrencies::new()).await
+        self.send(&ListCurrencies::new()).await
     }
 
     /// `POST /v2/currencies/pairs`: exchangeable pairs and prices.
@@ -153,7 +177,7 @@ impl Client {
 
     /// `POST /v2/accounts/list`: your balances.
     pub async fn list_accounts(&self) -> Result<Vec<Balance>, Error> {
-        self.api.send(&ListAccounts::new()).await
+        self.send(&ListAccounts::new()).await
     }
 
     /// `POST /v2/addresses/take`: a deposit address.

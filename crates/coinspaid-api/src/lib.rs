@@ -63,6 +63,7 @@
 
 pub mod api;
 mod client;
+pub mod operations;
 pub mod types;
 pub mod webhook;
 
@@ -71,9 +72,10 @@ pub use api::{
     ListCurrencies, ListCurrencyPairs, Ping, TakeAddress, WithdrawalCrypto,
 };
 pub use client::{Client, ClientBuilder, Environment, PRODUCTION_URL, SANDBOX_URL};
+pub use operations::OPERATIONS;
 pub use payments_core::{
-    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, FieldError, RetryPolicy,
-    SecretString, Timeouts,
+    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, FieldError, RequestOptions,
+    ResponseMeta, RetryPolicy, SecretString, Timeouts, WithMeta,
 };
 pub use types::{
     Address, Balance, Callback, CurrencyAmount, CurrencyInfo, CurrencyPair, CurrencyType,

@@ -9,10 +9,11 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use http::{HeaderMap, StatusCode};
 use tracing::Instrument;
 
-use crate::endpoint::{Endpoint, RequestBody, RetrySafety};
+use crate::endpoint::{DecodeFailure, Endpoint, InvalidInput, RequestSpec, RetrySafety};
 use crate::error::{
     ApiError, ApiErrorKind, Error, FieldError, SNIPPET_LIMIT, TimeoutKind, TransportErrorKind,
 };
+use crate::operation::{InputFile, JsonOutput, Operation};
 use crate::retry::{RetryBudget, RetryPolicy};
 use crate::signer::{Clock, NonceSource, SignContext, Signer, SystemClock, TimestampNonce};
 use crate::transport::{ReqwestTransport, Transport, TransportError, TransportFailure};
@@ -35,6 +36,9 @@ pub struct ProviderSpec {
     /// calls that are not idempotent are retried after throttling too, within the same
     /// attempt limit, budget and deadline; after any other failure they still are not.
     pub throttling_refuses_unprocessed: bool,
+    /// Response headers kept in [`ResponseMeta::headers`] on success, besides the request
+    /// id and error headers (e.g. rate-limit headers).
+    pub kept_headers: &'static [&'static str],
 }
 
 impl ProviderSpec {
@@ -46,6 +50,7 @@ impl ProviderSpec {
             error_headers: &[],
             request_id_header: None,
             throttling_refuses_unprocessed: false,
+            kept_headers: &[],
         }
     }
 
@@ -58,6 +63,12 @@ impl ProviderSpec {
     /// Sets the kept error headers.
     pub const fn with_error_headers(mut self, headers: &'static [&'static str]) -> Self {
         self.error_headers = headers;
+        self
+    }
+
+    /// Sets the headers kept in [`ResponseMeta::headers`] on success.
+    pub const fn with_kept_headers(mut self, headers: &'static [&'static str]) -> Self {
+        self.kept_headers = headers;
         self
     }
 
@@ -243,7 +254,6 @@ impl fmt::Debug for ApiClient {
 pub struct ApiClientBuilder {
     provider: &'static ProviderSpec,
     base_url: String,
-    signer: Arc<dyn Signer>,
     transport: Option<Arc<dyn Transport>>,
     reqwest: Option<reqwest::Client>,
     retry: RetryPolicy,
@@ -259,7 +269,6 @@ impl fmt::Debug for ApiClientBuilder {
         f.debug_struct("ApiClientBuilder")
             .field("provider", &self.provider.name)
             .field("base_url", &self.base_url)
-            .field("signer", &self.signer)
             .finish_non_exhaustive()
     }
 }
@@ -313,14 +322,8 @@ impl ApiClientBuilder {
         self
     }
 
-    /// Replaces the signer.
-    pub fn signer(mut self, s: Arc<dyn Signer>) -> Self {
-        self.signer = s;
-        self
-    }
-
-    /// Validates the configuration and builds the client.
-    pub fn build(self) -> Result<ApiClient, Error> {
+    /// Validates the configuration and builds the client, signing with `signer`.
+    pub fn build(self, signer: Arc<dyn Signer>) -> Result<ApiClient, Error> {
         let name = self.provider.name;
         let base = url::Url::parse(&self.base_url)
             .map_err(|e| Error::config(name, format!("invalid base URL: {e}")))?;
@@ -352,7 +355,7 @@ impl ApiClientBuilder {
                 provider: self.provider,
                 base_url,
                 transport,
-                signer: self.signer,
+                signer,
                 budget: RetryBudget::new(self.retry.budget),
                 retry: self.retry,
                 timeouts: self.timeouts,
@@ -365,8 +368,98 @@ impl ApiClientBuilder {
     }
 }
 
-enum Attempt<T> {
-    Done(T),
+/// Options for one call, on top of the client's configuration.
+///
+/// ```
+/// use std::time::Duration;
+/// use payments_core::{RequestOptions, RetryPolicy, Timeouts};
+/// let opts = RequestOptions::new()
+///     .timeouts(Timeouts::default().with_call(Duration::from_secs(5)))
+///     .retry(RetryPolicy::none())
+///     .header("x-trace-id", "abc-123")?;
+/// # Ok::<(), payments_core::http::header::InvalidHeaderValue>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// Replaces the client's attempt and call timeouts for this call (the connect timeout
+    /// belongs to the transport).
+    pub timeouts: Option<Timeouts>,
+    /// Replaces the client's retry policy for this call; the retry budget stays shared.
+    pub retry: Option<RetryPolicy>,
+    /// Extra headers sent with every attempt (they never replace the signer's).
+    pub headers: HeaderMap,
+}
+
+impl RequestOptions {
+    /// No overrides.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets this call's timeouts.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = Some(timeouts);
+        self
+    }
+
+    /// Sets this call's retry policy.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Adds a header to this call.
+    pub fn header(
+        mut self,
+        name: &'static str,
+        value: &str,
+    ) -> Result<Self, http::header::InvalidHeaderValue> {
+        self.headers.insert(
+            http::header::HeaderName::from_static(name),
+            HeaderValue::from_str(value)?,
+        );
+        Ok(self)
+    }
+}
+
+/// What a successful call looked like on the wire.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ResponseMeta {
+    /// The success status.
+    pub status: StatusCode,
+    /// The provider's request id, where it sends one.
+    pub request_id: Option<String>,
+    /// How many attempts the call took (1 when nothing was retried).
+    pub attempts: u32,
+    /// The whole call, back-off included.
+    pub elapsed: Duration,
+    /// The response headers the provider's spec keeps (request id, rate-limit and error
+    /// headers); never cookies or credentials.
+    pub headers: HeaderMap,
+}
+
+/// A decoded response with its [`ResponseMeta`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct WithMeta<T> {
+    /// The decoded response.
+    pub value: T,
+    /// Status, request id, attempts, timing and kept headers.
+    pub meta: ResponseMeta,
+}
+
+/// A success as received, before decoding.
+struct Received {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+    attempts: u32,
+}
+
+enum Attempt {
+    Done(http::Response<Bytes>),
     Failed {
         error: Error,
         retry_after: Option<Duration>,
@@ -376,16 +469,15 @@ enum Attempt<T> {
 }
 
 impl ApiClient {
-    /// Starts a client for `provider` at `base_url`, signing with `signer`.
+    /// Starts a client for `provider` at `base_url`; [`ApiClientBuilder::build`] takes the
+    /// signer.
     pub fn builder(
         provider: &'static ProviderSpec,
         base_url: impl Into<String>,
-        signer: Arc<dyn Signer>,
     ) -> ApiClientBuilder {
         ApiClientBuilder {
             provider,
             base_url: base_url.into(),
-            signer,
             transport: None,
             reqwest: None,
             retry: RetryPolicy::default(),
@@ -412,22 +504,130 @@ impl ApiClient {
         &self.inner.retry
     }
 
-    /// Sends `endpoint`: validates and serializes it once, then signs and sends it on each
-    /// attempt, retrying what is safe to retry, and decodes the response.
+    /// Sends `endpoint`: builds its request once, then signs and sends it on each attempt,
+    /// retrying what is safe to retry, and decodes the response.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        self.send_with(endpoint, &RequestOptions::default()).await
+    }
+
+    /// [`send`](Self::send) with per-call options.
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Output, Error> {
+        let spec = endpoint.request().map_err(|e| self.invalid(e))?;
+        let op = spec.operation;
+        let got = self.execute(spec, options).await?;
+        self.decode(op, &got, E::decode)
+    }
+
+    /// [`send`](Self::send) with per-call options, returning the response's metadata too.
+    pub async fn send_with_meta<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<WithMeta<E::Output>, Error> {
+        let started = Instant::now();
+        let spec = endpoint.request().map_err(|e| self.invalid(e))?;
+        let op = spec.operation;
+        let got = self.execute(spec, options).await?;
+        let value = self.decode(op, &got, E::decode)?;
+        Ok(WithMeta {
+            value,
+            meta: self.meta(&got, started.elapsed()),
+        })
+    }
+
+    /// Calls `operation` with a JSON input document (its documented body fields plus path
+    /// and query parameters as top-level fields) and any files, and writes the decoded
+    /// response back as JSON, every digit kept. This is how the `payments` CLI calls any
+    /// operation of a provider's table.
+    pub async fn call_json(
+        &self,
+        operation: &'static Operation,
+        input: &str,
+        files: Vec<InputFile>,
+    ) -> Result<WithMeta<JsonOutput>, Error> {
+        let started = Instant::now();
+        let spec = (operation.io.request)(input, files).map_err(|e| self.invalid(e))?;
+        let got = self.execute(spec, &RequestOptions::default()).await?;
+        let json = self.decode(operation, &got, operation.io.response)?;
+        Ok(WithMeta {
+            value: JsonOutput {
+                status: got.status,
+                json,
+            },
+            meta: self.meta(&got, started.elapsed()),
+        })
+    }
+
+    fn invalid(&self, e: InvalidInput) -> Error {
+        Error::InvalidRequest {
+            provider: self.inner.provider.name,
+            field: e.field,
+            message: e.message,
+        }
+    }
+
+    fn decode<T>(
+        &self,
+        op: &'static Operation,
+        got: &Received,
+        decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, DecodeFailure>,
+    ) -> Result<T, Error> {
+        decode(got.status, &got.body).map_err(|f| Error::Decode {
+            provider: self.inner.provider.name,
+            operation: op.name,
+            path: f.path,
+            message: f.message,
+            snippet: crate::error::snippet(&got.body, SNIPPET_LIMIT),
+        })
+    }
+
+    fn meta(&self, got: &Received, elapsed: Duration) -> ResponseMeta {
+        let provider = self.inner.provider;
+        let mut headers = HeaderMap::new();
+        for name in provider
+            .request_id_header
+            .iter()
+            .chain(provider.error_headers)
+            .chain(provider.kept_headers)
+        {
+            for v in got.headers.get_all(*name) {
+                headers.append(http::header::HeaderName::from_static(name), v.clone());
+            }
+        }
+        ResponseMeta {
+            status: got.status,
+            request_id: request_id(provider, &got.headers),
+            attempts: got.attempts,
+            elapsed,
+            headers,
+        }
+    }
+
+    /// The retry loop, written once: not generic over the endpoint.
+    async fn execute(
+        &self,
+        spec: RequestSpec,
+        options: &RequestOptions,
+    ) -> Result<Received, Error> {
         let i = &self.inner;
-        let operation = endpoint.operation();
+        let op = spec.operation;
+        let timeouts = options.timeouts.unwrap_or(i.timeouts);
         let span = tracing::info_span!(
             "payments.call",
             provider = i.provider.name,
-            operation,
-            attempt = tracing::field::Empty,
+            operation = op.name,
+            route = op.path,
+            attempts = tracing::field::Empty,
             status = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let call = self.send_inner(endpoint, operation, &span);
-        let result = match tokio::time::timeout(i.timeouts.call, call)
+        let call = self.attempts(spec, options, timeouts, &span);
+        let result = match tokio::time::timeout(timeouts.call, call)
             .instrument(span.clone())
             .await
         {
@@ -435,69 +635,105 @@ impl ApiClient {
             Err(_) => Err(Error::Timeout {
                 provider: i.provider.name,
                 kind: TimeoutKind::Call,
-                after: i.timeouts.call,
+                after: timeouts.call,
             }),
         };
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
-        if let Err(e) = &result {
-            span.in_scope(|| tracing::debug!(error = %e, "call failed"));
+        if !span.is_disabled() {
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            if let Err(e) = &result {
+                span.in_scope(|| tracing::debug!(error = %e, "call failed"));
+            }
         }
         result
     }
 
-    async fn send_inner<E: Endpoint>(
+    async fn attempts(
         &self,
-        endpoint: &E,
-        operation: &'static str,
+        spec: RequestSpec,
+        options: &RequestOptions,
+        timeouts: Timeouts,
         span: &tracing::Span,
-    ) -> Result<E::Output, Error> {
+    ) -> Result<Received, Error> {
         let i = &self.inner;
-        let name = i.provider.name;
-        let invalid = |e: crate::endpoint::InvalidInput| Error::InvalidRequest {
-            provider: name,
-            field: e.field,
-            message: e.message,
-        };
-        endpoint.validate().map_err(invalid)?;
-        let body = endpoint.body().map_err(invalid)?;
-        let mut url = String::with_capacity(i.base_url.len() + 64);
+        let op = spec.operation;
+        let retry = options.retry.as_ref().unwrap_or(&i.retry);
+        let mut url = String::with_capacity(i.base_url.len() + spec.path.len() + 1);
         url.push_str(&i.base_url);
-        let path = endpoint.path();
-        if !path.starts_with('/') {
+        if !spec.path.starts_with('/') {
             url.push('/');
         }
-        url.push_str(&path);
-        if let Some(q) = endpoint.query().filter(|q| !q.is_empty()) {
+        url.push_str(&spec.path);
+        if let Some(q) = spec.query.as_deref().filter(|q| !q.is_empty()) {
             url.push('?');
-            url.push_str(&q);
+            url.push_str(q);
         }
-        let uri: http::Uri = url
-            .parse()
-            .map_err(|e| Error::invalid(name, "path", format!("not a valid URL: {e}")))?;
-        let mut headers = HeaderMap::new();
+        let uri: http::Uri = url.parse().map_err(|e| {
+            Error::invalid(i.provider.name, "path", format!("not a valid URL: {e}"))
+        })?;
+        let mut headers = spec.headers;
         headers.insert(USER_AGENT, i.user_agent.clone());
-        endpoint.headers(&mut headers);
-        let safety = endpoint.retry_safety();
-        let deadline = Instant::now() + i.timeouts.call;
+        for (name, value) in &options.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        if let Some(b) = &spec.body {
+            headers.insert(CONTENT_TYPE, b.content_type.clone());
+            headers.insert(CONTENT_LENGTH, HeaderValue::from(b.bytes.len()));
+        }
+        let body = spec.body.map(|b| b.bytes).unwrap_or_default();
+        let idempotent = spec.retry == RetrySafety::Idempotent;
+        let deadline = Instant::now() + timeouts.call;
 
         let mut attempt = 1u32;
         loop {
-            span.record("attempt", attempt);
-            let req = self.build_request(endpoint, &uri, &headers, body.as_ref(), attempt)?;
-            let sent = Instant::now();
-            let outcome = self.attempt(endpoint, operation, req, safety).await;
-            let latency = sent.elapsed();
+            let attempt_span = tracing::debug_span!(
+                parent: span,
+                "payments.attempt",
+                attempt,
+                route = op.path,
+                status = tracing::field::Empty,
+                retry_reason = tracing::field::Empty,
+                request_id = tracing::field::Empty,
+            );
+            let mut req = http::Request::new(body.clone());
+            *req.method_mut() = op.method.clone();
+            *req.uri_mut() = uri.clone();
+            *req.headers_mut() = headers.clone();
+            *req.extensions_mut() = spec.extensions.clone();
+            let cx = SignContext {
+                provider: i.provider.name,
+                operation: op,
+                attempt,
+                clock: &*i.clock,
+                nonces: &*i.nonces,
+            };
+            i.signer.sign(&mut req, &cx).map_err(|e| Error::Sign {
+                provider: i.provider.name,
+                message: e.0,
+            })?;
+            let outcome = self
+                .attempt(op, req, idempotent, timeouts)
+                .instrument(attempt_span.clone())
+                .await;
             match outcome {
-                Attempt::Done((status, out)) => {
-                    span.record("status", status.as_u16());
-                    tracing::debug!(
-                        attempt,
-                        status = status.as_u16(),
-                        latency_ms = latency.as_millis() as u64,
-                        "attempt succeeded"
-                    );
+                Attempt::Done(resp) => {
+                    if !span.is_disabled() {
+                        span.record("attempts", attempt);
+                        span.record("status", resp.status().as_u16());
+                    }
+                    if !attempt_span.is_disabled() {
+                        attempt_span.record("status", resp.status().as_u16());
+                        if let Some(id) = request_id(i.provider, resp.headers()) {
+                            attempt_span.record("request_id", id.as_str());
+                        }
+                    }
                     i.budget.refund();
-                    return Ok(out);
+                    let (parts, body) = resp.into_parts();
+                    return Ok(Received {
+                        status: parts.status,
+                        headers: parts.headers,
+                        body,
+                        attempts: attempt,
+                    });
                 }
                 Attempt::Failed {
                     error,
@@ -505,21 +741,42 @@ impl ApiClient {
                     retryable,
                     timeout,
                 } => {
-                    if let Some(s) = error.status() {
-                        span.record("status", s.as_u16());
+                    if !span.is_disabled() {
+                        span.record("attempts", attempt);
+                        if let Some(s) = error.status() {
+                            span.record("status", s.as_u16());
+                            attempt_span.record("status", s.as_u16());
+                        }
+                        if let Some(id) = error.api().and_then(|a| a.request_id.as_deref()) {
+                            attempt_span.record("request_id", id);
+                        }
                     }
-                    tracing::debug!(attempt, error = %error, latency_ms = latency.as_millis() as u64, retryable, "attempt failed");
-                    if !retryable || attempt >= i.retry.max_attempts {
+                    let reason = retry_reason(&error);
+                    let give_up = if !retryable {
+                        Some("not retryable")
+                    } else if attempt >= retry.max_attempts {
+                        Some("attempts exhausted")
+                    } else {
+                        None
+                    };
+                    if let Some(why) = give_up {
+                        attempt_span.in_scope(
+                            || tracing::debug!(error = %error, reason, "attempt failed; {why}"),
+                        );
                         return Err(error);
                     }
                     let delay = match retry_after {
-                        Some(d) if d > i.retry.max_retry_after => return Err(error),
+                        Some(d) if d > retry.max_retry_after => return Err(error),
                         Some(d) => d,
-                        None => i.retry.backoff(attempt + 1),
+                        None => retry.backoff(attempt + 1),
                     };
                     if Instant::now() + delay >= deadline || !i.budget.try_spend(timeout) {
                         return Err(error);
                     }
+                    attempt_span.record("retry_reason", reason);
+                    attempt_span.in_scope(|| {
+                        tracing::debug!(error = %error, delay_ms = delay.as_millis() as u64, "retrying")
+                    });
                     tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
@@ -527,59 +784,23 @@ impl ApiClient {
         }
     }
 
-    fn build_request<E: Endpoint>(
+    async fn attempt(
         &self,
-        endpoint: &E,
-        uri: &http::Uri,
-        headers: &HeaderMap,
-        body: Option<&RequestBody>,
-        attempt: u32,
-    ) -> Result<http::Request<Bytes>, Error> {
-        let i = &self.inner;
-        let mut req = http::Request::new(body.map(|b| b.bytes.clone()).unwrap_or_default());
-        *req.method_mut() = endpoint.method();
-        *req.uri_mut() = uri.clone();
-        *req.headers_mut() = headers.clone();
-        if let Some(b) = body {
-            req.headers_mut()
-                .insert(CONTENT_TYPE, b.content_type.clone());
-            req.headers_mut()
-                .insert(CONTENT_LENGTH, HeaderValue::from(b.bytes.len()));
-        }
-        endpoint.extensions(req.extensions_mut());
-        let cx = SignContext {
-            provider: i.provider.name,
-            operation: endpoint.operation(),
-            attempt,
-            clock: &*i.clock,
-            nonces: &*i.nonces,
-        };
-        i.signer.sign(&mut req, &cx).map_err(|e| Error::Sign {
-            provider: i.provider.name,
-            message: e.0,
-        })?;
-        Ok(req)
-    }
-
-    async fn attempt<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        operation: &'static str,
+        op: &'static Operation,
         req: http::Request<Bytes>,
-        safety: RetrySafety,
-    ) -> Attempt<(StatusCode, E::Output)> {
+        idempotent: bool,
+        timeouts: Timeouts,
+    ) -> Attempt {
         let i = &self.inner;
         let name = i.provider.name;
-        let idempotent = safety == RetrySafety::Idempotent;
-        let sent =
-            tokio::time::timeout(i.timeouts.attempt, i.transport.send(req, i.max_body)).await;
+        let sent = tokio::time::timeout(timeouts.attempt, i.transport.send(req, i.max_body)).await;
         let resp = match sent {
             Err(_) => {
                 return Attempt::Failed {
                     error: Error::Timeout {
                         provider: name,
                         kind: TimeoutKind::Attempt,
-                        after: i.timeouts.attempt,
+                        after: timeouts.attempt,
                     },
                     retry_after: None,
                     retryable: idempotent,
@@ -589,25 +810,10 @@ impl ApiClient {
             Ok(Err(e)) => return self.transport_failure(e, idempotent),
             Ok(Ok(resp)) => resp,
         };
-        let status = resp.status();
-        if status.is_success() {
-            return match endpoint.decode(status, resp.body()) {
-                Ok(out) => Attempt::Done((status, out)),
-                Err(f) => Attempt::Failed {
-                    error: Error::Decode {
-                        provider: name,
-                        operation,
-                        path: f.path,
-                        message: f.message,
-                        snippet: crate::error::snippet(resp.body(), SNIPPET_LIMIT),
-                    },
-                    retry_after: None,
-                    retryable: false,
-                    timeout: false,
-                },
-            };
+        if resp.status().is_success() {
+            return Attempt::Done(resp);
         }
-        let err = self.api_error(operation, &resp);
+        let err = self.api_error(op.name, &resp);
         let refused =
             err.kind == ApiErrorKind::RateLimited && i.provider.throttling_refuses_unprocessed;
         let retryable = err.kind.is_retryable() && (idempotent || refused);
@@ -619,7 +825,7 @@ impl ApiClient {
         }
     }
 
-    fn transport_failure<T>(&self, e: TransportError, idempotent: bool) -> Attempt<T> {
+    fn transport_failure(&self, e: TransportError, idempotent: bool) -> Attempt {
         let i = &self.inner;
         let name = i.provider.name;
         let (error, never_sent) = match e.failure {
@@ -678,15 +884,31 @@ impl ApiClient {
         err.body_snippet = crate::error::snippet(resp.body(), SNIPPET_LIMIT);
         err.retry_after = crate::retry::retry_after(resp.headers(), i.clock.now());
         err.keep_headers(resp.headers(), i.provider.error_headers);
-        if let Some(h) = i.provider.request_id_header {
-            err.request_id = resp
-                .headers()
-                .get(h)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
-        }
+        err.request_id = request_id(i.provider, resp.headers());
         (i.provider.parse_error)(&mut err, resp.headers(), resp.body());
         err
+    }
+}
+
+fn request_id(provider: &ProviderSpec, headers: &HeaderMap) -> Option<String> {
+    provider
+        .request_id_header
+        .and_then(|h| headers.get(h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// Why a failed attempt is retried, for the attempt span.
+fn retry_reason(error: &Error) -> &'static str {
+    match error {
+        Error::Timeout { .. } => "timeout",
+        Error::Transport { .. } => "transport",
+        Error::Api(e) => match e.kind {
+            ApiErrorKind::RateLimited => "throttled",
+            ApiErrorKind::Server => "server error",
+            _ => "status",
+        },
+        _ => "other",
     }
 }
 
@@ -712,7 +934,7 @@ macro_rules! client_builder_options {
 
         /// Uses your own `reqwest::Client` (configure it with `redirect::Policy::none()`:
         /// provider credentials travel in headers reqwest would forward on a redirect).
-        pub fn reqwest_client(mut self, client: $crate::reqwest::Client) -> Self {
+        pub fn reqwest_client(mut self, client: $crate::ReqwestClient) -> Self {
             self.inner = self.inner.reqwest_client(client);
             self
         }

@@ -4,11 +4,13 @@ use std::borrow::Cow;
 use std::fmt;
 
 use bytes::Bytes;
-use http::header::HeaderValue;
+use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Method, StatusCode};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::operation::Operation;
 
 /// Whether an operation may be repeated after it possibly reached the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +21,7 @@ pub enum RetrySafety {
     /// Repeating it could act twice (money moves, creations): retried only when the request
     /// provably never left the machine (connection not established), or was throttled by a
     /// provider that documents throttling as a refusal
-    /// ([`ProviderSpec::throttling_refuses_unprocessed`](crate::ProviderSpec::throttling_refuses_unprocessed)).
+    /// ([`ProviderSpec::throttling_refuses_unprocessed`](crate::provider::ProviderSpec::throttling_refuses_unprocessed)).
     NotIdempotent,
 }
 
@@ -135,54 +137,130 @@ pub struct DecodeFailure {
     pub message: String,
 }
 
-/// One API operation: a plain description of the request plus how to read its response.
+/// A request, described: which operation, the concrete path, query, body, extra headers
+/// and retry safety. [`Endpoint::request`] builds one; the client sends it, signing it anew
+/// on every attempt with the same body bytes.
+#[derive(Debug, Clone)]
+pub struct RequestSpec {
+    /// The operation's table row.
+    pub operation: &'static Operation,
+    /// The concrete path below the base URL, starting with `/`, parameters percent-encoded.
+    /// Never logged: spans record [`Operation::path`], the template.
+    pub path: String,
+    /// The query string without `?`, already encoded.
+    pub query: Option<String>,
+    /// The body, serialized once.
+    pub body: Option<RequestBody>,
+    /// Extra headers of this request (not auth: the signer adds those).
+    pub headers: HeaderMap,
+    /// Per-request data for the signer (e.g. JWT claims), copied into every attempt.
+    pub extensions: http::Extensions,
+    /// Whether it may be resent after it possibly arrived; the row's by default.
+    pub retry: RetrySafety,
+}
+
+impl RequestSpec {
+    /// A request for `operation` at its path template as is (no parameters), no body.
+    pub fn new(operation: &'static Operation) -> Self {
+        RequestSpec {
+            operation,
+            path: operation.path.to_owned(),
+            query: None,
+            body: None,
+            headers: HeaderMap::new(),
+            extensions: http::Extensions::new(),
+            retry: operation.retry,
+        }
+    }
+
+    /// A request for `operation` with its path parameters filled in order
+    /// ([`Operation::fill`]).
+    pub fn with_path(
+        operation: &'static Operation,
+        params: &[Option<&str>],
+    ) -> Result<Self, InvalidInput> {
+        let mut spec = Self::new(operation);
+        spec.path = operation.fill(params)?;
+        Ok(spec)
+    }
+
+    /// Sets the query string (without `?`, encoded); an empty one is dropped.
+    pub fn query(mut self, query: impl Into<String>) -> Self {
+        let q = query.into();
+        self.query = (!q.is_empty()).then_some(q);
+        self
+    }
+
+    /// Sets the body to `value` as compact JSON.
+    pub fn json<T: Serialize + ?Sized>(mut self, value: &T) -> Result<Self, InvalidInput> {
+        self.body = Some(RequestBody::json(value)?);
+        Ok(self)
+    }
+
+    /// Sets the body.
+    pub fn body(mut self, body: RequestBody) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// Adds signer data.
+    pub fn extension<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.extensions.insert(value);
+        self
+    }
+}
+
+/// One API operation: a plain value that describes its request, and the type its success
+/// response decodes into.
 ///
-/// The body is serialized once per call; the same bytes are signed and sent on every
-/// attempt.
+/// ```
+/// use payments_core::{Auth, Endpoint, Io, Operation, RequestSpec, RetrySafety};
+/// use payments_core::provider::InvalidInput;
+///
+/// /// `GET /status`.
+/// #[derive(serde::Deserialize)]
+/// struct Status {}
+///
+/// #[derive(serde::Deserialize, serde::Serialize)]
+/// struct StatusOut { ok: bool }
+///
+/// static STATUS: Operation = Operation {
+///     name: "status",
+///     method: payments_core::http::Method::GET,
+///     path: "/status",
+///     auth: Auth::None,
+///     retry: RetrySafety::Idempotent,
+///     summary: "Whether the service is up.",
+///     io: Io::json::<Status>(),
+/// };
+///
+/// impl Endpoint for Status {
+///     type Output = StatusOut;
+///     fn request(&self) -> Result<RequestSpec, InvalidInput> {
+///         Ok(RequestSpec::new(&STATUS))
+///     }
+/// }
+/// ```
 pub trait Endpoint: Send + Sync {
     /// The decoded success response.
     type Output: DeserializeOwned + Send;
 
-    /// The operation's name, kebab-case (`check-transaction`), used in spans and errors.
-    fn operation(&self) -> &'static str;
-
-    /// The HTTP method.
-    fn method(&self) -> Method;
-
-    /// The path below the base URL, starting with `/`; parameters percent-encoded with
-    /// [`path_segment`].
-    fn path(&self) -> Cow<'_, str>;
-
-    /// The query string without `?`, already encoded.
-    fn query(&self) -> Option<String> {
-        None
-    }
-
-    /// Checks the input before anything is built or sent.
-    fn validate(&self) -> Result<(), InvalidInput> {
-        Ok(())
-    }
-
-    /// The body, if any.
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        Ok(None)
-    }
-
-    /// Extra headers of this operation (not auth: the signer adds those).
-    fn headers(&self, _headers: &mut HeaderMap) {}
-
-    /// Per-request data for the signer (e.g. JWT claims), put in the request's extensions
-    /// on every attempt.
-    fn extensions(&self, _extensions: &mut http::Extensions) {}
-
-    /// Whether the operation may be retried after it possibly reached the server.
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::from_method(&self.method())
-    }
+    /// Checks the input and describes the request. Called once per call: the body is
+    /// serialized here, once, and the same bytes are signed and sent on every attempt.
+    fn request(&self) -> Result<RequestSpec, InvalidInput>;
 
     /// Decodes a success (2xx) body. The default reads JSON, treating an empty body as
     /// `null`, and names the JSON path of any failure.
-    fn decode(&self, _status: StatusCode, body: &[u8]) -> Result<Self::Output, DecodeFailure> {
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Self::Output, DecodeFailure>
+    where
+        Self: Sized,
+    {
         decode_json(body)
     }
 }

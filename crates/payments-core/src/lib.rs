@@ -7,33 +7,57 @@
 //!
 //! # Quick start
 //!
+//! A request is plain data implementing [`Endpoint`]: it points at its row in the
+//! provider's operation table and describes itself as a [`RequestSpec`]. The client does
+//! the rest.
+//!
 //! ```no_run
-//! use std::borrow::Cow;
 //! use std::sync::Arc;
-//! use payments_core::{ApiClient, Endpoint, ProviderSpec, auth::BearerToken};
+//! use payments_core::{Auth, Endpoint, Io, Operation, RequestOptions, RequestSpec, RetrySafety};
+//! use payments_core::provider::{ApiClient, InvalidInput, ProviderSpec, auth::BearerToken};
 //!
 //! static EXAMPLE: ProviderSpec = ProviderSpec::new("example");
 //!
-//! /// `GET /status`, answering `{"ok": true}`.
-//! struct Status;
+//! static STATUS: Operation = Operation {
+//!     name: "status",
+//!     method: payments_core::http::Method::GET,
+//!     path: "/status",
+//!     auth: Auth::Token,
+//!     retry: RetrySafety::Idempotent,
+//!     summary: "Whether the service is up.",
+//!     io: Io::json::<Status>(),
+//! };
 //!
+//! /// `GET /status`, answering `{"ok": true}`.
 //! #[derive(serde::Deserialize)]
+//! struct Status {}
+//!
+//! #[derive(serde::Deserialize, serde::Serialize)]
 //! struct StatusOut { ok: bool }
 //!
 //! impl Endpoint for Status {
 //!     type Output = StatusOut;
-//!     fn operation(&self) -> &'static str { "status" }
-//!     fn method(&self) -> http::Method { http::Method::GET }
-//!     fn path(&self) -> Cow<'_, str> { "/status".into() }
+//!     fn request(&self) -> Result<RequestSpec, InvalidInput> {
+//!         Ok(RequestSpec::new(&STATUS))
+//!     }
 //! }
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let signer = BearerToken::new("token".to_owned().into())?;
-//! let client = ApiClient::builder(&EXAMPLE, "http://127.0.0.1:8080", Arc::new(signer)).build()?;
-//! let out = client.send(&Status).await?;
+//! let client = ApiClient::builder(&EXAMPLE, "http://127.0.0.1:8080").build(Arc::new(signer))?;
+//! let out = client.send(&Status {}).await?;
 //! assert!(out.ok);
+//! let with_meta = client.send_with_meta(&Status {}, &RequestOptions::new()).await?;
+//! println!("{} after {} attempt(s)", with_meta.meta.status, with_meta.meta.attempts);
 //! # Ok(()) }
 //! ```
+//!
+//! # Two audiences
+//!
+//! The crate root holds what users of a provider crate touch: [`Amount`], [`Error`],
+//! [`RetryPolicy`], [`Timeouts`], [`RequestOptions`], [`ResponseMeta`], [`Transport`].
+//! What provider crates build on (the core client, provider specs, error parsers, path
+//! and validation helpers, signers, digests) lives in [`provider`].
 //!
 //! # Features
 //!
@@ -52,14 +76,14 @@
 
 pub mod country;
 pub mod date;
+#[doc(hidden)]
 pub mod digest;
 mod error;
 pub mod money;
 mod wire_enum;
 
 pub use error::{
-    ApiError, ApiErrorKind, BoxError, Error, FieldError, SNIPPET_LIMIT, TimeoutKind,
-    TransportErrorKind, snippet,
+    ApiError, ApiErrorKind, BoxError, Error, FieldError, TimeoutKind, TransportErrorKind,
 };
 pub use money::{Amount, CoinId, Currency};
 pub use secrecy::{ExposeSecret, SecretString};
@@ -75,11 +99,14 @@ pub mod __private {
 }
 
 #[cfg(feature = "client")]
+#[doc(hidden)]
 pub mod auth;
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
 mod endpoint;
+#[cfg(feature = "client")]
+mod operation;
 #[cfg(feature = "client")]
 pub mod retry;
 #[cfg(feature = "client")]
@@ -88,14 +115,11 @@ pub mod signer;
 pub mod transport;
 
 #[cfg(feature = "client")]
-pub use client::{
-    ApiClient, ApiClientBuilder, DEFAULT_MAX_BODY, ProviderSpec, Timeouts, default_error_parser,
-};
+pub use client::{RequestOptions, ResponseMeta, Timeouts, WithMeta};
 #[cfg(feature = "client")]
-pub use endpoint::{
-    DecodeFailure, Endpoint, InvalidInput, NoContent, RequestBody, RetrySafety, check_path_param,
-    decode_json, path_segment, require_text,
-};
+pub use endpoint::{Endpoint, NoContent, RequestSpec, RetrySafety};
+#[cfg(feature = "client")]
+pub use operation::{AttachFiles, Auth, InputFile, Io, JsonOutput, Operation, read_document};
 #[cfg(feature = "client")]
 pub use retry::{BudgetConfig, RetryPolicy};
 #[cfg(feature = "client")]
@@ -107,8 +131,28 @@ pub use transport::{RecordingTransport, ReqwestTransport, Transport};
 pub use bytes;
 #[cfg(feature = "client")]
 pub use http;
+/// The HTTP client the built-in transport uses; give your own to a builder's
+/// `reqwest_client` (configured with `redirect::Policy::none()`).
 #[cfg(feature = "client")]
-pub use reqwest;
+pub use reqwest::Client as ReqwestClient;
+
+/// What provider crates build on: the core client, provider specs and error parsers, path
+/// and validation helpers, signers and digests. Users of a provider crate rarely need it.
+#[cfg(feature = "client")]
+pub mod provider {
+    pub use crate::auth;
+    pub use crate::client::{
+        ApiClient, ApiClientBuilder, DEFAULT_MAX_BODY, ProviderSpec, default_error_parser,
+    };
+    pub use crate::digest;
+    pub use crate::endpoint::{
+        DecodeFailure, InvalidInput, RequestBody, check_path_param, decode_json, path_segment,
+        require_text,
+    };
+    pub use crate::error::{SNIPPET_LIMIT, snippet};
+    pub use crate::operation::{MAX_PATH_PARAM, check_duplicate_keys};
+    pub use crate::signer::NoAuth;
+}
 
 #[cfg(feature = "webhook")]
 #[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]

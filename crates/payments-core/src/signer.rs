@@ -15,8 +15,9 @@ pub struct SignError(pub String);
 pub struct SignContext<'a> {
     /// The provider.
     pub provider: &'static str,
-    /// The operation being signed.
-    pub operation: &'static str,
+    /// The operation being signed: its table row, with its name, route template and
+    /// [`Auth`](crate::Auth) scheme.
+    pub operation: &'static crate::Operation,
     /// 1 for the first attempt, 2 for the first retry, …
     pub attempt: u32,
     /// The clock to read (fixed in tests).
@@ -29,7 +30,7 @@ impl fmt::Debug for SignContext<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SignContext")
             .field("provider", &self.provider)
-            .field("operation", &self.operation)
+            .field("operation", &self.operation.name)
             .field("attempt", &self.attempt)
             .finish_non_exhaustive()
     }

@@ -1,9 +1,14 @@
 //! `addresses/take`.
 
 use payments_core::Currency;
+use payments_core::http::StatusCode;
+use payments_core::provider::{DecodeFailure, InvalidInput};
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{decode_data, json_endpoint, require_text};
+use crate::operations;
+
+use super::{decode_data, require_text};
 use crate::types::Address;
 
 /// `POST /v2/addresses/take`: a deposit address for `currency`, tagged with your
@@ -58,13 +63,15 @@ impl TakeAddress {
     }
 }
 
-json_endpoint!(
-    TakeAddress,
-    Address,
-    "addresses-take",
-    POST,
-    "/v2/addresses/take",
-    NotIdempotent,
-    decode = decode_data,
-    validate = |s| { require_text("foreign_id", &s.foreign_id) }
-);
+impl Endpoint for TakeAddress {
+    type Output = Address;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        require_text("foreign_id", &self.foreign_id)?;
+        RequestSpec::new(&operations::ADDRESSES_TAKE).json(self)
+    }
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Address, DecodeFailure> {
+        decode_data(body)
+    }
+}

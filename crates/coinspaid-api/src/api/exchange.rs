@@ -1,9 +1,14 @@
 //! `exchange/calculate`, `exchange/fixed`, `exchange/now`.
 
-use payments_core::{Amount, Currency, InvalidInput};
+use payments_core::http::StatusCode;
+use payments_core::provider::{DecodeFailure, InvalidInput};
+use payments_core::{Amount, Currency};
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{decode_data, json_endpoint, require_positive, require_text};
+use crate::operations;
+
+use super::{decode_data, require_positive, require_text};
 use crate::types::{ExchangeOrder, ExchangeQuote};
 
 /// `POST /v2/exchange/calculate`: what an exchange would give, for an amount sent *or* an
@@ -66,16 +71,11 @@ impl CalculateExchange {
     }
 }
 
-json_endpoint!(
-    CalculateExchange,
-    ExchangeQuote,
-    "exchange-calculate",
-    POST,
-    "/v2/exchange/calculate",
-    Idempotent,
-    decode = decode_data,
-    validate = |s| {
-        match (&s.sender_amount, &s.receiver_amount) {
+impl Endpoint for CalculateExchange {
+    type Output = ExchangeQuote;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        match (&self.sender_amount, &self.receiver_amount) {
             (Some(a), None) => require_positive("sender_amount", a),
             (None, Some(a)) => require_positive("receiver_amount", a),
             (Some(_), Some(_)) => Err(InvalidInput::new(
@@ -86,9 +86,14 @@ json_endpoint!(
                 "sender_amount",
                 "one of sender_amount and receiver_amount is required",
             )),
-        }
+        }?;
+        RequestSpec::new(&operations::EXCHANGE_CALCULATE).json(self)
     }
-);
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<ExchangeQuote, DecodeFailure> {
+        decode_data(body)
+    }
+}
 
 /// `POST /v2/exchange/fixed`: exchanges between two of your balances at `price` (take it
 /// from [`CalculateExchange`]); CoinsPaid refuses if the price no longer holds.
@@ -129,20 +134,20 @@ impl ExchangeFixed {
     }
 }
 
-json_endpoint!(
-    ExchangeFixed,
-    ExchangeOrder,
-    "exchange-fixed",
-    POST,
-    "/v2/exchange/fixed",
-    NotIdempotent,
-    decode = decode_data,
-    validate = |s| {
-        require_positive("sender_amount", &s.sender_amount)?;
-        require_text("foreign_id", &s.foreign_id)?;
-        require_positive("price", &s.price)
+impl Endpoint for ExchangeFixed {
+    type Output = ExchangeOrder;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        require_positive("sender_amount", &self.sender_amount)?;
+        require_text("foreign_id", &self.foreign_id)?;
+        require_positive("price", &self.price)?;
+        RequestSpec::new(&operations::EXCHANGE_FIXED).json(self)
     }
-);
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<ExchangeOrder, DecodeFailure> {
+        decode_data(body)
+    }
+}
 
 /// `POST /v2/exchange/now`: exchanges between two of your balances at the current price.
 ///
@@ -178,16 +183,16 @@ impl ExchangeNow {
     }
 }
 
-json_endpoint!(
-    ExchangeNow,
-    ExchangeOrder,
-    "exchange-now",
-    POST,
-    "/v2/exchange/now",
-    NotIdempotent,
-    decode = decode_data,
-    validate = |s| {
-        require_positive("sender_amount", &s.sender_amount)?;
-        require_text("foreign_id", &s.foreign_id)
+impl Endpoint for ExchangeNow {
+    type Output = ExchangeOrder;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        require_positive("sender_amount", &self.sender_amount)?;
+        require_text("foreign_id", &self.foreign_id)?;
+        RequestSpec::new(&operations::EXCHANGE_NOW).json(self)
     }
-);
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<ExchangeOrder, DecodeFailure> {
+        decode_data(body)
+    }
+}

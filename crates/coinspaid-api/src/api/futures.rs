@@ -1,9 +1,15 @@
 //! `futures/rates` and `futures/confirm`.
 
-use payments_core::{Amount, Currency, decode_json};
+use payments_core::http::StatusCode;
+use payments_core::provider::decode_json;
+use payments_core::provider::{DecodeFailure, InvalidInput};
+use payments_core::{Amount, Currency};
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{decode_data, json_endpoint, optional_text, require_positive, require_text};
+use crate::operations;
+
+use super::{decode_data, optional_text, require_positive, require_text};
 use crate::types::{FuturesConfirmation, FuturesRates};
 
 /// `POST /v2/futures/rates`: the rates CoinsPaid would hold for deposits to an
@@ -36,19 +42,19 @@ impl GetFuturesRates {
     }
 }
 
-json_endpoint!(
-    GetFuturesRates,
-    FuturesRates,
-    "futures-rates",
-    POST,
-    "/v2/futures/rates",
-    Idempotent,
-    decode = decode_json,
-    validate = |s| {
-        require_text("address", &s.address)?;
-        optional_text("tag", s.tag.as_deref())
+impl Endpoint for GetFuturesRates {
+    type Output = FuturesRates;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        require_text("address", &self.address)?;
+        optional_text("tag", self.tag.as_deref())?;
+        RequestSpec::new(&operations::FUTURES_RATES).json(self)
     }
-);
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<FuturesRates, DecodeFailure> {
+        decode_json(body)
+    }
+}
 
 /// `POST /futures/confirm`: holds the rate for a deposit of `sender_amount` to `address`
 /// that should yield `receiver_amount` (computed by you from [`GetFuturesRates`]).
@@ -102,18 +108,18 @@ impl ConfirmFutures {
 }
 
 // Documented as `/futures/confirm`, without the `/v2` prefix: followed as written.
-json_endpoint!(
-    ConfirmFutures,
-    FuturesConfirmation,
-    "futures-confirm",
-    POST,
-    "/futures/confirm",
-    NotIdempotent,
-    decode = decode_data,
-    validate = |s| {
-        optional_text("tag", s.tag.as_deref())?;
-        require_text("address", &s.address)?;
-        require_positive("sender_amount", &s.sender_amount)?;
-        require_positive("receiver_amount", &s.receiver_amount)
+impl Endpoint for ConfirmFutures {
+    type Output = FuturesConfirmation;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        optional_text("tag", self.tag.as_deref())?;
+        require_text("address", &self.address)?;
+        require_positive("sender_amount", &self.sender_amount)?;
+        require_positive("receiver_amount", &self.receiver_amount)?;
+        RequestSpec::new(&operations::FUTURES_CONFIRM).json(self)
     }
-);
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<FuturesConfirmation, DecodeFailure> {
+        decode_data(body)
+    }
+}

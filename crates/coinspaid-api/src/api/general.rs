@@ -1,9 +1,14 @@
 //! `ping`, `currencies/list`, `currencies/pairs`, `accounts/list`.
 
+use payments_core::http::StatusCode;
+use payments_core::provider::{DecodeFailure, InvalidInput};
 use payments_core::{Currency, NoContent};
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{decode_data, empty_object, json_endpoint};
+use crate::operations;
+
+use super::{decode_data, empty_object};
 use crate::types::{Balance, CurrencyInfo, CurrencyPair};
 
 /// `GET /v2/ping`: checks that the API is up and that your key and signature are accepted.
@@ -26,27 +31,11 @@ impl Ping {
     }
 }
 
-impl payments_core::Endpoint for Ping {
+impl Endpoint for Ping {
     type Output = NoContent;
 
-    fn operation(&self) -> &'static str {
-        "ping"
-    }
-
-    fn method(&self) -> payments_core::http::Method {
-        payments_core::http::Method::GET
-    }
-
-    fn path(&self) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed("/v2/ping")
-    }
-
-    fn body(&self) -> Result<Option<payments_core::RequestBody>, payments_core::InvalidInput> {
-        Ok(Some(empty_object()))
-    }
-
-    fn retry_safety(&self) -> payments_core::RetrySafety {
-        payments_core::RetrySafety::Idempotent
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        Ok(RequestSpec::new(&operations::PING).body(empty_object()))
     }
 }
 
@@ -74,56 +63,29 @@ impl ListAccounts {
     }
 }
 
-macro_rules! empty_endpoint {
-    ($ty:ty, $out:ty, $op:literal, $path:literal) => {
-        impl payments_core::Endpoint for $ty {
-            type Output = $out;
+impl Endpoint for ListCurrencies {
+    type Output = Vec<CurrencyInfo>;
 
-            fn operation(&self) -> &'static str {
-                $op
-            }
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        Ok(RequestSpec::new(&operations::CURRENCIES_LIST).body(empty_object()))
+    }
 
-            fn method(&self) -> payments_core::http::Method {
-                payments_core::http::Method::POST
-            }
-
-            fn path(&self) -> std::borrow::Cow<'_, str> {
-                std::borrow::Cow::Borrowed($path)
-            }
-
-            fn body(
-                &self,
-            ) -> Result<Option<payments_core::RequestBody>, payments_core::InvalidInput> {
-                Ok(Some(empty_object()))
-            }
-
-            fn retry_safety(&self) -> payments_core::RetrySafety {
-                payments_core::RetrySafety::Idempotent
-            }
-
-            fn decode(
-                &self,
-                _status: payments_core::http::StatusCode,
-                body: &[u8],
-            ) -> Result<Self::Output, payments_core::DecodeFailure> {
-                decode_data(body)
-            }
-        }
-    };
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Vec<CurrencyInfo>, DecodeFailure> {
+        decode_data(body)
+    }
 }
 
-empty_endpoint!(
-    ListCurrencies,
-    Vec<CurrencyInfo>,
-    "currencies-list",
-    "/v2/currencies/list"
-);
-empty_endpoint!(
-    ListAccounts,
-    Vec<Balance>,
-    "accounts-list",
-    "/v2/accounts/list"
-);
+impl Endpoint for ListAccounts {
+    type Output = Vec<Balance>;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        Ok(RequestSpec::new(&operations::ACCOUNTS_LIST).body(empty_object()))
+    }
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Vec<Balance>, DecodeFailure> {
+        decode_data(body)
+    }
+}
 
 /// `POST /v2/currencies/pairs`: exchangeable pairs and their prices, all of them or only
 /// those matching the filters. Read-only, retried.
@@ -165,13 +127,14 @@ impl ListCurrencyPairs {
     }
 }
 
-json_endpoint!(
-    ListCurrencyPairs,
-    Vec<CurrencyPair>,
-    "currencies-pairs",
-    POST,
-    "/v2/currencies/pairs",
-    Idempotent,
-    decode = decode_data,
-    validate = |_s| { Ok(()) }
-);
+impl Endpoint for ListCurrencyPairs {
+    type Output = Vec<CurrencyPair>;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        RequestSpec::new(&operations::CURRENCIES_PAIRS).json(self)
+    }
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Vec<CurrencyPair>, DecodeFailure> {
+        decode_data(body)
+    }
+}

@@ -1,9 +1,14 @@
 //! `withdrawal/crypto`.
 
+use payments_core::http::StatusCode;
+use payments_core::provider::{DecodeFailure, InvalidInput};
 use payments_core::{Amount, Currency};
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{decode_data, json_endpoint, optional_text, require_positive, require_text};
+use crate::operations;
+
+use super::{decode_data, optional_text, require_positive, require_text};
 use crate::types::Withdrawal;
 
 /// `POST /v2/withdrawal/crypto`: sends `amount` of `currency` to `address`; with
@@ -91,18 +96,18 @@ impl WithdrawalCrypto {
     }
 }
 
-json_endpoint!(
-    WithdrawalCrypto,
-    Withdrawal,
-    "withdrawal-crypto",
-    POST,
-    "/v2/withdrawal/crypto",
-    NotIdempotent,
-    decode = decode_data,
-    validate = |s| {
-        require_text("foreign_id", &s.foreign_id)?;
-        require_positive("amount", &s.amount)?;
-        require_text("address", &s.address)?;
-        optional_text("tag", s.tag.as_deref())
+impl Endpoint for WithdrawalCrypto {
+    type Output = Withdrawal;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        require_text("foreign_id", &self.foreign_id)?;
+        require_positive("amount", &self.amount)?;
+        require_text("address", &self.address)?;
+        optional_text("tag", self.tag.as_deref())?;
+        RequestSpec::new(&operations::WITHDRAWAL_CRYPTO).json(self)
     }
-);
+
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Withdrawal, DecodeFailure> {
+        decode_data(body)
+    }
+}

@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
+use payments_core::provider::decode_json;
 use payments_core::webhook::VerifyError;
-use payments_core::{Amount, Currency, decode_json};
+use payments_core::{Amount, Currency};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 

@@ -8,7 +8,7 @@
 //! timeouts, truncated bodies); it needs a running tokio runtime.
 //!
 //! ```no_run
-//! use payments_core::test_util::server::{Reply, ScriptedServer};
+//! use payments_test_support::server::{Reply, ScriptedServer};
 //!
 //! # async fn run() {
 //! let server = ScriptedServer::start([
@@ -277,4 +277,106 @@ async fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
         headers,
         body,
     })
+}
+
+/// The same script as [`ScriptedServer`], answered in memory: a [`Transport`] for tests
+/// where a socket adds nothing (request shapes, decoding). Each request is recorded as the
+/// client sent it, the full URL's path and query as its `path`; the replies' `delay` is
+/// honoured, `without_content_length` has no meaning here.
+///
+/// [`Transport`]: payments_core::Transport
+#[derive(Debug, Clone)]
+pub struct MemoryTransport {
+    state: Arc<Mutex<State>>,
+}
+
+impl MemoryTransport {
+    /// A transport answering with `script` in order (the last reply repeats).
+    pub fn new(script: impl IntoIterator<Item = Reply>) -> Self {
+        MemoryTransport {
+            state: Arc::new(Mutex::new(State {
+                script: script.into_iter().collect(),
+                last: None,
+                requests: Vec::new(),
+            })),
+        }
+    }
+
+    /// How many requests were sent.
+    pub fn hits(&self) -> usize {
+        lock(&self.state).requests.len()
+    }
+
+    /// Every request sent so far, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        lock(&self.state).requests.clone()
+    }
+
+    /// The only request sent; panics (a test helper) when there was not exactly one.
+    pub fn single(&self) -> Recorded {
+        let requests = self.requests();
+        assert_eq!(
+            requests.len(),
+            1,
+            "expected exactly one request: {requests:#?}"
+        );
+        requests
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl payments_core::Transport for MemoryTransport {
+    fn send(
+        &self,
+        req: http::Request<bytes::Bytes>,
+        _max_body: usize,
+    ) -> payments_core::transport::SendFuture<'_> {
+        let (parts, body) = req.into_parts();
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+        let recorded = Recorded {
+            method: parts.method.as_str().to_owned(),
+            path,
+            headers: parts
+                .headers
+                .iter()
+                .map(|(n, v)| {
+                    (
+                        n.as_str().to_owned(),
+                        String::from_utf8_lossy(v.as_bytes()).trim().to_owned(),
+                    )
+                })
+                .collect(),
+            body: body.to_vec(),
+        };
+        let reply = {
+            let mut state = lock(&self.state);
+            state.requests.push(recorded);
+            let next = state.script.pop_front();
+            if let Some(r) = &next {
+                state.last = Some(r.clone());
+            }
+            next.or_else(|| state.last.clone())
+                .unwrap_or_else(|| Reply::status(500).body("no reply scripted"))
+        };
+        Box::pin(async move {
+            if !reply.delay.is_zero() {
+                tokio::time::sleep(reply.delay).await;
+            }
+            let mut builder = http::Response::builder().status(reply.status);
+            for (n, v) in &reply.headers {
+                builder = builder.header(n.as_str(), v.as_str());
+            }
+            builder.body(bytes::Bytes::from(reply.body)).map_err(|e| {
+                payments_core::transport::TransportError::new(
+                    payments_core::transport::TransportFailure::Other,
+                    e.to_string(),
+                )
+            })
+        })
+    }
 }

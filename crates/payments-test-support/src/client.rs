@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-use crate::transport::SendFuture;
-use crate::{Error, ReqwestTransport, RetryPolicy, TimeoutKind, Timeouts, Transport};
+use payments_core::transport::SendFuture;
+use payments_core::{Error, ReqwestTransport, RetryPolicy, TimeoutKind, Timeouts, Transport};
 
 /// The default policy with a tiny back-off (1 ms, at most 5 ms), so retry tests are fast.
 pub fn fast_retry() -> RetryPolicy {

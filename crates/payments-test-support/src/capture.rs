@@ -60,7 +60,7 @@ fn install() {
 /// capturing thread.
 ///
 /// ```
-/// let capture = payments_core::test_util::Capturing::start();
+/// let capture = payments_test_support::Capturing::start();
 /// tracing::info!(provider = "example", "hello");
 /// assert!(capture.text().contains("hello"));
 /// ```

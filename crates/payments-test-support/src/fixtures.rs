@@ -74,7 +74,6 @@ impl DocFixture {
 
 /// Removes the white space outside strings: the compact form of a JSON text in its own key
 /// order (serde_json's `Value` would sort the keys).
-#[cfg(feature = "client")]
 fn compact(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     let (mut in_string, mut escaped) = (false, false);
@@ -98,17 +97,16 @@ fn compact(json: &str) -> String {
     out
 }
 
-/// Decodes a documented `body` as `T` (with [`decode_json`](crate::decode_json), like the
+/// Decodes a documented `body` as `T` (with [`decode_json`](payments_core::provider::decode_json), like the
 /// client), re-serializes it, and asserts that the result is the same JSON and, byte for
 /// byte, the documented body in its documented key order. Returns the decoded value.
 /// Panics (it is a test helper) naming the fixture (`name`) and what differs.
-#[cfg(feature = "client")]
 #[track_caller]
 pub fn round_trip_exact<T>(name: &str, body: &RawValue) -> T
 where
     T: serde::de::DeserializeOwned + serde::Serialize,
 {
-    let value: T = crate::decode_json(body.get().as_bytes())
+    let value: T = payments_core::provider::decode_json(body.get().as_bytes())
         .unwrap_or_else(|f| panic!("{name}: cannot decode at `{}`: {}", f.path, f.message));
     let again = serde_json::to_string(&value)
         .unwrap_or_else(|e| panic!("{name}: cannot encode again: {e}"));
