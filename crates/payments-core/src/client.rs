@@ -667,9 +667,15 @@ impl ApiClient {
             url.push('?');
             url.push_str(q);
         }
-        let uri: http::Uri = url.parse().map_err(|e| {
+        let bad_url = |e: &dyn fmt::Display| {
             Error::invalid(i.provider.name, "path", format!("not a valid URL: {e}"))
-        })?;
+        };
+        // Parsed once per call: the http::Uri for the request, the url::Url for the
+        // built-in transport (which would otherwise re-parse the URI on every attempt).
+        let parsed = url::Url::parse(&url).map_err(|e| bad_url(&e))?;
+        let uri: http::Uri = url.parse().map_err(|e| bad_url(&e))?;
+        let mut extensions = spec.extensions;
+        extensions.insert(crate::transport::ParsedUrl(parsed));
         let mut headers = spec.headers;
         headers.insert(USER_AGENT, i.user_agent.clone());
         for (name, value) in &options.headers {
@@ -698,7 +704,7 @@ impl ApiClient {
             *req.method_mut() = op.method.clone();
             *req.uri_mut() = uri.clone();
             *req.headers_mut() = headers.clone();
-            *req.extensions_mut() = spec.extensions.clone();
+            *req.extensions_mut() = extensions.clone();
             let cx = SignContext {
                 provider: i.provider.name,
                 operation: op,

@@ -128,8 +128,7 @@ fn classify(e: &reqwest::Error) -> TransportFailure {
 impl Transport for ReqwestTransport {
     fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
         Box::pin(async move {
-            let req = reqwest::Request::try_from(req)
-                .map_err(|e| TransportError::new(TransportFailure::Other, e))?;
+            let req = into_reqwest(req)?;
             let mut resp = self
                 .client
                 .execute(req)
@@ -144,30 +143,77 @@ impl Transport for ReqwestTransport {
             let status = resp.status();
             let version = resp.version();
             let headers = std::mem::take(resp.headers_mut());
-            let mut body = BytesMut::with_capacity(
-                resp.content_length()
-                    .map_or(0, |n| n.min(64 * 1024) as usize),
-            );
+            // The first chunk is kept as is (most bodies arrive in one); only a second one
+            // makes a copy.
+            let mut first: Option<Bytes> = None;
+            let mut more: Option<BytesMut> = None;
+            let mut len = 0usize;
             while let Some(chunk) = resp
                 .chunk()
                 .await
                 .map_err(|e| TransportError::new(TransportFailure::Body, e))?
             {
-                if body.len() + chunk.len() > max_body {
+                len += chunk.len();
+                if len > max_body {
                     return Err(TransportError {
                         failure: TransportFailure::BodyTooLarge,
                         source: None,
                     });
                 }
-                body.extend_from_slice(&chunk);
+                match (&mut more, first.take()) {
+                    (Some(buf), _) => buf.extend_from_slice(&chunk),
+                    (None, None) => first = Some(chunk),
+                    (None, Some(head)) => {
+                        let mut buf = BytesMut::with_capacity(len);
+                        buf.extend_from_slice(&head);
+                        buf.extend_from_slice(&chunk);
+                        more = Some(buf);
+                    }
+                }
             }
-            let mut out = http::Response::new(body.freeze());
+            let body = match more {
+                Some(buf) => buf.freeze(),
+                None => first.unwrap_or_default(),
+            };
+            let mut out = http::Response::new(body);
             *out.status_mut() = status;
             *out.version_mut() = version;
             *out.headers_mut() = headers;
             Ok(out)
         })
     }
+}
+
+/// The request's URL, parsed once per call by the client and handed to every attempt in
+/// the request's extensions, so the built-in transport need not re-parse the URI.
+#[derive(Debug, Clone)]
+pub(crate) struct ParsedUrl(pub(crate) url::Url);
+
+/// Turns the client's request into reqwest's, reusing the [`ParsedUrl`] when present.
+fn into_reqwest(req: http::Request<Bytes>) -> Result<reqwest::Request, TransportError> {
+    let (mut parts, body) = req.into_parts();
+    // Used only while it still names the request's URI: a wrapping transport may have
+    // rewritten the URI since the client parsed it.
+    let parsed = parts
+        .extensions
+        .remove::<ParsedUrl>()
+        .filter(|ParsedUrl(url)| {
+            let uri = &parts.uri;
+            uri.scheme_str() == Some(url.scheme())
+                && uri.host() == url.host_str()
+                && uri.port_u16() == url.port()
+                && uri.path_and_query().map(|p| p.as_str())
+                    == Some(&url[url::Position::BeforePath..url::Position::AfterQuery])
+        });
+    let Some(ParsedUrl(url)) = parsed else {
+        return reqwest::Request::try_from(http::Request::from_parts(parts, body))
+            .map_err(|e| TransportError::new(TransportFailure::Other, e));
+    };
+    let mut out = reqwest::Request::new(parts.method, url);
+    *out.headers_mut() = parts.headers;
+    *out.version_mut() = parts.version;
+    *out.body_mut() = Some(reqwest::Body::from(body));
+    Ok(out)
 }
 
 /// One request and its response as seen by a [`RecordingTransport`].

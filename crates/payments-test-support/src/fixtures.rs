@@ -74,7 +74,7 @@ impl DocFixture {
 
 /// Removes the white space outside strings: the compact form of a JSON text in its own key
 /// order (serde_json's `Value` would sort the keys).
-fn compact(json: &str) -> String {
+pub(crate) fn compact(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     let (mut in_string, mut escaped) = (false, false);
     for c in json.chars() {

@@ -7,7 +7,7 @@ pub mod server;
 
 mod recorded;
 pub use recorded::{
-    assert_sent_as_recorded, outcome_value, recorded_body, recorded_fixtures, replay_recorded,
+    assert_sent_as_recorded, outcome_text, recorded_body, recorded_fixtures, replay_recorded,
 };
 pub use server::MemoryTransport;
 

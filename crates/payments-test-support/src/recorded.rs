@@ -2,12 +2,13 @@
 //! `cargo xtask fixtures refresh`) to replay them in tests.
 
 use std::collections::BTreeSet;
-use std::fmt::Display;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use payments_core::{Error, InputFile, JsonOutput, Operation, WithMeta};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
-use super::server::Reply;
+use super::server::{MemoryTransport, Reply};
 
 /// Every recorded fixture in `dir`, sorted by file name, parsed. Panics (it is a test
 /// helper) when the directory or a file cannot be read or parsed, naming it.
@@ -22,37 +23,84 @@ pub fn recorded_fixtures(dir: impl AsRef<Path>) -> Vec<(PathBuf, Value)> {
         .collect()
 }
 
-/// A call's result as the recordings write its outcome: `{"ok": <the value as JSON>}`, or
-/// `{"error": <the error's Display>}`.
-pub fn outcome_value<T: serde::Serialize, E: Display>(result: Result<T, E>) -> Value {
-    match result {
-        Ok(v) => {
-            let v = serde_json::to_value(v)
-                .unwrap_or_else(|e| panic!("the result does not encode as JSON: {e}"));
-            json!({ "ok": v })
+/// A recording as `payments record-fixtures` writes it; the input and outcome kept as
+/// their exact text.
+#[derive(serde::Deserialize)]
+struct Recording {
+    operation: String,
+    input: Box<RawValue>,
+    #[serde(default)]
+    files: Vec<RecordedFile>,
+    exchanges: Vec<Value>,
+    outcome: Box<RawValue>,
+}
+
+#[derive(serde::Deserialize)]
+struct RecordedFile {
+    field: String,
+    name: String,
+    base64: String,
+}
+
+/// Decodes standard base64 (the recordings' file contents); panics on bad input.
+fn base64_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|&c| c != b'=') {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .unwrap_or_else(|| panic!("not base64: {text:?}")) as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
         }
-        Err(e) => json!({ "error": e.to_string() }),
+    }
+    out
+}
+
+/// The outcome of a call as the recordings write it, compact:
+/// `{"ok":{"status":…,"value":…}}` or `{"error":"<Display>"}`.
+pub fn outcome_text(result: &Result<WithMeta<JsonOutput>, Error>) -> String {
+    match result {
+        Ok(out) => format!(
+            r#"{{"ok":{{"status":{},"value":{}}}}}"#,
+            out.value.status.as_u16(),
+            out.value.json
+        ),
+        Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
     }
 }
 
-/// Replays every recorded exchange in `dir` (see [`recorded_fixtures`]) and asserts that
-/// each one ends in its recorded `outcome`.
-///
-/// `replay` gets a recording, answers its request with the recorded response, makes the
-/// recorded call through the client, and returns the result as [`outcome_value`]. Asserts
-/// that there are at least `min_files` recordings (the scenario is complete) and that they
-/// cover exactly `operations` distinct operations.
+/// Replays every recording in `dir` through the operation table: for each file, the row
+/// named by its `operation`, its input document and files, and an in-memory transport
+/// answering with the recorded responses go to `call` (which builds the provider's client
+/// on that transport, with the recording's base-URL prefix, and calls
+/// `call_json`). Asserts that each request sent is the recorded one, that each outcome is
+/// the recorded one digit for digit, that there are at least `min_files` recordings, and
+/// that every operation of `table` was replayed.
 ///
 /// Returns, in file order, each outcome with the file's stem (dots as `__`) to name its
 /// snapshot: insta names snapshot files after the calling module, so the snapshot
 /// assertion stays in the caller.
 pub async fn replay_recorded(
+    table: &[&'static Operation],
     dir: impl AsRef<Path>,
     min_files: usize,
-    operations: usize,
-    mut replay: impl AsyncFnMut(&Value) -> Value,
+    mut call: impl AsyncFnMut(
+        MemoryTransport,
+        &'static Operation,
+        String,
+        Vec<InputFile>,
+    ) -> Result<WithMeta<JsonOutput>, Error>,
 ) -> Vec<(String, Value)> {
-    let files = recorded_fixtures(dir);
+    let files: Vec<_> = super::fixture_files(dir)
+        .into_iter()
+        .filter(|(_, path)| path.extension().is_some_and(|e| e == "json"))
+        .collect();
     assert!(
         files.len() >= min_files,
         "expected the full scenario, found {} files",
@@ -60,20 +108,61 @@ pub async fn replay_recorded(
     );
     let mut seen = BTreeSet::new();
     let mut outcomes = Vec::with_capacity(files.len());
-    for (file, doc) in files {
-        let operation = doc["operation"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{}: no operation", file.display()));
-        seen.insert(operation.to_owned());
-        let got = replay(&doc).await;
-        assert_eq!(got, doc["outcome"], "{}", file.display());
-        let name = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().replace('.', "__"))
-            .unwrap_or_default();
-        outcomes.push((name, got));
+    for (name, path) in files {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let rec: Recording =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: not a recording: {e}"));
+        let op = *table
+            .iter()
+            .find(|o| o.name == rec.operation)
+            .unwrap_or_else(|| panic!("{name}: {:?} is not in the table", rec.operation));
+        seen.insert(op.name);
+        let replies: Vec<Reply> = rec
+            .exchanges
+            .iter()
+            .filter(|x| !x["response"].is_null())
+            .map(|x| Reply::from_recorded(&x["response"]))
+            .collect();
+        let transport = MemoryTransport::new(replies);
+        let files = rec
+            .files
+            .iter()
+            .map(|f| InputFile {
+                field: f.field.clone(),
+                name: f.name.clone(),
+                bytes: base64_decode(&f.base64).into(),
+            })
+            .collect();
+        let result = call(transport.clone(), op, rec.input.get().to_owned(), files).await;
+        let sent = transport.requests();
+        assert_eq!(
+            sent.len(),
+            rec.exchanges.len(),
+            "{name}: sent {} requests, recorded {}",
+            sent.len(),
+            rec.exchanges.len()
+        );
+        for (sent, exchange) in sent.iter().zip(&rec.exchanges) {
+            assert_sent_as_recorded(std::slice::from_ref(sent), &exchange["request"]);
+        }
+        let got = outcome_text(&result);
+        assert_eq!(
+            super::fixtures::compact(&got),
+            super::fixtures::compact(rec.outcome.get()),
+            "{name}: the outcome differs from the recording"
+        );
+        let value: Value = serde_json::from_str(&got)
+            .unwrap_or_else(|e| panic!("{name}: the outcome is not JSON: {e}"));
+        let stem = name.trim_end_matches(".json").replace('.', "__");
+        outcomes.push((stem, value));
     }
-    assert_eq!(seen.len(), operations, "{seen:?}");
+    let missing: Vec<_> = table
+        .iter()
+        .map(|o| o.name)
+        .filter(|n| !seen.contains(n))
+        .collect();
+    assert!(missing.is_empty(), "no recording replays {missing:?}");
     outcomes
 }
 
