@@ -254,7 +254,7 @@ pub struct RecordedResponse {
 }
 
 /// The placeholder that replaces sensitive header values in recordings.
-pub const REDACTED: &str = "<redacted>";
+pub const REDACTED: &str = "[REDACTED]";
 
 fn body_value(bytes: &[u8]) -> serde_json::Value {
     if bytes.is_empty() {

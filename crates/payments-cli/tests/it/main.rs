@@ -583,7 +583,7 @@ async fn live_recording_path_works_against_the_sandbox() {
             "{}",
             f.display()
         );
-        assert!(text.contains("<redacted>"), "{}", f.display());
+        assert!(text.contains("[REDACTED]"), "{}", f.display());
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
