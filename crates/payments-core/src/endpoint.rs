@@ -71,7 +71,7 @@ impl std::error::Error for InvalidInput {}
 /// characters, formats) on top.
 ///
 /// ```
-/// use payments_core::{InvalidInput, require_text};
+/// use payments_core::provider::{InvalidInput, require_text};
 ///
 /// assert_eq!(require_text("name", "Zoë", 3), Ok(()));
 /// assert_eq!(
@@ -308,7 +308,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// characters are escaped (`jb 001/x` becomes `jb%20001%2Fx`).
 ///
 /// ```
-/// assert_eq!(payments_core::path_segment("jb 001/x"), "jb%20001%2Fx");
+/// assert_eq!(payments_core::provider::path_segment("jb 001/x"), "jb%20001%2Fx");
 /// ```
 pub fn path_segment(s: &str) -> Cow<'_, str> {
     utf8_percent_encode(s, SEGMENT).into()

@@ -69,7 +69,7 @@
 //! | `sha256-nonce` | Covery signer and verifier | sha2 |
 //! | `jwt` | [`auth::JwtSigner`] (RS256/RS512) | jsonwebtoken (aws-lc-rs) |
 //! | `webhook` | [`webhook`] verification primitives | subtle |
-//! | `test-util` | [`test_util`]: fixed clocks, sequence nonces, test signatures; with `client` a scripted HTTP/1.1 test server | – |
+//! | `test-util` | [`test_util`]: fixed clocks, sequence nonces, test signatures | – |
 //!
 //! With only `webhook` (and an algorithm feature) this crate pulls no HTTP stack.
 #![cfg_attr(docsrs, feature(doc_cfg))]

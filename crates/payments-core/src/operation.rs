@@ -110,7 +110,8 @@ impl Operation {
     ///
     /// ```
     /// use payments_core::{Auth, Io, NoContent, Operation, RetrySafety};
-    /// # use payments_core::{Endpoint, RequestSpec, InvalidInput};
+    /// # use payments_core::{Endpoint, RequestSpec};
+    /// # use payments_core::provider::InvalidInput;
     /// # #[derive(serde::Deserialize)] struct R {}
     /// # impl Endpoint for R { type Output = NoContent;
     /// #   fn request(&self) -> Result<RequestSpec, InvalidInput> { unreachable!() } }
@@ -125,7 +126,7 @@ impl Operation {
     /// };
     /// assert_eq!(PLAN.fill(&[Some("jb 001/x"), None])?, "/user/jb%20001%2Fx/plan");
     /// assert!(PLAN.fill(&[Some(".."), None]).is_err());
-    /// # Ok::<(), InvalidInput>(())
+    /// # Ok::<(), payments_core::provider::InvalidInput>(())
     /// ```
     pub fn fill(&self, params: &[Option<&str>]) -> Result<String, InvalidInput> {
         let mut out = String::with_capacity(self.path.len() + 32);
@@ -275,7 +276,7 @@ where
 ///
 /// ```
 /// use payments_core::{Amount, read_document};
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// struct W { amount: Amount }
 /// let w: W = read_document(r#"{"amount": 0.123456789012345678}"#)?;
 /// assert_eq!(w.amount.to_string(), "0.123456789012345678");

@@ -1,5 +1,9 @@
 //! Core `ApiClient` behaviour: URL building, redirects, body cap, timeouts, decode and API
 //! errors, the default error parser, retries and the retry budget.
+//!
+//! Request shapes, decoding, error parsing and status-driven retries run over the
+//! in-memory transport; sockets only where the transport itself is under test (redirects,
+//! body caps, timeouts, refused connections, what reaches the wire).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -7,22 +11,33 @@ use std::time::{Duration, Instant};
 use http::{HeaderMap, Method, StatusCode};
 use httpmock::MockServer;
 use payments_core::auth::BearerToken;
-use payments_core::signer::NoAuth;
-use payments_core::{
-    ApiError, ApiErrorKind, BudgetConfig, Error, FieldError, ProviderSpec, RetryPolicy,
-    RetrySafety, SNIPPET_LIMIT, TimeoutKind, Timeouts, TransportErrorKind, default_error_parser,
-    path_segment,
+use payments_core::provider::{
+    ApiClient, NoAuth, ProviderSpec, SNIPPET_LIMIT, default_error_parser, path_segment,
 };
+use payments_core::{
+    ApiError, ApiErrorKind, BudgetConfig, Error, FieldError, RetryPolicy, RetrySafety, TimeoutKind,
+    Timeouts, TransportErrorKind,
+};
+use payments_test_support::MemoryTransport;
+use payments_test_support::server::{Reply, ScriptedServer};
 
-use crate::server::{Reply, ScriptedServer};
-use crate::support::{Call, CountingTransport, builder, catch_all, fast_retry};
+use crate::support::{
+    Call, CountingTransport, MEMORY_BASE, builder, catch_all, fast_retry, in_memory,
+};
 
 fn no_auth() -> Arc<NoAuth> {
     Arc::new(NoAuth)
 }
 
-async fn client_for(server: &ScriptedServer) -> payments_core::ApiClient {
-    builder(server.base_url(), no_auth()).build().unwrap()
+/// A client over a [`MemoryTransport`] answering `script`, without credentials.
+fn memory(script: impl IntoIterator<Item = Reply>) -> (ApiClient, MemoryTransport) {
+    let (b, mem) = in_memory(script);
+    (b.build(no_auth()).unwrap(), mem)
+}
+
+/// A reply that never comes in time: the server sits on the request for a minute.
+fn hang() -> Reply {
+    Reply::json(200, "{}").delay(Duration::from_secs(60))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -33,70 +48,57 @@ async fn path_segment_and_query_are_sent_encoded() {
     let path = format!("/a/{}", path_segment("jb 001/x"));
     let call = Call::get(path).query("x=1&y=2");
 
-    // httpmock matches the raw (still percent-encoded) path.
-    let server = MockServer::start_async().await;
-    let mock = server
-        .mock_async(|when, then| {
-            when.method("GET")
-                .path("/a/jb%20001%2Fx")
-                .query_param("x", "1")
-                .query_param("y", "2");
-            then.status(200).body("{}");
-        })
-        .await;
-    catch_all(&server).await;
-    builder(server.base_url(), no_auth())
-        .build()
-        .unwrap()
-        .send(&call)
-        .await
-        .unwrap();
-    assert_eq!(mock.calls_async().await, 1);
+    let (client, mem) = memory([Reply::json(200, "{}")]);
+    client.send(&call).await.unwrap();
+    let sent = mem.single();
+    assert_eq!(sent.method, "GET");
+    assert_eq!(sent.path, "/a/jb%20001%2Fx?x=1&y=2");
 
-    // The request line, as it went over the wire.
-    let scripted = ScriptedServer::start([Reply::json(200, "{}")]).await;
-    client_for(&scripted).await.send(&call).await.unwrap();
-    let reqs = scripted.requests();
+    // The request line, as it went over the wire: reqwest keeps the encoding.
+    let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
+    let client = builder(server.base_url()).build(no_auth()).unwrap();
+    client.send(&call).await.unwrap();
+    let reqs = server.requests();
     assert_eq!(reqs.len(), 1);
     assert_eq!(reqs[0].method, "GET");
-    assert_eq!(reqs[0].target, "/a/jb%20001%2Fx?x=1&y=2");
+    assert_eq!(reqs[0].path, "/a/jb%20001%2Fx?x=1&y=2");
 }
 
 #[tokio::test]
 async fn empty_query_adds_no_question_mark() {
-    let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
-    client_for(&server)
-        .await
-        .send(&Call::get("/a").query(""))
-        .await
-        .unwrap();
-    assert_eq!(server.requests()[0].target, "/a");
+    let (client, mem) = memory([Reply::json(200, "{}")]);
+    client.send(&Call::get("/a").query("")).await.unwrap();
+    assert_eq!(mem.single().path, "/a");
 }
 
 #[tokio::test]
 async fn base_url_path_prefix_is_kept() {
     for suffix in ["/prefix", "/prefix/"] {
         for path in ["/a/b", "a/b"] {
-            let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
-            let base = format!("{}{suffix}", server.base_url());
-            let client = builder(base.as_str(), no_auth()).build().unwrap();
-            assert_eq!(client.base_url(), format!("{}/prefix", server.base_url()));
+            let mem = MemoryTransport::new([Reply::json(200, "{}")]);
+            let base = format!("{MEMORY_BASE}{suffix}");
+            let client = builder(base.as_str())
+                .transport(Arc::new(mem.clone()))
+                .build(no_auth())
+                .unwrap();
+            assert_eq!(client.base_url(), format!("{MEMORY_BASE}/prefix"));
             client.send(&Call::get(path).query("q=1")).await.unwrap();
-            let reqs = server.requests();
             assert_eq!(
-                reqs[0].target, "/prefix/a/b?q=1",
+                mem.single().path,
+                "/prefix/a/b?q=1",
                 "base {base}, path {path}"
             );
         }
     }
     // Without a prefix, no double slash.
-    let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
-    let client = builder(format!("{}/", server.base_url()), no_auth())
-        .build()
+    let mem = MemoryTransport::new([Reply::json(200, "{}")]);
+    let client = builder(format!("{MEMORY_BASE}/"))
+        .transport(Arc::new(mem.clone()))
+        .build(no_auth())
         .unwrap();
-    assert_eq!(client.base_url(), server.base_url());
+    assert_eq!(client.base_url(), MEMORY_BASE);
     client.send(&Call::get("/a")).await.unwrap();
-    assert_eq!(server.requests()[0].target, "/a");
+    assert_eq!(mem.single().path, "/a");
 }
 
 #[test]
@@ -111,7 +113,7 @@ fn invalid_base_urls_are_config_errors() {
         "http://host/#frag",
         "http://host:99999",
     ] {
-        let err = builder(base, no_auth()).build().expect_err(base);
+        let err = builder(base).build(no_auth()).expect_err(base);
         assert!(matches!(err, Error::Config { .. }), "{base}: {err:?}");
         assert_eq!(err.provider(), "test");
         assert!(!err.may_have_been_received());
@@ -124,15 +126,11 @@ fn invalid_base_urls_are_config_errors() {
 
 #[tokio::test]
 async fn a_path_that_is_not_a_valid_uri_is_an_invalid_request() {
-    let server = ScriptedServer::start([]).await;
-    let err = client_for(&server)
-        .await
-        .send(&Call::get("/a b"))
-        .await
-        .unwrap_err();
+    let (client, mem) = memory([Reply::json(200, "{}")]);
+    let err = client.send(&Call::get("/a b")).await.unwrap_err();
     assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
     assert!(!err.may_have_been_received());
-    assert!(server.requests().is_empty());
+    assert_eq!(mem.hits(), 0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -156,9 +154,7 @@ async fn redirects_are_not_followed() {
         .await;
     catch_all(&server).await;
     let signer = BearerToken::new("tok".into()).unwrap();
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let client = builder(server.base_url()).build(Arc::new(signer)).unwrap();
 
     let err = client.send(&Call::get("/start")).await.unwrap_err();
 
@@ -189,9 +185,9 @@ async fn body_cap_with_content_length() {
         })
         .await;
     catch_all(&server).await;
-    let client = builder(server.base_url(), no_auth())
+    let client = builder(server.base_url())
         .max_response_body(100)
-        .build()
+        .build(no_auth())
         .unwrap();
 
     let err = client.send(&Call::get("/big")).await.unwrap_err();
@@ -212,13 +208,13 @@ async fn body_cap_without_content_length() {
     let big = format!("\"{}\"", "x".repeat(998));
     let exact = format!("\"{}\"", "x".repeat(98));
     let server = ScriptedServer::start([
-        Reply::json(200, &big).chunked(),
-        Reply::json(200, &exact).chunked(),
+        Reply::json(200, &big).without_content_length(),
+        Reply::json(200, &exact).without_content_length(),
     ])
     .await;
-    let client = builder(server.base_url(), no_auth())
+    let client = builder(server.base_url())
         .max_response_body(100)
-        .build()
+        .build(no_auth())
         .unwrap();
 
     let err = client.send(&Call::get("/big")).await.unwrap_err();
@@ -228,11 +224,7 @@ async fn body_cap_without_content_length() {
     );
     let out = client.send(&Call::get("/exact")).await.unwrap();
     assert_eq!(out.as_str().unwrap().len(), 98);
-    assert_eq!(
-        server.requests().len(),
-        2,
-        "the oversized body was not retried"
-    );
+    assert_eq!(server.hits(), 2, "the oversized body was not retried");
     assert!(server.requests()[1].header("transfer-encoding").is_none());
 }
 
@@ -246,10 +238,10 @@ fn short_timeouts() -> Timeouts {
 /// attempt 2 would time out at ~600 ms, but the whole-call timeout fires first at 500 ms.
 #[tokio::test]
 async fn whole_call_timeout_cuts_the_retries() {
-    let server = ScriptedServer::start([Reply::hang(), Reply::hang(), Reply::hang()]).await;
-    let client = builder(server.base_url(), no_auth())
+    let server = ScriptedServer::start([hang()]).await;
+    let client = builder(server.base_url())
         .timeouts(short_timeouts())
-        .build()
+        .build(no_auth())
         .unwrap();
 
     let started = Instant::now();
@@ -269,7 +261,7 @@ async fn whole_call_timeout_cuts_the_retries() {
     assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
     // The retry was sent (a single attempt would have ended with an attempt timeout at
     // 300 ms); under load the server may not have read it before the deadline.
-    let sent = server.requests().len();
+    let sent = server.hits();
     assert!((1..=2).contains(&sent), "{sent} requests");
     assert_eq!(err.to_string(), "test: call timeout after 500ms");
 }
@@ -278,10 +270,10 @@ async fn whole_call_timeout_cuts_the_retries() {
 #[tokio::test]
 async fn attempt_timeout_without_retries() {
     let server = ScriptedServer::start([Reply::status(200).delay(Duration::from_secs(2))]).await;
-    let client = builder(server.base_url(), no_auth())
+    let client = builder(server.base_url())
         .timeouts(short_timeouts())
         .retry(RetryPolicy::none())
-        .build()
+        .build(no_auth())
         .unwrap();
 
     let started = Instant::now();
@@ -300,7 +292,7 @@ async fn attempt_timeout_without_retries() {
     );
     assert!(elapsed >= Duration::from_millis(290), "{elapsed:?}");
     assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
-    assert_eq!(server.requests().len(), 1);
+    assert_eq!(server.hits(), 1);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -321,12 +313,12 @@ struct Item {
 #[tokio::test]
 async fn decode_error_names_the_json_path() {
     let body = r#"{"items":[{"id":1},{"id":"x"}]}"#;
-    let server = ScriptedServer::start([Reply::json(200, body)]).await;
+    let (client, mem) = memory([Reply::json(200, body)]);
     let call = Call::get("/items")
         .operation("list-items")
         .decoding::<Items>();
 
-    let err = client_for(&server).await.send(&call).await.unwrap_err();
+    let err = client.send(&call).await.unwrap_err();
 
     match &err {
         Error::Decode {
@@ -345,20 +337,16 @@ async fn decode_error_names_the_json_path() {
     }
     assert!(err.to_string().contains("`items[1].id`"), "{err}");
     assert!(!err.is_retryable());
-    assert_eq!(server.requests().len(), 1, "decode errors are not retried");
+    assert_eq!(mem.hits(), 1, "decode errors are not retried");
 }
 
 #[tokio::test]
 async fn non_json_error_body_is_an_api_error_with_a_snippet() {
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    let server = ScriptedServer::start([Reply::status(502)
+    let (b, _mem) = in_memory([Reply::status(502)
         .header("content-type", "text/html")
-        .body(html)])
-    .await;
-    let client = builder(server.base_url(), no_auth())
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+        .body(html)]);
+    let client = b.retry(RetryPolicy::none()).build(no_auth()).unwrap();
 
     let err = client.send(&Call::get("/x")).await.unwrap_err();
 
@@ -376,11 +364,8 @@ async fn non_json_error_body_is_an_api_error_with_a_snippet() {
 #[tokio::test]
 async fn long_error_body_is_cut_to_the_snippet_limit() {
     let body = "e".repeat(2048);
-    let server = ScriptedServer::start([Reply::status(500).body(body.as_str())]).await;
-    let client = builder(server.base_url(), no_auth())
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let (b, _mem) = in_memory([Reply::status(500).body(body.as_str())]);
+    let client = b.retry(RetryPolicy::none()).build(no_auth()).unwrap();
 
     let err = client.send(&Call::get("/x")).await.unwrap_err();
 
@@ -395,13 +380,13 @@ async fn long_error_body_is_cut_to_the_snippet_limit() {
 fn snippet_does_not_split_a_character() {
     // 'a' then 2-byte characters: the limit falls in the middle of one.
     let body = format!("a{}", "é".repeat(600));
-    let s = payments_core::snippet(body.as_bytes(), SNIPPET_LIMIT);
+    let s = payments_core::provider::snippet(body.as_bytes(), SNIPPET_LIMIT);
     assert!(!s.contains('\u{FFFD}'), "{s:?}");
     assert!(s.ends_with("é…"), "{s:?}");
     assert!(s.len() - '…'.len_utf8() <= SNIPPET_LIMIT);
-    assert_eq!(payments_core::snippet(b"short", 512), "short");
-    assert_eq!(payments_core::snippet("éé".as_bytes(), 4), "éé");
-    assert_eq!(payments_core::snippet("éé".as_bytes(), 3), "é…");
+    assert_eq!(payments_core::provider::snippet(b"short", 512), "short");
+    assert_eq!(payments_core::provider::snippet("éé".as_bytes(), 4), "éé");
+    assert_eq!(payments_core::provider::snippet("éé".as_bytes(), 3), "é…");
 }
 
 static SPEC_WITH_HEADERS: ProviderSpec = ProviderSpec::new("test")
@@ -410,17 +395,16 @@ static SPEC_WITH_HEADERS: ProviderSpec = ProviderSpec::new("test")
 
 #[tokio::test]
 async fn api_error_keeps_request_id_headers_and_field_errors() {
-    let server = ScriptedServer::start([Reply::json(
+    let mem = MemoryTransport::new([Reply::json(
         422,
         r#"{"errors":{"amount":["too small","not a number"],"currency":"unknown"}}"#,
     )
     .header("x-request-id", "req-42")
-    .header("X-Error-Detail", "validation")])
-    .await;
-    let client =
-        payments_core::ApiClient::builder(&SPEC_WITH_HEADERS, server.base_url(), no_auth())
-            .build()
-            .unwrap();
+    .header("X-Error-Detail", "validation")]);
+    let client = ApiClient::builder(&SPEC_WITH_HEADERS, MEMORY_BASE)
+        .transport(Arc::new(mem.clone()))
+        .build(no_auth())
+        .unwrap();
 
     let err = client
         .send(&Call::post("/orders", b"{}").operation("create-order"))
@@ -519,74 +503,59 @@ fn default_error_parser_leaves_non_json_alone() {
 
 #[tokio::test]
 async fn get_is_retried_on_503_until_success() {
-    let server = ScriptedServer::start([
+    let (client, mem) = memory([
         Reply::status(503),
         Reply::status(503),
         Reply::json(200, r#"{"ok":true}"#),
-    ])
-    .await;
-    let out = client_for(&server)
-        .await
-        .send(&Call::get("/x"))
-        .await
-        .unwrap();
+    ]);
+    let out = client.send(&Call::get("/x")).await.unwrap();
     assert_eq!(out["ok"], true);
-    assert_eq!(server.requests().len(), 3);
+    assert_eq!(mem.hits(), 3);
 }
 
 #[tokio::test]
 async fn retries_stop_after_max_attempts() {
-    let server = ScriptedServer::start([
+    let (client, mem) = memory([
         Reply::status(503),
         Reply::status(503),
         Reply::status(503),
         Reply::json(200, "{}"),
-    ])
-    .await;
-    let err = client_for(&server)
-        .await
-        .send(&Call::get("/x"))
-        .await
-        .unwrap_err();
+    ]);
+    let err = client.send(&Call::get("/x")).await.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
-    assert_eq!(server.requests().len(), 3);
-    assert_eq!(server.remaining(), 1);
+    assert_eq!(mem.hits(), 3);
 }
 
 #[tokio::test]
 async fn not_idempotent_post_is_not_retried_on_503() {
-    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
-    let err = client_for(&server)
-        .await
-        .send(&Call::post("/pay", b"{}"))
-        .await
-        .unwrap_err();
+    let (client, mem) = memory([Reply::status(503), Reply::json(200, "{}")]);
+    let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
     assert!(
         err.is_retryable(),
         "retryable in principle, but not for a POST"
     );
-    assert_eq!(server.requests().len(), 1);
+    assert_eq!(mem.hits(), 1);
 }
 
 #[tokio::test]
 async fn idempotent_post_is_retried_on_503() {
-    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
-    client_for(&server)
-        .await
-        .send(&Call::post("/lookup", b"{}").safety(RetrySafety::Idempotent))
+    let (client, mem) = memory([Reply::status(503), Reply::json(200, "{}")]);
+    client
+        .send(&Call::post("/lookup", b"{\"q\":1}").safety(RetrySafety::Idempotent))
         .await
         .unwrap();
-    assert_eq!(server.requests().len(), 2);
-    assert_eq!(server.requests()[1].body, b"{}");
+    let reqs = mem.requests();
+    assert_eq!(reqs.len(), 2);
+    assert!(reqs.iter().all(|r| r.body == b"{\"q\":1}"), "{reqs:#?}");
 }
 
 #[tokio::test]
 async fn not_idempotent_post_is_not_retried_after_a_timeout() {
-    let server = ScriptedServer::start([Reply::hang(), Reply::json(200, "{}")]).await;
-    let client = builder(server.base_url(), no_auth())
+    let server = ScriptedServer::start([hang(), Reply::json(200, "{}")]).await;
+    let client = builder(server.base_url())
         .timeouts(Timeouts::default().with_attempt(Duration::from_millis(200)))
-        .build()
+        .build(no_auth())
         .unwrap();
     let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
     assert!(
@@ -600,7 +569,7 @@ async fn not_idempotent_post_is_not_retried_after_a_timeout() {
         "{err:?}"
     );
     assert!(err.may_have_been_received());
-    assert_eq!(server.requests().len(), 1);
+    assert_eq!(server.hits(), 1);
 }
 
 #[tokio::test]
@@ -611,9 +580,9 @@ async fn post_is_retried_when_the_connection_was_refused() {
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let port = socket.local_addr().unwrap().port();
     let transport = CountingTransport::new();
-    let client = builder(format!("http://127.0.0.1:{port}"), no_auth())
+    let client = builder(format!("http://127.0.0.1:{port}"))
         .transport(transport.clone())
-        .build()
+        .build(no_auth())
         .unwrap();
 
     let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
@@ -640,51 +609,48 @@ async fn post_is_retried_when_the_connection_was_refused() {
 #[tokio::test]
 async fn get_is_retried_on_408_and_429() {
     for status in [408, 429] {
-        let server = ScriptedServer::start([Reply::status(status), Reply::json(200, "{}")]).await;
-        client_for(&server)
-            .await
+        let (client, mem) = memory([Reply::status(status), Reply::json(200, "{}")]);
+        client
             .send(&Call::get("/x"))
             .await
             .unwrap_or_else(|e| panic!("{status}: {e}"));
-        assert_eq!(server.requests().len(), 2, "{status}");
+        assert_eq!(mem.hits(), 2, "{status}");
     }
 }
 
 static SPEC_THROTTLING_REFUSES: ProviderSpec =
     ProviderSpec::new("test").with_throttling_refusing_unprocessed();
 
-fn refusing_client(server: &ScriptedServer) -> payments_core::ApiClient {
-    payments_core::ApiClient::builder(&SPEC_THROTTLING_REFUSES, server.base_url(), no_auth())
+fn refusing_client(script: impl IntoIterator<Item = Reply>) -> (ApiClient, MemoryTransport) {
+    let mem = MemoryTransport::new(script);
+    let client = ApiClient::builder(&SPEC_THROTTLING_REFUSES, MEMORY_BASE)
+        .transport(Arc::new(mem.clone()))
         .retry(fast_retry())
-        .build()
-        .unwrap()
+        .build(no_auth())
+        .unwrap();
+    (client, mem)
 }
 
 #[tokio::test]
 async fn not_idempotent_post_is_retried_after_throttling_only_where_it_is_a_refusal() {
     // Without the declaration, a throttled POST is sent once.
-    let server = ScriptedServer::start([Reply::status(429), Reply::json(200, "{}")]).await;
-    let err = client_for(&server)
-        .await
-        .send(&Call::post("/pay", b"{}"))
-        .await
-        .unwrap_err();
+    let (client, mem) = memory([Reply::status(429), Reply::json(200, "{}")]);
+    let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::TOO_MANY_REQUESTS));
-    assert_eq!(server.requests().len(), 1);
+    assert_eq!(mem.hits(), 1);
 
     // With it, the same POST is repeated with the same body until it gets through.
-    let server = ScriptedServer::start([
+    let (client, mem) = refusing_client([
         Reply::status(429),
         Reply::status(429),
         Reply::json(200, r#"{"ok":true}"#),
-    ])
-    .await;
-    let out = refusing_client(&server)
+    ]);
+    let out = client
         .send(&Call::post("/pay", b"{\"n\":1}"))
         .await
         .unwrap();
     assert_eq!(out["ok"], true);
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 3);
     assert!(reqs.iter().all(|r| r.body == b"{\"n\":1}"));
 }
@@ -693,84 +659,65 @@ async fn not_idempotent_post_is_retried_after_throttling_only_where_it_is_a_refu
 async fn the_refusal_declaration_covers_throttling_and_nothing_else() {
     // 503, 408 and a timeout may all have been acted on: still one attempt for a POST.
     for status in [503, 500, 408] {
-        let server = ScriptedServer::start([Reply::status(status), Reply::json(200, "{}")]).await;
-        let err = refusing_client(&server)
-            .send(&Call::post("/pay", b"{}"))
-            .await
-            .unwrap_err();
+        let (client, mem) = refusing_client([Reply::status(status), Reply::json(200, "{}")]);
+        let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
-        assert_eq!(server.requests().len(), 1, "{status}");
+        assert_eq!(mem.hits(), 1, "{status}");
     }
-    let server = ScriptedServer::start([Reply::hang(), Reply::json(200, "{}")]).await;
-    let client =
-        payments_core::ApiClient::builder(&SPEC_THROTTLING_REFUSES, server.base_url(), no_auth())
-            .retry(fast_retry())
-            .timeouts(Timeouts::default().with_attempt(Duration::from_millis(200)))
-            .build()
-            .unwrap();
+    let server = ScriptedServer::start([hang(), Reply::json(200, "{}")]).await;
+    let client = ApiClient::builder(&SPEC_THROTTLING_REFUSES, server.base_url())
+        .retry(fast_retry())
+        .timeouts(Timeouts::default().with_attempt(Duration::from_millis(200)))
+        .build(no_auth())
+        .unwrap();
     let err = client.send(&Call::post("/pay", b"{}")).await.unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
-    assert_eq!(server.requests().len(), 1);
+    assert_eq!(server.hits(), 1);
 }
 
 #[tokio::test]
 async fn client_errors_are_never_retried() {
     for status in [400, 401, 403, 404, 409, 422] {
-        let server = ScriptedServer::start([
+        let (client, mem) = memory([
             Reply::json(status, r#"{"message":"no"}"#),
             Reply::json(200, "{}"),
-        ])
-        .await;
-        let err = client_for(&server)
-            .await
-            .send(&Call::get("/x"))
-            .await
-            .unwrap_err();
+        ]);
+        let err = client.send(&Call::get("/x")).await.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
         assert!(!err.is_retryable(), "{status}");
-        assert_eq!(server.requests().len(), 1, "{status}");
+        assert_eq!(mem.hits(), 1, "{status}");
     }
 }
 
 #[tokio::test]
 async fn retry_after_is_honoured() {
-    let server = ScriptedServer::start([
+    let (client, mem) = memory([
         Reply::status(503).header("retry-after", "1"),
         Reply::json(200, "{}"),
-    ])
-    .await;
+    ]);
     let started = Instant::now();
-    client_for(&server)
-        .await
-        .send(&Call::get("/x"))
-        .await
-        .unwrap();
+    client.send(&Call::get("/x")).await.unwrap();
     let elapsed = started.elapsed();
     assert!(elapsed >= Duration::from_secs(1), "{elapsed:?}");
     assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
-    assert_eq!(server.requests().len(), 2);
+    assert_eq!(mem.hits(), 2);
 }
 
 #[tokio::test]
 async fn too_long_retry_after_ends_the_retries() {
-    let server = ScriptedServer::start([
+    let (client, mem) = memory([
         Reply::status(429).header("retry-after", "60"),
         Reply::json(200, "{}"),
-    ])
-    .await;
+    ]);
     let started = Instant::now();
-    let err = client_for(&server)
-        .await
-        .send(&Call::get("/x"))
-        .await
-        .unwrap_err();
+    let err = client.send(&Call::get("/x")).await.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::TOO_MANY_REQUESTS));
     assert_eq!(
         err.api().unwrap().retry_after,
         Some(Duration::from_secs(60))
     );
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert_eq!(server.requests().len(), 1);
+    assert_eq!(mem.hits(), 1);
 }
 
 #[tokio::test]
@@ -782,7 +729,7 @@ async fn retry_budget_is_shared_across_clones() {
         success_refund: 5,
     };
     let s503 = || Reply::status(503);
-    let server = ScriptedServer::start([
+    let mem = MemoryTransport::new([
         // a: two retries spend all 10 tokens
         s503(),
         s503(),
@@ -794,40 +741,37 @@ async fn retry_budget_is_shared_across_clones() {
         // a: one retry (5 tokens), then the budget is empty again
         s503(),
         s503(),
-        // c (built separately): its own full budget
+        // c (built separately): its own full budget; the last reply repeats
         s503(),
-        s503(),
-        s503(),
-    ])
-    .await;
-    let a = builder(server.base_url(), no_auth())
-        .retry(fast_retry().with_budget(Some(budget)))
-        .build()
-        .unwrap();
+    ]);
+    let with_budget = || {
+        builder(MEMORY_BASE)
+            .transport(Arc::new(mem.clone()))
+            .retry(fast_retry().with_budget(Some(budget)))
+            .build(no_auth())
+            .unwrap()
+    };
+    let a = with_budget();
     let b = a.clone();
     let get = Call::get("/x");
 
     a.send(&get).await.unwrap_err();
-    assert_eq!(server.requests().len(), 3);
+    assert_eq!(mem.hits(), 3);
     let err = b.send(&get).await.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
-    assert_eq!(
-        server.requests().len(),
-        4,
-        "the clone shares the spent budget"
-    );
+    assert_eq!(mem.hits(), 4, "the clone shares the spent budget");
     b.send(&get).await.unwrap();
-    assert_eq!(server.requests().len(), 5);
+    assert_eq!(mem.hits(), 5);
     a.send(&get).await.unwrap_err();
-    assert_eq!(server.requests().len(), 7, "the refund allowed one retry");
+    assert_eq!(mem.hits(), 7, "the refund allowed one retry");
 
-    let c = builder(server.base_url(), no_auth())
-        .retry(fast_retry().with_budget(Some(budget)))
-        .build()
-        .unwrap();
+    let c = with_budget();
     c.send(&get).await.unwrap_err();
-    assert_eq!(server.requests().len(), 10);
-    assert_eq!(server.remaining(), 0);
+    assert_eq!(
+        mem.hits(),
+        10,
+        "a client built separately has its own budget"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

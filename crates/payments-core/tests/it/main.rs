@@ -3,13 +3,13 @@
 //! and retry behaviour, webhook verification, and proof that no credential leaks into
 //! `Debug` or tracing output.
 //!
-//! Every test talks only to 127.0.0.1 (httpmock, or the scripted server in `server.rs`)
-//! or to an in-memory transport.
+//! Request shapes and decoding run over `payments_test_support::MemoryTransport`; the
+//! tests that need a socket (redirects, body caps, timeouts, refused connections) talk only
+//! to 127.0.0.1 (httpmock, or `payments_test_support::server::ScriptedServer`).
 #![allow(clippy::unwrap_used)]
 
 mod client;
 mod redaction;
-mod server;
 mod signers;
 mod support;
 mod webhook;

@@ -5,17 +5,18 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 
-use payments_core::auth::{
+use payments_core::provider::ApiClient;
+use payments_core::provider::auth::{
     BearerToken, HmacSha512Signer, JwtAlgorithm, JwtSigner, Sha256NonceSigner,
 };
 use payments_core::webhook::WebhookSecrets;
-use payments_core::{ApiClient, SecretString, Signer};
+use payments_core::{SecretString, Signer};
+use payments_test_support::server::Reply;
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::format::FmtSpan;
 use tracing_subscriber::util::SubscriberInitExt;
 
-use crate::server::{Reply, ScriptedServer};
-use crate::support::{Call, CapturingTransport, SPEC, builder, key};
+use crate::support::{Call, CapturingTransport, SPEC, builder, in_memory, key};
 
 const BEARER: &str = "bearer-SECRET-7f3a9c";
 const HMAC_KEY: &str = "hmac-KEY-5b2e81";
@@ -98,10 +99,10 @@ fn debug_of_signers_hides_secrets() {
 #[test]
 fn debug_of_client_and_builder_hides_secrets() {
     for case in cases() {
-        let b = ApiClient::builder(&SPEC, "http://127.0.0.1:1/base", case.signer.clone());
+        let b = ApiClient::builder(&SPEC, "http://127.0.0.1:1/base");
         assert_hidden("builder", &format!("{b:?}"), &case.secrets);
         assert_hidden("builder", &format!("{b:#?}"), &case.secrets);
-        let client = b.build().unwrap();
+        let client = b.build(case.signer.clone()).unwrap();
         let shown = format!("{client:#?}");
         assert_hidden("client", &shown, &case.secrets);
         assert!(shown.contains("http://127.0.0.1:1/base"), "{shown}");
@@ -129,9 +130,9 @@ fn debug_of_webhook_secrets_hides_them() {
 async fn signed_requests_mark_auth_headers_sensitive() {
     for case in cases() {
         let transport = Arc::new(CapturingTransport::default());
-        let client = builder("http://127.0.0.1:1", case.signer.clone())
+        let client = builder("http://127.0.0.1:1")
             .transport(transport.clone())
-            .build()
+            .build(case.signer.clone())
             .unwrap();
         client
             .send(&Call::post("/x", br#"{"a":1}"#).operation(case.operation))
@@ -201,14 +202,11 @@ async fn tracing_output_shows_calls_but_no_secrets() {
         .set_default();
 
     for case in cases() {
-        let server = ScriptedServer::start([
+        let (b, mem) = in_memory([
             Reply::json(200, "{}"),
             Reply::json(401, r#"{"message":"bad credentials"}"#),
-        ])
-        .await;
-        let client = builder(server.base_url(), case.signer.clone())
-            .build()
-            .unwrap();
+        ]);
+        let client = b.build(case.signer.clone()).unwrap();
         let call = Call::post("/x", br#"{"a":1}"#).operation(case.operation);
         client.send(&call).await.unwrap();
         let err = client.send(&call).await.unwrap_err();
@@ -216,7 +214,7 @@ async fn tracing_output_shows_calls_but_no_secrets() {
 
         // What went over the wire in the auth headers must not be logged either.
         let mut hidden = case.secrets.clone();
-        for r in server.requests() {
+        for r in mem.requests() {
             for name in case.sensitive {
                 hidden.push(r.header(name).unwrap().to_owned());
             }

@@ -1,21 +1,42 @@
-//! Every signer through a real `ApiClient` against a local server; signatures recomputed
-//! independently (published vectors, `hmac`/`sha2` directly, `jsonwebtoken::decode`).
+//! Every signer through a real `ApiClient` over the in-memory transport; signatures
+//! recomputed independently (published vectors, `hmac`/`sha2` directly,
+//! `jsonwebtoken::decode`).
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use hmac::Mac;
-use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
 use jsonwebtoken::{Algorithm, DecodingKey, TokenData, Validation};
-use payments_core::SecretString;
-use payments_core::auth::{
+use payments_core::provider::auth::{
     BearerToken, HmacSha512Signer, JwtAlgorithm, JwtSigner, Sha256NonceSigner,
 };
+use payments_core::{SecretString, Signer};
+use payments_test_support::MemoryTransport;
+use payments_test_support::server::{Recorded, Reply};
 use serde_json::{Value, json};
 use sha2::Digest;
 
-use crate::server::{Reply, ScriptedServer};
-use crate::support::{Call, ConstNonce, NOW, TickingClock, builder, catch_all, key};
+use crate::support::{Call, ConstNonce, NOW, TickingClock, in_memory, key};
+
+/// A client signing with `signer` over a fresh in-memory transport answering `script`.
+fn signing(
+    signer: impl Signer,
+    script: impl IntoIterator<Item = Reply>,
+) -> (payments_core::provider::ApiClient, MemoryTransport) {
+    let (b, mem) = in_memory(script);
+    (b.build(Arc::new(signer)).unwrap(), mem)
+}
+
+/// `200 {}`.
+fn ok() -> Reply {
+    Reply::json(200, "{}")
+}
+
+/// A header of a sent request, or a panic naming it.
+fn header<'a>(req: &'a Recorded, name: &str) -> &'a str {
+    req.header(name)
+        .unwrap_or_else(|| panic!("missing header {name} in {:?}", req.headers))
+}
 
 /// CoinsPaid's published example.
 const COINSPAID_SECRET: &str = "AbCdEfG123456";
@@ -28,37 +49,6 @@ const COVERY_NONCE: &str = "1700000000.1234567890";
 const COVERY_BODY: &[u8] = br#"{"type":"login","sequence_id":"abcdef"}"#;
 const COVERY_BODY_SIG: &str = "d9cce47823dc24fac9a4142062053d118d0e6cde1a39adb9f0bce4d910a02f49";
 const COVERY_EMPTY_SIG: &str = "ea730254d39b1a7f30165b4a1f0d107f5e1fff61a0a0c3206b84291eb0920f5d";
-
-type Seen = Arc<Mutex<Vec<HttpMockRequest>>>;
-
-/// Mocks `method path` answering `200 {}` and records what it matched.
-async fn recording<'a>(server: &'a MockServer, method: &str, path: &str) -> (Mock<'a>, Seen) {
-    let seen = Seen::default();
-    let s = seen.clone();
-    let mock = server
-        .mock_async(|when, then| {
-            when.method(method).path(path);
-            then.respond_with(move |req: &HttpMockRequest| {
-                s.lock().unwrap().push(req.clone());
-                HttpMockResponse::builder()
-                    .status(200)
-                    .header("content-type", "application/json")
-                    .body("{}")
-                    .build()
-            });
-        })
-        .await;
-    (mock, seen)
-}
-
-/// A header of a recorded request (case-insensitive), or a panic naming it.
-fn mock_header<'a>(req: &'a HttpMockRequest, name: &str) -> &'a str {
-    req.headers_vec()
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_else(|| panic!("missing header {name} in {:?}", req.headers_vec()))
-}
 
 fn secret(s: &str) -> SecretString {
     s.into()
@@ -91,40 +81,29 @@ fn published_vectors_hold_when_recomputed_independently() {
 
 #[tokio::test]
 async fn coinspaid_hmac_signs_the_exact_body() {
-    let server = MockServer::start_async().await;
-    let (mock, seen) = recording(&server, "POST", "/v2/invoices/create").await;
-    catch_all(&server).await;
     let signer =
         HmacSha512Signer::coinspaid(secret("pk-live-123"), secret(COINSPAID_SECRET)).unwrap();
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [ok()]);
 
     client
         .send(&Call::post("/v2/invoices/create", COINSPAID_BODY))
         .await
         .unwrap();
 
-    assert_eq!(mock.calls_async().await, 1);
-    let seen = seen.lock().unwrap();
-    let req = &seen[0];
-    assert_eq!(req.method_str(), "POST");
-    assert_eq!(req.uri().path(), "/v2/invoices/create");
+    let req = mem.single();
+    assert_eq!(req.method, "POST");
+    assert_eq!(req.path, "/v2/invoices/create");
+    assert_eq!(req.body, COINSPAID_BODY, "body must be sent byte-exact");
+    assert_eq!(header(&req, "content-type"), "application/json");
     assert_eq!(
-        req.body_ref(),
-        COINSPAID_BODY,
-        "body must arrive byte-exact"
-    );
-    assert_eq!(mock_header(req, "content-type"), "application/json");
-    assert_eq!(
-        mock_header(req, "content-length"),
+        header(&req, "content-length"),
         COINSPAID_BODY.len().to_string()
     );
-    assert_eq!(mock_header(req, "X-Processing-Key"), "pk-live-123");
-    assert_eq!(mock_header(req, "X-Processing-Signature"), COINSPAID_SIG);
+    assert_eq!(header(&req, "X-Processing-Key"), "pk-live-123");
+    assert_eq!(header(&req, "X-Processing-Signature"), COINSPAID_SIG);
     assert_eq!(
-        mock_header(req, "X-Processing-Signature"),
-        hmac_sha512_hex(COINSPAID_SECRET.as_bytes(), req.body_ref())
+        header(&req, "X-Processing-Signature"),
+        hmac_sha512_hex(COINSPAID_SECRET.as_bytes(), &req.body)
     );
 }
 
@@ -138,14 +117,11 @@ fn coinspaid_rejects_empty_credentials() {
 
 #[tokio::test]
 async fn covery_signature_matches_published_vectors() {
-    let server = MockServer::start_async().await;
-    let (post, seen_post) = recording(&server, "POST", "/api/sendEvent").await;
-    let (get, seen_get) = recording(&server, "GET", "/api/health").await;
-    catch_all(&server).await;
     let signer = Sha256NonceSigner::covery(secret("tok-1"), secret(COVERY_SECRET)).unwrap();
-    let client = builder(server.base_url(), Arc::new(signer))
+    let (b, mem) = in_memory([ok()]);
+    let client = b
         .nonce_source(Arc::new(ConstNonce(COVERY_NONCE)))
-        .build()
+        .build(Arc::new(signer))
         .unwrap();
 
     client
@@ -154,33 +130,29 @@ async fn covery_signature_matches_published_vectors() {
         .unwrap();
     client.send(&Call::get("/api/health")).await.unwrap();
 
-    assert_eq!(post.calls_async().await, 1);
-    assert_eq!(get.calls_async().await, 1);
-    for (seen, sig, body) in [
-        (&seen_post, COVERY_BODY_SIG, COVERY_BODY),
-        (&seen_get, COVERY_EMPTY_SIG, &b""[..]),
+    let reqs = mem.requests();
+    assert_eq!(reqs.len(), 2);
+    for (req, path, sig, body) in [
+        (&reqs[0], "/api/sendEvent", COVERY_BODY_SIG, COVERY_BODY),
+        (&reqs[1], "/api/health", COVERY_EMPTY_SIG, &b""[..]),
     ] {
-        let seen = seen.lock().unwrap();
-        let req = &seen[0];
-        assert_eq!(req.body_ref(), body);
-        assert_eq!(mock_header(req, "X-Auth-Token"), "tok-1");
-        assert_eq!(mock_header(req, "X-Auth-Nonce"), COVERY_NONCE);
-        assert_eq!(mock_header(req, "X-Auth-Signature"), sig);
-        assert_eq!(mock_header(req, "X-Auth-Version"), "1.0");
+        assert_eq!(req.path, path);
+        assert_eq!(req.body, body);
+        assert_eq!(header(req, "X-Auth-Token"), "tok-1");
+        assert_eq!(header(req, "X-Auth-Nonce"), COVERY_NONCE);
+        assert_eq!(header(req, "X-Auth-Signature"), sig);
+        assert_eq!(header(req, "X-Auth-Version"), "1.0");
     }
 }
 
 #[tokio::test]
 async fn covery_signs_each_attempt_with_a_fresh_nonce() {
-    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
     let signer = Sha256NonceSigner::covery(secret("tok-1"), secret(COVERY_SECRET)).unwrap();
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [Reply::status(503), ok()]);
 
     client.send(&Call::get("/api/health")).await.unwrap();
 
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 2, "{reqs:#?}");
     let nonces: Vec<&str> = reqs
         .iter()
@@ -211,21 +183,12 @@ fn covery_rejects_empty_credentials() {
 
 #[tokio::test]
 async fn bearer_token_sends_authorization() {
-    let server = MockServer::start_async().await;
-    let (mock, seen) = recording(&server, "GET", "/v1/me").await;
-    catch_all(&server).await;
     let signer = BearerToken::new(secret("x")).unwrap();
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [ok()]);
 
     client.send(&Call::get("/v1/me")).await.unwrap();
 
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(
-        mock_header(&seen.lock().unwrap()[0], "authorization"),
-        "Bearer x"
-    );
+    assert_eq!(header(&mem.single(), "authorization"), "Bearer x");
 }
 
 #[test]
@@ -305,24 +268,18 @@ fn jwt_from_pem_rejects_bad_keys_without_panicking() {
 
 #[tokio::test]
 async fn jwt_via_client_verifies_with_the_public_key() {
-    let server = MockServer::start_async().await;
-    let (mock, seen) = recording(&server, "POST", "/v1/orders").await;
-    catch_all(&server).await;
     let signer = jwt("rsa_pkcs8.pem", JwtAlgorithm::RS256)
         .with_ttl(Duration::from_secs(120))
         .with_claim("iss", json!("payments-rs-test"))
         .with_claim("sub", json!("overridden"));
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [ok()]);
 
     let call = Call::post("/v1/orders", br#"{"amount":"1.00"}"#)
         .claims(json!({"sub": "user-1", "uri": "/v1/orders", "iat": 5}));
     client.send(&call).await.unwrap();
 
-    assert_eq!(mock.calls_async().await, 1);
-    let auth = mock_header(&seen.lock().unwrap()[0], "authorization").to_owned();
-    let token = bearer(&auth);
+    let sent = mem.single();
+    let token = bearer(header(&sent, "authorization"));
     let data = verify(token, Algorithm::RS256).unwrap();
     assert_eq!(data.header.alg, Algorithm::RS256);
     assert_eq!(data.header.typ.as_deref(), Some("JWT"));
@@ -342,18 +299,13 @@ async fn jwt_via_client_verifies_with_the_public_key() {
 
 #[tokio::test]
 async fn jwt_rs512_header_names_the_algorithm() {
-    let server = MockServer::start_async().await;
-    let (_mock, seen) = recording(&server, "GET", "/v1/me").await;
-    catch_all(&server).await;
     let signer = jwt("rsa_pkcs1.pem", JwtAlgorithm::RS512);
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [ok()]);
 
     client.send(&Call::get("/v1/me")).await.unwrap();
 
-    let auth = mock_header(&seen.lock().unwrap()[0], "authorization").to_owned();
-    let data = verify(bearer(&auth), Algorithm::RS512).unwrap();
+    let sent = mem.single();
+    let data = verify(bearer(header(&sent, "authorization")), Algorithm::RS512).unwrap();
     assert_eq!(data.header.alg, Algorithm::RS512);
     assert_eq!(
         data.claims["exp"].as_u64().unwrap() - data.claims["iat"].as_u64().unwrap(),
@@ -363,39 +315,36 @@ async fn jwt_rs512_header_names_the_algorithm() {
 
 #[tokio::test]
 async fn jwt_time_claims_can_be_renamed() {
-    let server = MockServer::start_async().await;
-    let (_mock, seen) = recording(&server, "GET", "/v1/me").await;
-    catch_all(&server).await;
     let signer = jwt("rsa_pkcs1.pem", JwtAlgorithm::RS256)
         .with_ttl(Duration::from_secs(30))
         .with_time_claims(Some("iat"), Some("expire"));
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [ok()]);
 
     client
         .send(&Call::get("/v1/me").claims(json!({"k": 1})))
         .await
         .unwrap();
 
-    let auth = mock_header(&seen.lock().unwrap()[0], "authorization").to_owned();
-    let claims = verify(bearer(&auth), Algorithm::RS256).unwrap().claims;
+    let sent = mem.single();
+    let claims = verify(bearer(header(&sent, "authorization")), Algorithm::RS256)
+        .unwrap()
+        .claims;
     assert_eq!(claims, json!({"k": 1, "iat": NOW, "expire": NOW + 30}));
     assert!(claims.get("exp").is_none());
 }
 
 #[tokio::test]
 async fn jwt_is_signed_afresh_on_every_attempt() {
-    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
     let signer = jwt("rsa_pkcs8.pem", JwtAlgorithm::RS256);
-    let client = builder(server.base_url(), Arc::new(signer))
+    let (b, mem) = in_memory([Reply::status(503), ok()]);
+    let client = b
         .clock(Arc::new(TickingClock::default()))
-        .build()
+        .build(Arc::new(signer))
         .unwrap();
 
     client.send(&Call::get("/v1/me")).await.unwrap();
 
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 2, "{reqs:#?}");
     let tokens: Vec<&str> = reqs
         .iter()
@@ -416,19 +365,16 @@ async fn jwt_is_signed_afresh_on_every_attempt() {
 
 #[tokio::test]
 async fn jwt_jti_claim_makes_tokens_unique_at_a_fixed_clock() {
-    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
     let signer = jwt("rsa_pkcs8.pem", JwtAlgorithm::RS256).with_jti_claim(Some("jti"));
     // The builder's clock is fixed at NOW; its nonces are `NOW.1`, `NOW.2`, ….
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [Reply::status(503), ok()]);
 
     client
         .send(&Call::get("/v1/me").claims(json!({"k": 1})))
         .await
         .unwrap();
 
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 2, "{reqs:#?}");
     let tokens: Vec<&str> = reqs
         .iter()
@@ -451,15 +397,12 @@ async fn jwt_jti_claim_makes_tokens_unique_at_a_fixed_clock() {
 
 #[tokio::test]
 async fn jwt_without_jti_claim_repeats_the_token_at_a_fixed_clock() {
-    let server = ScriptedServer::start([Reply::status(503), Reply::json(200, "{}")]).await;
     let signer = jwt("rsa_pkcs8.pem", JwtAlgorithm::RS256).with_jti_claim(None);
-    let client = builder(server.base_url(), Arc::new(signer))
-        .build()
-        .unwrap();
+    let (client, mem) = signing(signer, [Reply::status(503), ok()]);
 
     client.send(&Call::get("/v1/me")).await.unwrap();
 
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 2, "{reqs:#?}");
     let a = reqs[0].header("authorization").unwrap();
     let b = reqs[1].header("authorization").unwrap();
