@@ -28,22 +28,27 @@ const RULES: &[Rule] = &[
     Rule {
         package: "coincover-api",
         features: &[],
-        forbidden: &["jsonwebtoken", "rsa", "hmac"],
+        forbidden: &["jsonwebtoken", "rsa", "hmac", "payments-test-support", "axum", "clap", "tracing-subscriber"],
     },
     Rule {
         package: "covery-api",
         features: &[],
-        forbidden: &["jsonwebtoken", "rsa", "hmac"],
+        forbidden: &["jsonwebtoken", "rsa", "hmac", "payments-test-support", "axum", "clap", "tracing-subscriber"],
     },
     Rule {
         package: "coinspaid-api",
         features: &[],
-        forbidden: &["jsonwebtoken", "rsa"],
+        forbidden: &["jsonwebtoken", "rsa", "payments-test-support", "axum", "clap", "tracing-subscriber"],
     },
     Rule {
         package: "coinify-api",
         features: &[],
-        forbidden: &["hmac"],
+        forbidden: &["hmac", "payments-test-support", "axum", "clap", "tracing-subscriber"],
+    },
+    Rule {
+        package: "payments-core",
+        features: &["--all-features"],
+        forbidden: &["payments-test-support", "tracing-subscriber", "axum", "clap"],
     },
     Rule {
         package: "payments-core",
