@@ -594,8 +594,16 @@ impl ApiClient {
             .chain(provider.error_headers)
             .chain(provider.kept_headers)
         {
-            for v in got.headers.get_all(*name) {
-                headers.append(http::header::HeaderName::from_static(name), v.clone());
+            // The spec's names may be capitalised (`X-Request-Id`), which `from_static`
+            // would panic on; `from_bytes` lower-cases. A name listed twice is kept once.
+            let Ok(name) = http::header::HeaderName::from_bytes(name.as_bytes()) else {
+                continue;
+            };
+            if headers.contains_key(&name) {
+                continue;
+            }
+            for v in got.headers.get_all(&name) {
+                headers.append(name.clone(), v.clone());
             }
         }
         ResponseMeta {

@@ -68,12 +68,44 @@ impl Amount {
             return Err(InvalidAmount(s.chars().take(64).collect()));
         }
         let parsed = if t.contains(['e', 'E']) {
-            Decimal::from_scientific(t)
+            // Not `Decimal::from_scientific`: it rounds what does not fit
+            // (`9.9999999999999999999999999999e0` became `10.000…`).
+            scientific_exact(t)
         } else {
-            Decimal::from_str_exact(t)
+            Decimal::from_str_exact(t).ok()
         };
-        parsed.map(Amount).map_err(|_| InvalidAmount(t.to_owned()))
+        parsed
+            .map(Amount)
+            .ok_or_else(|| InvalidAmount(t.to_owned()))
     }
+}
+
+/// `1.5e-8` read exactly: the mantissa's digits with the decimal point moved, then
+/// [`Decimal::from_str_exact`], which refuses what does not fit instead of rounding.
+fn scientific_exact(t: &str) -> Option<Decimal> {
+    let (mantissa, exp) = t.split_once(['e', 'E'])?;
+    let exp: i64 = exp.parse().ok()?;
+    let (sign, digits) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    let all = format!("{int}{frac}");
+    // Where the decimal point lands in `all`; beyond ±64 nothing a Decimal holds is left.
+    let point = i64::try_from(int.len()).ok()?.checked_add(exp)?;
+    if !(-64..=64).contains(&point) {
+        return None;
+    }
+    let plain = match usize::try_from(point) {
+        Err(_) => format!("0.{}{all}", "0".repeat(point.unsigned_abs() as usize)),
+        Ok(p) if p >= all.len() => format!("{all}{}", "0".repeat(p - all.len())),
+        Ok(p) => format!("{}.{}", &all[..p], &all[p..]),
+    };
+    Decimal::from_str_exact(&format!("{sign}{plain}")).ok()
 }
 
 impl fmt::Debug for Amount {
@@ -386,6 +418,14 @@ mod tests {
             ("381", "381"),
             ("-0.0012814", "-0.0012814"),
             ("1e-8", "0.00000001"),
+            ("1.50E2", "150"),
+            ("-2.5e+1", "-25"),
+            ("12e-1", "1.2"),
+            ("0.5e0", "0.5"),
+            (
+                "1.234567890123456789012345678e-1",
+                "0.1234567890123456789012345678",
+            ),
             (
                 "12345678901234567890.123456789",
                 "12345678901234567890.123456789",
@@ -394,6 +434,30 @@ mod tests {
             let a: Amount = serde_json::from_str(json).unwrap();
             assert_eq!(a.to_string(), text, "{json}");
         }
+    }
+
+    #[test]
+    fn exponents_that_do_not_fit_are_refused_not_rounded() {
+        for text in [
+            "9.9999999999999999999999999999e0",
+            "1.2345678901234567890123456789e-1",
+            "1e-29",
+            "1e29",
+            "1e999999999999",
+            "1e-99999999999999999999",
+            "e5",
+            "1e",
+            "1.2.3e1",
+            "--1e1",
+        ] {
+            assert!(Amount::parse(text).is_err(), "{text}");
+        }
+        assert_eq!(
+            Amount::parse("1e28").unwrap().to_string(),
+            format!("1{}", "0".repeat(28))
+        );
+        assert_eq!(Amount::parse(".5e1").unwrap().to_string(), "5");
+        assert_eq!(Amount::parse("5.e-1").unwrap().to_string(), "0.5");
     }
 
     #[test]

@@ -9,7 +9,10 @@
 #![allow(clippy::unwrap_used)]
 
 mod client;
+mod document;
+mod options;
 mod redaction;
 mod signers;
+mod spans;
 mod support;
 mod webhook;
