@@ -1,20 +1,26 @@
-//! [`Client`] and [`ClientBuilder`].
+//! [`Client`] and [`ClientBuilder`], and the signer that puts a partner JWT on the
+//! operations that need one.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use payments_core::auth::{JwtAlgorithm, JwtSigner};
+use payments_core::bytes::Bytes;
 use payments_core::http::HeaderMap;
-use payments_core::{
-    ApiClient, ApiClientBuilder, ApiError, Clock, Error, ExposeSecret, NonceSource, ProviderSpec,
-    SecretString, default_error_parser,
+use payments_core::provider::{
+    ApiClient, ApiClientBuilder, ProviderSpec, check_duplicate_keys, default_error_parser,
 };
+use payments_core::{
+    ApiError, Auth, Clock, Endpoint, Error, ExposeSecret, InputFile, JsonOutput, NonceSource,
+    Operation, RequestOptions, SecretString, SignContext, SignError, Signer, WithMeta,
+};
+use serde_json::value::RawValue;
 
 use crate::api::{
-    CoinifyRequest, GetApproximateQuote, GetPaymentMethods, GetSupportedCountries, SubmitKyc,
-    UploadDocument,
+    GetApproximateQuote, GetPaymentMethods, GetSupportedCountries, SubmitKyc, UploadDocument,
 };
-use crate::auth::CoinifySigner;
 use crate::types::{
     ApproximateQuote, KycResult, PartnerId, PaymentMethods, SupportedCountries, UploadedDocument,
 };
@@ -62,12 +68,48 @@ pub enum Environment {
 }
 
 impl Environment {
-    /// The base URL; operation paths (`/partners/...`) are appended to it.
+    /// The base URL; operation paths (`/partners/...`, `/countries/...`) are appended to it.
     pub fn base_url(&self) -> &str {
         match self {
             Environment::Production => PRODUCTION_URL,
             Environment::Sandbox => SANDBOX_URL,
             Environment::Custom(u) => u,
+        }
+    }
+}
+
+/// Signs the operations whose row says [`Auth::Jwt`] (the KYC review, the upload) with a
+/// fresh RS256 or RS512 token per attempt (`iat`, `exp` and a unique `jti` added to the
+/// request's [`JwtClaims`](payments_core::provider::auth::JwtClaims)), sent as
+/// `Authorization: Bearer`; sends the others (quote, countries, payment methods) as they
+/// are. Without a key, a JWT operation fails before anything is sent, however it is sent.
+struct CoinifySigner {
+    jwt: Option<JwtSigner>,
+}
+
+impl std::fmt::Debug for CoinifySigner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CoinifySigner")
+            .field("jwt", &self.jwt)
+            .finish()
+    }
+}
+
+impl Signer for CoinifySigner {
+    fn sign(
+        &self,
+        req: &mut payments_core::http::Request<Bytes>,
+        cx: &SignContext<'_>,
+    ) -> Result<(), SignError> {
+        if cx.operation.auth != Auth::Jwt {
+            return Ok(());
+        }
+        match &self.jwt {
+            Some(jwt) => jwt.sign(req, cx),
+            None => Err(SignError(format!(
+                "{} needs the partner's RSA private key: set ClientBuilder::private_key",
+                cx.operation.name
+            ))),
         }
     }
 }
@@ -144,12 +186,9 @@ impl ClientBuilder {
                 Some(signer)
             }
         };
-        let has_key = jwt.is_some();
-        let api = self.inner.signer(Arc::new(CoinifySigner { jwt })).build()?;
         Ok(Client {
-            api,
-            partner: Arc::new(partner),
-            has_key,
+            api: self.inner.build(Arc::new(CoinifySigner { jwt }))?,
+            partner,
         })
     }
 }
@@ -157,14 +196,15 @@ impl ClientBuilder {
 /// The Coinify partner API client. Cheap to clone; clones share connections and the retry
 /// budget.
 ///
-/// The partner id is configured once and fills every path. The KYC operations
-/// ([`submit_kyc`](Self::submit_kyc), [`upload_document`](Self::upload_document)) need
-/// your private key; the others are sent without authentication.
+/// The partner id is configured once: every request that names no partner
+/// (`partner_id: None`, the default) is sent for this client's, by the typed methods and by
+/// [`call_json`](Self::call_json); [`send`](Self::send) sends a request as it is. The KYC
+/// operations ([`submit_kyc`](Self::submit_kyc), [`upload_document`](Self::upload_document))
+/// need your private key; the others are sent without authentication.
 #[derive(Debug, Clone)]
 pub struct Client {
     api: ApiClient,
-    partner: Arc<PartnerId>,
-    has_key: bool,
+    partner: PartnerId,
 }
 
 impl Client {
@@ -186,12 +226,8 @@ impl Client {
     pub fn builder(env: Environment, partner_id: &str) -> ClientBuilder {
         let partner =
             PartnerId::new(partner_id).map_err(|e| Error::config(COINIFY.name, e.to_string()));
-        let inner = ApiClient::builder(
-            &COINIFY,
-            env.base_url(),
-            Arc::new(payments_core::signer::NoAuth),
-        )
-        .user_agent(concat!("coinify-api-rs/", env!("CARGO_PKG_VERSION")));
+        let inner = ApiClient::builder(&COINIFY, env.base_url())
+            .user_agent(concat!("coinify-api-rs/", env!("CARGO_PKG_VERSION")));
         ClientBuilder {
             inner,
             partner,
@@ -206,53 +242,119 @@ impl Client {
         &self.partner
     }
 
-    /// The underlying core client.
-    pub fn api_client(&self) -> &ApiClient {
-        &self.api
+    /// Sends any Coinify request ([`Endpoint`]) as it is: a request naming no partner is
+    /// refused (`partner-id: is required`), so build it with `for_partner`
+    /// ([`partner_id`](Self::partner_id)), or use the typed methods below, which fill in
+    /// this client's.
+    pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        self.api.send(endpoint).await
     }
 
-    /// Sends any [`CoinifyRequest`] for this client's partner.
-    pub async fn send<R: CoinifyRequest>(&self, request: &R) -> Result<R::Output, Error> {
-        if request.claims().is_some() && !self.has_key {
-            return Err(Error::config(
-                COINIFY.name,
-                format!(
-                    "{} needs the partner's RSA private key: set ClientBuilder::private_key",
-                    request.operation()
-                ),
-            ));
+    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Output, Error> {
+        self.api.send_with(endpoint, options).await
+    }
+
+    /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
+    /// elapsed time and kept headers.
+    pub async fn send_with_meta<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<WithMeta<E::Output>, Error> {
+        self.api.send_with_meta(endpoint, options).await
+    }
+
+    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
+    /// input document (the documented body or query fields and path parameters; the
+    /// upload's document as the file `file`), answering the decoded response as JSON with
+    /// every digit kept; what the `payments` CLI uses. An input naming no partner
+    /// (`partner-id`, or `id`) is sent for this client's.
+    pub async fn call_json(
+        &self,
+        operation: &'static Operation,
+        input: &str,
+        files: Vec<InputFile>,
+    ) -> Result<WithMeta<JsonOutput>, Error> {
+        let input = self.with_partner(operation, input)?;
+        self.api.call_json(operation, &input, files).await
+    }
+
+    /// `input` with the operation's partner parameter (the first placeholder of its path)
+    /// set to this client's partner id, unless it names one. Input that is not a JSON
+    /// object is passed on unchanged, for the core to refuse. Values are moved as their raw
+    /// text, so every digit is kept.
+    fn with_partner<'a>(
+        &self,
+        operation: &'static Operation,
+        input: &'a str,
+    ) -> Result<Cow<'a, str>, Error> {
+        let Some(param) = operation.path_params().next() else {
+            return Ok(Cow::Borrowed(input));
+        };
+        // A map keeps one of two equal keys: refuse duplicates first, as the core does.
+        check_duplicate_keys(input)
+            .map_err(|e| Error::invalid(COINIFY.name, e.field, e.message))?;
+        let Ok(mut doc) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(input) else {
+            return Ok(Cow::Borrowed(input));
+        };
+        if doc.contains_key(param) {
+            return Ok(Cow::Borrowed(input));
         }
-        self.api.send(&request.for_partner(&self.partner)).await
+        let id = serde_json::to_string(self.partner.as_str())
+            .and_then(RawValue::from_string)
+            .map_err(|e| Error::invalid(COINIFY.name, param, e.to_string()))?;
+        doc.insert(param.to_owned(), id);
+        serde_json::to_string(&doc)
+            .map(Cow::Owned)
+            .map_err(|e| Error::invalid(COINIFY.name, "input", e.to_string()))
     }
 
-    /// `GET /partners/:partner-id/approximate-quote`: an estimate, not a tradable quote.
+    /// This client's partner id, unless `slot` names one.
+    fn fill(&self, slot: &mut Option<PartnerId>) {
+        slot.get_or_insert_with(|| self.partner.clone());
+    }
+
+    /// `GET /partners/{partner-id}/approximate-quote`: an estimate, not a tradable quote.
     pub async fn approximate_quote(
         &self,
         req: &GetApproximateQuote,
     ) -> Result<ApproximateQuote, Error> {
-        self.send(req).await
+        let mut req = req.clone();
+        self.fill(&mut req.partner_id);
+        self.send(&req).await
     }
 
-    /// `POST /partners/:partner-id/kyc`: sends a trader's KYC review. 200 (already
+    /// `POST /partners/{partner-id}/kyc`: creates a trader's KYC review. 200 (already
     /// there, unchanged) and 201 (created) both succeed; [`KycResult::created`] tells
     /// which.
     pub async fn submit_kyc(&self, req: &SubmitKyc) -> Result<KycResult, Error> {
-        self.send(req).await
+        let mut req = req.clone();
+        self.fill(&mut req.partner_id);
+        self.send(&req).await
     }
 
-    /// `POST /partners/:partner-id/kyc/:review-id/documents`: uploads a supporting
-    /// document (raw bytes).
+    /// `POST /partners/{partner-id}/kyc/{review-id}/documents`: uploads a supporting
+    /// document (raw bytes; shared with `req`, not copied).
     pub async fn upload_document(&self, req: &UploadDocument) -> Result<UploadedDocument, Error> {
-        self.send(req).await
+        let mut req = req.clone();
+        self.fill(&mut req.partner_id);
+        self.send(&req).await
     }
 
-    /// `GET /countries/:partner-id`: supported countries and states, with pay-in media.
+    /// `GET /countries/{id}`: supported countries and states, with pay-in media.
     pub async fn supported_countries(&self) -> Result<SupportedCountries, Error> {
-        self.send(&GetSupportedCountries).await
+        self.send(&GetSupportedCountries::for_partner(self.partner.clone()))
+            .await
     }
 
-    /// `GET /partners/:partner-id/payment-methods`: payment methods and general limits.
+    /// `GET /partners/{id}/payment-methods`: payment methods and general limits.
     pub async fn payment_methods(&self) -> Result<PaymentMethods, Error> {
-        self.send(&GetPaymentMethods).await
+        self.send(&GetPaymentMethods::for_partner(self.partner.clone()))
+            .await
     }
 }

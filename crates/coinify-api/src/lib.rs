@@ -55,6 +55,13 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Operations and the partner id
+//!
+//! [`OPERATIONS`] lists the five operations (`approximate-quote`, `kyc-create`,
+//! `kyc-upload-document`, `countries`, `payment-methods`) with their documented paths.
+//! Every path carries your partner id; the client is given it once and fills it into every
+//! request that names no other (each request's `partner_id`, `None` by default).
+//!
 //! # Authentication
 //!
 //! The KYC review and document upload are authenticated with a JWT signed by your RSA
@@ -62,8 +69,10 @@
 //! `Authorization: Bearer`. Its payload is `{traderId, externalId}` or
 //! `{reviewId, externalId}`, plus `iat`, a short `exp` and a unique `jti`; a fresh token
 //! is signed for every attempt. A key that cannot sign is an [`Error::Config`] from
-//! [`ClientBuilder::build`]. The quote, countries and payment-methods endpoints are sent
-//! without credentials: Coinify's documentation names no scheme for them.
+//! [`ClientBuilder::build`]; without a key, sending a KYC operation (however it is sent)
+//! fails with [`Error::Sign`] before anything leaves. The quote, countries and
+//! payment-methods endpoints are sent without credentials: Coinify's documentation names
+//! no scheme for them.
 //!
 //! # Errors
 //!
@@ -82,19 +91,21 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod api;
-mod auth;
 mod client;
+pub mod operations;
 pub mod types;
 
 pub use api::{
-    CoinifyRequest, DocumentType, ForPartner, GetApproximateQuote, GetPaymentMethods,
-    GetSupportedCountries, MAX_DOCUMENT_BYTES, SubmitKyc, UploadDocument, check_document_size,
+    DocumentType, GetApproximateQuote, GetPaymentMethods, GetSupportedCountries,
+    MAX_DOCUMENT_BYTES, SubmitKyc, UploadDocument, check_document_size,
 };
 pub use client::{Client, ClientBuilder, Environment, PRODUCTION_URL, SANDBOX_URL};
+pub use operations::OPERATIONS;
 pub use payments_core::auth::JwtAlgorithm;
 pub use payments_core::date::Date;
 pub use payments_core::{
-    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, RetryPolicy, SecretString, Timeouts,
+    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, RequestOptions, ResponseMeta,
+    RetryPolicy, SecretString, Timeouts, WithMeta,
 };
 pub use types::{
     Address, ApproximateQuote, Country, CountrySupport, InvalidValue, KycResult, KycReview,

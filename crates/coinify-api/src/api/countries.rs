@@ -1,51 +1,77 @@
-//! `GET /countries/:id` and `GET /partners/:id/payment-methods`.
+//! `GET /countries/{id}` and `GET /partners/{id}/payment-methods`.
 
-use payments_core::http::Method;
-use payments_core::path_segment;
+use payments_core::provider::InvalidInput;
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{CoinifyRequest, partner_path};
+use super::partner;
+use crate::operations;
 use crate::types::{PartnerId, PaymentMethods, SupportedCountries};
 
 /// Lists the countries (and US states) where trading is supported, with their pay-in
 /// media. The `:id` of the path is your partner id. Sent without authentication (the
-/// docs name none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct GetSupportedCountries;
+/// docs name none). Its input document is empty, or `{"id"}` when not the client's.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GetSupportedCountries {
+    /// The partner (`:id`); `None` asks for the client's.
+    #[serde(rename = "id", default, skip_serializing)]
+    pub partner_id: Option<PartnerId>,
+}
 
-impl CoinifyRequest for GetSupportedCountries {
+impl GetSupportedCountries {
+    /// The request, for the client's partner.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The request for `partner`.
+    pub fn for_partner(partner: PartnerId) -> Self {
+        GetSupportedCountries {
+            partner_id: Some(partner),
+        }
+    }
+}
+
+impl Endpoint for GetSupportedCountries {
     type Output = SupportedCountries;
 
-    fn operation(&self) -> &'static str {
-        "countries"
-    }
-
-    fn method(&self) -> Method {
-        Method::GET
-    }
-
-    fn path(&self, partner: &PartnerId) -> String {
-        format!("/countries/{}", path_segment(partner.as_str()))
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        RequestSpec::with_path(&operations::COUNTRIES, &[partner(&self.partner_id)])
     }
 }
 
 /// Lists your payment methods and their general limits (a trader's own limits may
-/// differ). Sent without authentication (the docs name none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct GetPaymentMethods;
+/// differ). Sent without authentication (the docs name none). Its input document is
+/// empty, or `{"id"}` when not the client's.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GetPaymentMethods {
+    /// The partner (`:id`); `None` asks for the client's.
+    #[serde(rename = "id", default, skip_serializing)]
+    pub partner_id: Option<PartnerId>,
+}
 
-impl CoinifyRequest for GetPaymentMethods {
+impl GetPaymentMethods {
+    /// The request, for the client's partner.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The request for `partner`.
+    pub fn for_partner(partner: PartnerId) -> Self {
+        GetPaymentMethods {
+            partner_id: Some(partner),
+        }
+    }
+}
+
+impl Endpoint for GetPaymentMethods {
     type Output = PaymentMethods;
 
-    fn operation(&self) -> &'static str {
-        "payment-methods"
-    }
-
-    fn method(&self) -> Method {
-        Method::GET
-    }
-
-    fn path(&self, partner: &PartnerId) -> String {
-        partner_path(partner, "/payment-methods")
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        RequestSpec::with_path(&operations::PAYMENT_METHODS, &[partner(&self.partner_id)])
     }
 }

@@ -1,4 +1,4 @@
-//! `POST /partners/:partner-id/kyc/:review-id/documents`.
+//! `POST /partners/{partner-id}/kyc/{review-id}/documents`.
 
 use std::fs::File;
 use std::io::Read;
@@ -7,12 +7,14 @@ use std::path::Path;
 use payments_core::auth::JwtClaims;
 use payments_core::bytes::Bytes;
 use payments_core::http::header::{HeaderName, HeaderValue};
-use payments_core::http::{HeaderMap, Method};
-use payments_core::{Error, InvalidInput, RequestBody, RetrySafety, path_segment};
+use payments_core::provider::{InvalidInput, RequestBody};
+use payments_core::{AttachFiles, Endpoint, Error, InputFile, RequestSpec};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use serde_json::{Map, Value};
 
-use super::{CoinifyRequest, partner_path};
+use super::partner;
 use crate::client::COINIFY;
+use crate::operations;
 use crate::types::{PartnerId, UploadedDocument, is_uuid};
 
 /// The largest document Coinify accepts: 25 MB, counted as 25 × 1024 × 1024 bytes.
@@ -22,12 +24,18 @@ const X_UPLOAD_FILENAME: HeaderName = HeaderName::from_static("x-upload-filename
 const X_UPLOAD_DOCUMENT_TYPE: HeaderName = HeaderName::from_static("x-upload-document-type");
 const X_UPLOAD_EXTERNAL_ID: HeaderName = HeaderName::from_static("x-upload-external-id");
 
+/// The input file of the operation (the CLI's `--file`).
+const FILE_FIELD: &str = "file";
+
 /// Refuses a document larger than [`MAX_DOCUMENT_BYTES`] ([`Error::InvalidRequest`]) and
 /// an empty one.
 pub fn check_document_size(len: u64) -> Result<(), Error> {
+    document_size(len).map_err(invalid)
+}
+
+fn document_size(len: u64) -> Result<(), InvalidInput> {
     if len > MAX_DOCUMENT_BYTES {
-        return Err(Error::invalid(
-            COINIFY.name,
+        return Err(InvalidInput::new(
             "document",
             format!(
                 "is {len} bytes; Coinify accepts documents of at most 25 MB \
@@ -36,9 +44,14 @@ pub fn check_document_size(len: u64) -> Result<(), Error> {
         ));
     }
     if len == 0 {
-        return Err(Error::invalid(COINIFY.name, "document", "is empty"));
+        return Err(InvalidInput::new("document", "is empty"));
     }
     Ok(())
+}
+
+/// A refusal as the client reports it.
+fn invalid(e: InvalidInput) -> Error {
+    Error::invalid(COINIFY.name, e.field, e.message)
 }
 
 /// What a supporting document shows.
@@ -84,6 +97,38 @@ impl std::fmt::Display for DocumentType {
     }
 }
 
+impl Serialize for DocumentType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DocumentType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        DocumentType::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!(
+                "{s:?} is not one of passport, national_id, drivers_license, selfie"
+            ))
+        })
+    }
+}
+
+/// The MIME type of a document from its file name's extension (`.jpg`, `.jpeg`, `.png`,
+/// `.pdf`), as the CLI guesses it.
+fn mime_for(filename: &str) -> Option<&'static str> {
+    let ext = Path::new(filename)
+        .extension()?
+        .to_str()?
+        .to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "pdf" => "application/pdf",
+        _ => return None,
+    })
+}
+
 /// Uploads a supporting document to a KYC review.
 ///
 /// The body is the document's raw bytes (not multipart), with `Content-Type` set to its
@@ -95,6 +140,11 @@ impl std::fmt::Display for DocumentType {
 /// Documents over 25 MB ([`MAX_DOCUMENT_BYTES`]) are refused before anything is read or
 /// sent. The bytes are held once as [`Bytes`]; each retry shares them, never copies them.
 /// Retried with back-off on 5xx, timeouts and connection failures, as the docs ask.
+///
+/// Its input document is `{"review-id", "externalId", "documentType", "contentType"}`
+/// (plus `partner-id` when not the client's; `contentType` may be left out for a `.jpg`,
+/// `.jpeg`, `.png` or `.pdf` file), and the document arrives as the file `file`
+/// ([`AttachFiles`]), whose name is sent as `X-Upload-Filename`.
 ///
 /// ```no_run
 /// use coinify_api::{DocumentType, UploadDocument};
@@ -108,19 +158,28 @@ impl std::fmt::Display for DocumentType {
 /// )?;
 /// # let _ = doc; Ok(()) }
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UploadDocument {
+    #[serde(rename = "partner-id", default, skip_serializing)]
+    pub(crate) partner_id: Option<PartnerId>,
+    #[serde(rename = "review-id", default, skip_serializing)]
     review_id: String,
     external_id: String,
     document_type: DocumentType,
-    content_type: HeaderValue,
-    filename: HeaderValue,
+    /// Empty until known: from the input, or from the file's extension.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    content_type: String,
+    #[serde(skip)]
+    filename: String,
+    #[serde(skip)]
     bytes: Bytes,
 }
 
 impl std::fmt::Debug for UploadDocument {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UploadDocument")
+            .field("partner_id", &self.partner_id)
             .field("review_id", &self.review_id)
             .field("external_id", &self.external_id)
             .field("document_type", &self.document_type)
@@ -131,29 +190,25 @@ impl std::fmt::Debug for UploadDocument {
     }
 }
 
-fn header_text(field: &str, value: &str) -> Result<HeaderValue, Error> {
+/// Printable ASCII of at most 255 bytes, so it can travel in a header.
+fn header_text(field: &str, value: &str) -> Result<HeaderValue, InvalidInput> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(COINIFY.name, field, "must not be empty"));
+        return Err(InvalidInput::new(field, "must not be empty"));
     }
     if value.len() > 255 {
-        return Err(Error::invalid(
-            COINIFY.name,
-            field,
-            "must be at most 255 bytes",
-        ));
+        return Err(InvalidInput::new(field, "must be at most 255 bytes"));
     }
     if !value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
-        return Err(Error::invalid(
-            COINIFY.name,
+        return Err(InvalidInput::new(
             field,
             "must be printable ASCII to travel in a header",
         ));
     }
     HeaderValue::from_str(value)
-        .map_err(|_| Error::invalid(COINIFY.name, field, "is not a valid header value"))
+        .map_err(|_| InvalidInput::new(field, "is not a valid header value"))
 }
 
-fn mime_type(value: &str) -> Result<HeaderValue, Error> {
+fn mime_type(value: &str) -> Result<HeaderValue, InvalidInput> {
     let v = header_text("Content-Type", value)?;
     let essence = value.split(';').next().unwrap_or_default().trim();
     let valid = essence.split_once('/').is_some_and(|(t, s)| {
@@ -167,16 +222,22 @@ fn mime_type(value: &str) -> Result<HeaderValue, Error> {
     if valid {
         Ok(v)
     } else {
-        Err(Error::invalid(
-            COINIFY.name,
+        Err(InvalidInput::new(
             "Content-Type",
             "must be a MIME type such as image/jpeg",
         ))
     }
 }
 
+/// The checked header values of an upload.
+struct Headers {
+    content_type: HeaderValue,
+    filename: HeaderValue,
+    external_id: HeaderValue,
+}
+
 impl UploadDocument {
-    /// A document already in memory.
+    /// A document already in memory, for the client's partner.
     ///
     /// `review_id` is the [`KycReview::id`](crate::KycReview::id) Coinify returned;
     /// `external_id` is your reference for this document; `content_type` its MIME type
@@ -192,14 +253,17 @@ impl UploadDocument {
     ) -> Result<Self, Error> {
         let bytes = bytes.into();
         check_document_size(bytes.len() as u64)?;
-        Self::checked(
-            review_id.into(),
-            external_id.into(),
+        let doc = UploadDocument {
+            partner_id: None,
+            review_id: review_id.into(),
+            external_id: external_id.into(),
             document_type,
-            content_type,
-            filename,
+            content_type: content_type.to_owned(),
+            filename: filename.to_owned(),
             bytes,
-        )
+        };
+        doc.check().map_err(invalid)?;
+        Ok(doc)
     }
 
     /// Reads a document from a file, once. The file's size is checked from its metadata
@@ -234,11 +298,9 @@ impl UploadDocument {
                 )
             })?
             .to_owned();
-        let review_id = review_id.into();
-        let external_id = external_id.into();
         // Validate everything cheap before touching the file's contents.
-        let content_type_value = mime_type(content_type)?;
-        let filename_value = header_text("X-Upload-Filename", &filename)?;
+        mime_type(content_type).map_err(invalid)?;
+        header_text("X-Upload-Filename", &filename).map_err(invalid)?;
         let file = File::open(path).map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
         check_document_size(len)?;
@@ -247,75 +309,52 @@ impl UploadDocument {
         file.take(MAX_DOCUMENT_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(io)?;
-        check_document_size(buf.len() as u64)?;
-        let doc = UploadDocument {
+        Self::new(
             review_id,
             external_id,
             document_type,
-            content_type: content_type_value,
-            filename: filename_value,
-            bytes: Bytes::from(buf),
-        };
-        doc.check_ids()?;
-        Ok(doc)
+            content_type,
+            &filename,
+            buf,
+        )
     }
 
-    fn checked(
-        review_id: String,
-        external_id: String,
-        document_type: DocumentType,
-        content_type: &str,
-        filename: &str,
-        bytes: Bytes,
-    ) -> Result<Self, Error> {
-        let doc = UploadDocument {
-            review_id,
-            external_id,
-            document_type,
-            content_type: mime_type(content_type)?,
-            filename: header_text("X-Upload-Filename", filename)?,
-            bytes,
-        };
-        doc.check_ids()?;
-        Ok(doc)
+    /// Uploads for `partner` rather than the client's partner.
+    pub fn for_partner(mut self, partner: PartnerId) -> Self {
+        self.partner_id = Some(partner);
+        self
     }
 
-    fn check_ids(&self) -> Result<(), Error> {
-        self.check().map_err(|e| Error::InvalidRequest {
-            provider: COINIFY.name,
-            field: e.field,
-            message: e.message,
-        })
-    }
-
-    fn check(&self) -> Result<(), InvalidInput> {
+    /// Checks every field and the size; the header values on success.
+    fn check(&self) -> Result<Headers, InvalidInput> {
         if !is_uuid(&self.review_id) {
             return Err(InvalidInput::new(
-                "reviewId",
+                "review-id",
                 "must be the UUID Coinify returned for the KYC review",
             ));
         }
-        if self.external_id.trim().is_empty() {
-            return Err(InvalidInput::new(
-                "X-Upload-External-Id",
-                "must not be empty",
-            ));
-        }
-        if self.external_id.len() > 255
-            || !self
-                .external_id
-                .bytes()
-                .all(|b| b == b' ' || b.is_ascii_graphic())
-        {
-            return Err(InvalidInput::new(
-                "X-Upload-External-Id",
-                "must be at most 255 printable ASCII characters",
-            ));
-        }
-        if self.bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(InvalidInput::new("document", "is larger than 25 MB"));
-        }
-        Ok(())
+        let external_id = header_text("X-Upload-External-Id", &self.external_id)?;
+        let content_type = mime_type(&self.content_type)?;
+        let filename = header_text("X-Upload-Filename", &self.filename)?;
+        document_size(self.bytes.len() as u64)?;
+        Ok(Headers {
+            content_type,
+            filename,
+            external_id,
+        })
+    }
+
+    /// The documented JWT payload: `{"reviewId", "externalId"}`.
+    pub fn claims(&self) -> JwtClaims {
+        let mut m = Map::new();
+        m.insert("reviewId".into(), Value::from(self.review_id.clone()));
+        m.insert("externalId".into(), Value::from(self.external_id.clone()));
+        JwtClaims(m)
+    }
+
+    /// The partner it is uploaded for; `None` for the client's.
+    pub fn partner_id(&self) -> Option<&PartnerId> {
+        self.partner_id.as_ref()
     }
 
     /// The review the document is attached to.
@@ -335,12 +374,12 @@ impl UploadDocument {
 
     /// The MIME type sent as `Content-Type`.
     pub fn content_type(&self) -> &str {
-        self.content_type.to_str().unwrap_or_default()
+        &self.content_type
     }
 
     /// The filename sent as `X-Upload-Filename`.
     pub fn filename(&self) -> &str {
-        self.filename.to_str().unwrap_or_default()
+        &self.filename
     }
 
     /// The document's bytes (shared, not copied).
@@ -349,55 +388,70 @@ impl UploadDocument {
     }
 }
 
-impl CoinifyRequest for UploadDocument {
+impl AttachFiles for UploadDocument {
+    /// Takes the document: exactly one file, `file`. Its size is checked first (at most
+    /// 25 MB); its name becomes `X-Upload-Filename` (the last path component), and its
+    /// extension gives the content type when the input has no `contentType`.
+    fn attach(&mut self, files: Vec<InputFile>) -> Result<(), InvalidInput> {
+        let mut files = files.into_iter();
+        let Some(file) = files.next() else {
+            return Err(InvalidInput::new(
+                FILE_FIELD,
+                "is required: the document to upload",
+            ));
+        };
+        for f in std::iter::once(&file).chain(files.as_slice()) {
+            if f.field != FILE_FIELD {
+                return Err(InvalidInput::new(
+                    &f.field,
+                    "is not a file of this operation; it takes one, `file`",
+                ));
+            }
+        }
+        if !files.as_slice().is_empty() {
+            return Err(InvalidInput::new(
+                FILE_FIELD,
+                "is given more than once; this operation takes one document",
+            ));
+        }
+        document_size(file.bytes.len() as u64)?;
+        let name = Path::new(&file.name)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&file.name)
+            .to_owned();
+        if self.content_type.is_empty() {
+            self.content_type = mime_for(&name)
+                .ok_or_else(|| {
+                    InvalidInput::new(
+                        "contentType",
+                        format!("cannot tell the MIME type of {name:?}; give contentType"),
+                    )
+                })?
+                .to_owned();
+        }
+        self.filename = name;
+        self.bytes = file.bytes;
+        Ok(())
+    }
+}
+
+impl Endpoint for UploadDocument {
     type Output = UploadedDocument;
 
-    fn operation(&self) -> &'static str {
-        "kyc-documents"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self, partner: &PartnerId) -> String {
-        partner_path(
-            partner,
-            &format!("/kyc/{}/documents", path_segment(&self.review_id)),
-        )
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        self.check()
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        Ok(Some(RequestBody::raw(
-            self.bytes.clone(),
-            self.content_type.clone(),
-        )))
-    }
-
-    fn headers(&self, headers: &mut HeaderMap) {
-        headers.insert(X_UPLOAD_FILENAME, self.filename.clone());
-        headers.insert(
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        let h = self.check()?;
+        Ok(RequestSpec::with_path(
+            &operations::KYC_UPLOAD_DOCUMENT,
+            &[partner(&self.partner_id), Some(&self.review_id)],
+        )?
+        .body(RequestBody::raw(self.bytes.clone(), h.content_type))
+        .header(X_UPLOAD_FILENAME, h.filename)
+        .header(
             X_UPLOAD_DOCUMENT_TYPE,
             HeaderValue::from_static(self.document_type.as_str()),
-        );
-        // Checked printable ASCII on construction; an invalid value cannot occur.
-        if let Ok(v) = HeaderValue::from_str(&self.external_id) {
-            headers.insert(X_UPLOAD_EXTERNAL_ID, v);
-        }
-    }
-
-    fn claims(&self) -> Option<JwtClaims> {
-        let mut m = Map::new();
-        m.insert("reviewId".into(), Value::from(self.review_id.clone()));
-        m.insert("externalId".into(), Value::from(self.external_id.clone()));
-        Some(JwtClaims(m))
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
+        )
+        .header(X_UPLOAD_EXTERNAL_ID, h.external_id)
+        .extension(self.claims()))
     }
 }

@@ -1,23 +1,24 @@
-//! `POST /partners/:partner-id/kyc`.
+//! `POST /partners/{partner-id}/kyc`.
 
 use payments_core::auth::JwtClaims;
-use payments_core::http::{Method, StatusCode};
-use payments_core::{
-    DecodeFailure, InvalidInput, RequestBody, RetrySafety, check_path_param, decode_json,
-};
+use payments_core::http::StatusCode;
+use payments_core::provider::{DecodeFailure, InvalidInput, check_path_param, decode_json};
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{CoinifyRequest, partner_path};
+use super::partner;
+use crate::operations;
 use crate::types::{KycResult, KycReview, KycState, PartnerId, Profile, Screening, Timestamp};
 
-/// Sends the KYC review of a trader you approved.
+/// Creates the KYC review of a trader you approved.
 ///
 /// Authenticated with a JWT signed by your private key whose payload is
 /// `{"traderId", "externalId"}` (plus `iat`, `exp` and a unique `jti`), fresh on every
 /// attempt. Coinify treats the call as idempotent by `externalId` (a second call answers
 /// 200, nothing changed), so it is retried with back-off on 5xx, timeouts and connection
-/// failures, as the docs ask.
+/// failures, as the docs ask. Its input document is the documented body, plus
+/// `partner-id` when not the client's.
 ///
 /// ```
 /// use coinify_api::{Address, Country, Profile, Screening, SubmitKyc};
@@ -40,9 +41,12 @@ use crate::types::{KycResult, KycReview, KycState, PartnerId, Profile, Screening
 /// # let _ = kyc; Ok(()) }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SubmitKyc {
+    /// The partner (`:partner-id`); `None` sends for the client's.
+    #[serde(rename = "partner-id", default, skip_serializing)]
+    pub partner_id: Option<PartnerId>,
     /// Coinify's id of the trader.
     pub trader_id: u64,
     /// Your id of this review; also the JWT's `externalId`.
@@ -62,7 +66,7 @@ pub struct SubmitKyc {
 }
 
 impl SubmitKyc {
-    /// A completed review.
+    /// A completed review, for the client's partner.
     pub fn new(
         trader_id: u64,
         external_id: impl Into<String>,
@@ -73,6 +77,7 @@ impl SubmitKyc {
         profile: Profile,
     ) -> Self {
         SubmitKyc {
+            partner_id: None,
             trader_id,
             external_id: external_id.into(),
             state: KycState::Completed,
@@ -89,29 +94,11 @@ impl SubmitKyc {
         self.state = state;
         self
     }
-}
 
-fn required(field: &str, value: &str) -> Result<(), InvalidInput> {
-    if value.trim().is_empty() {
-        Err(InvalidInput::new(field, "must not be empty"))
-    } else {
-        Ok(())
-    }
-}
-
-impl CoinifyRequest for SubmitKyc {
-    type Output = KycResult;
-
-    fn operation(&self) -> &'static str {
-        "kyc"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self, partner: &PartnerId) -> String {
-        partner_path(partner, "/kyc")
+    /// Sends for `partner` rather than the client's partner.
+    pub fn for_partner(mut self, partner: PartnerId) -> Self {
+        self.partner_id = Some(partner);
+        self
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
@@ -128,22 +115,38 @@ impl CoinifyRequest for SubmitKyc {
         Ok(())
     }
 
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn claims(&self) -> Option<JwtClaims> {
+    /// The documented JWT payload: `{"traderId", "externalId"}`.
+    pub fn claims(&self) -> JwtClaims {
         let mut m = Map::new();
         m.insert("traderId".into(), Value::from(self.trader_id));
         m.insert("externalId".into(), Value::from(self.external_id.clone()));
-        Some(JwtClaims(m))
+        JwtClaims(m)
+    }
+}
+
+fn required(field: &str, value: &str) -> Result<(), InvalidInput> {
+    if value.trim().is_empty() {
+        Err(InvalidInput::new(field, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+impl Endpoint for SubmitKyc {
+    type Output = KycResult;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        self.validate()?;
+        Ok(
+            RequestSpec::with_path(&operations::KYC_CREATE, &[partner(&self.partner_id)])?
+                .json(self)?
+                .extension(self.claims()),
+        )
     }
 
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
-    }
-
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Result<KycResult, DecodeFailure> {
+    /// 200 (the review already existed, nothing changed) and 201 (created) carry the same
+    /// body; [`KycResult::created`] tells them apart.
+    fn decode(status: StatusCode, body: &[u8]) -> Result<KycResult, DecodeFailure> {
         let review: KycReview = decode_json(body)?;
         Ok(KycResult {
             review,

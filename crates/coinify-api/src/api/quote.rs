@@ -1,12 +1,13 @@
-//! `GET /partners/:partner-id/approximate-quote`.
+//! `GET /partners/{partner-id}/approximate-quote`.
 
-use payments_core::http::Method;
 use payments_core::money::as_number;
-use payments_core::{Amount, Currency, InvalidInput, path_segment};
+use payments_core::provider::{InvalidInput, path_segment};
+use payments_core::{Amount, Currency, Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{CoinifyRequest, partner_path};
-use crate::types::{ApproximateQuote, TransferMedium};
+use super::partner;
+use crate::operations;
+use crate::types::{ApproximateQuote, PartnerId, TransferMedium};
 
 /// Asks for an approximate quote: how much `quote_currency` the customer would get for
 /// `base_amount` of `base_currency`.
@@ -18,7 +19,8 @@ use crate::types::{ApproximateQuote, TransferMedium};
 ///
 /// The amount is sent in the query string with its exact decimal digits
 /// (`baseAmount=-100`, `baseAmount=0.0012814`). Sent without authentication (the docs name
-/// none for this endpoint).
+/// none for this endpoint). Its input document is the documented query parameters, plus
+/// `partner-id` when not the client's.
 ///
 /// ```
 /// use coinify_api::{Currency, GetApproximateQuote, TransferMedium};
@@ -31,8 +33,11 @@ use crate::types::{ApproximateQuote, TransferMedium};
 /// # let _ = q;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GetApproximateQuote {
+    /// The partner (`:partner-id`); `None` sends for the client's.
+    #[serde(rename = "partner-id", default, skip_serializing)]
+    pub partner_id: Option<PartnerId>,
     /// The amount to quote, in `base_currency`; negative when it is what the customer
     /// sends.
     #[serde(with = "as_number")]
@@ -50,9 +55,10 @@ pub struct GetApproximateQuote {
 }
 
 impl GetApproximateQuote {
-    /// A quote without transfer fees.
+    /// A quote without transfer fees, for the client's partner.
     pub fn new(base_amount: Amount, base_currency: Currency, quote_currency: Currency) -> Self {
         GetApproximateQuote {
+            partner_id: None,
             base_amount,
             base_currency,
             quote_currency,
@@ -71,21 +77,11 @@ impl GetApproximateQuote {
         self.transfer_out_medium = Some(transfer_out);
         self
     }
-}
 
-impl CoinifyRequest for GetApproximateQuote {
-    type Output = ApproximateQuote;
-
-    fn operation(&self) -> &'static str {
-        "approximate-quote"
-    }
-
-    fn method(&self) -> Method {
-        Method::GET
-    }
-
-    fn path(&self, partner: &crate::PartnerId) -> String {
-        partner_path(partner, "/approximate-quote")
+    /// Asks for `partner` rather than the client's partner.
+    pub fn for_partner(mut self, partner: PartnerId) -> Self {
+        self.partner_id = Some(partner);
+        self
     }
 
     fn validate(&self) -> Result<(), InvalidInput> {
@@ -114,7 +110,8 @@ impl CoinifyRequest for GetApproximateQuote {
         }
     }
 
-    fn query(&self) -> Option<String> {
+    /// The documented query string, each value percent-encoded, the amount digit for digit.
+    fn query(&self) -> String {
         let mut q = format!(
             "baseAmount={}&baseCurrency={}&quoteCurrency={}",
             path_segment(&self.base_amount.to_string()),
@@ -127,6 +124,18 @@ impl CoinifyRequest for GetApproximateQuote {
             q.push_str("&transferOutMedium=");
             q.push_str(&path_segment(o.as_str()));
         }
-        Some(q)
+        q
+    }
+}
+
+impl Endpoint for GetApproximateQuote {
+    type Output = ApproximateQuote;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        self.validate()?;
+        Ok(
+            RequestSpec::with_path(&operations::APPROXIMATE_QUOTE, &[partner(&self.partner_id)])?
+                .query(self.query()),
+        )
     }
 }

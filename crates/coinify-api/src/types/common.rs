@@ -51,8 +51,8 @@ impl std::error::Error for InvalidValue {}
 
 /// The partner id Coinify gives you: a UUID, kept as written.
 ///
-/// It is configured once on the [`Client`](crate::Client) and fills the `:partner-id`
-/// (or `:id`) path segment of every operation.
+/// It is configured once on the [`Client`](crate::Client), which fills it into the
+/// `:partner-id` (or `:id`) path segment of every request that names no other.
 ///
 /// ```
 /// use coinify_api::PartnerId;
@@ -102,6 +102,19 @@ impl FromStr for PartnerId {
     type Err = InvalidValue;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         PartnerId::new(s)
+    }
+}
+
+impl Serialize for PartnerId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartnerId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PartnerId::new(s).map_err(de::Error::custom)
     }
 }
 

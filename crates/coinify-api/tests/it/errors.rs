@@ -3,16 +3,14 @@
 
 use coinify_api::{ApiErrorKind, Error};
 
-use crate::support::{client, documented_kyc, documented_upload};
-use payments_core::test_util::server::{Reply, ScriptedServer};
+use payments_test_support::server::Reply;
+
+use crate::support::{client, documented_kyc, documented_upload, memory};
 
 async fn countries_error(reply: Reply) -> (Error, usize) {
-    let server = ScriptedServer::start(vec![reply]).await;
-    let e = client(server.base_url())
-        .supported_countries()
-        .await
-        .unwrap_err();
-    (e, server.hits())
+    let mem = memory([reply]);
+    let e = client(&mem).supported_countries().await.unwrap_err();
+    (e, mem.hits())
 }
 
 #[tokio::test]
@@ -65,25 +63,24 @@ async fn code_without_description() {
 
 #[tokio::test]
 async fn unauthorized_401_on_kyc_and_upload() {
-    let server = ScriptedServer::start(vec![Reply::json(
+    let mem = memory([Reply::json(
         401,
         r#"{"error":"unauthorized","error_description":"authentication failed"}"#,
-    )])
-    .await;
-    let c = client(server.base_url());
+    )]);
+    let c = client(&mem);
     let e = c.submit_kyc(&documented_kyc()).await.unwrap_err();
     let api = e.api().unwrap();
     assert_eq!(api.kind, ApiErrorKind::Unauthorized);
     assert_eq!(api.code.as_deref(), Some("unauthorized"));
-    assert_eq!(api.operation, "kyc");
+    assert_eq!(api.operation, "kyc-create");
     assert_eq!(
         e.to_string(),
         "coinify: HTTP 401 [unauthorized]: authentication failed"
     );
     let e = c.upload_document(&documented_upload()).await.unwrap_err();
     assert_eq!(e.api().unwrap().kind, ApiErrorKind::Unauthorized);
-    assert_eq!(e.api().unwrap().operation, "kyc-documents");
-    assert_eq!(server.hits(), 2, "a 401 is not retried");
+    assert_eq!(e.api().unwrap().operation, "kyc-upload-document");
+    assert_eq!(mem.hits(), 2, "a 401 is not retried");
 }
 
 #[tokio::test]
@@ -102,9 +99,8 @@ async fn non_json_error_keeps_a_snippet() {
 
 #[tokio::test]
 async fn malformed_success_is_a_decode_error_naming_the_path() {
-    let server =
-        ScriptedServer::start(vec![Reply::json(201, r#"{"id":5,"externalId":"x"}"#)]).await;
-    let e = client(server.base_url())
+    let mem = memory([Reply::json(201, r#"{"id":5,"externalId":"x"}"#)]);
+    let e = client(&mem)
         .submit_kyc(&documented_kyc())
         .await
         .unwrap_err();
@@ -113,7 +109,7 @@ async fn malformed_success_is_a_decode_error_naming_the_path() {
             path, operation, ..
         } => {
             assert_eq!(path, "id");
-            assert_eq!(*operation, "kyc");
+            assert_eq!(*operation, "kyc-create");
         }
         other => panic!("{other:?}"),
     }

@@ -1,9 +1,11 @@
-//! Integration tests of `coinify-api`: every request against a local scripted server with
-//! its JWT verified independently with the public key, every documented fixture decoded
-//! and round-tripped, the error shapes, retries with counted attempts and distinct tokens,
-//! the 25 MB upload limit, and proof that the key and tokens never leak.
+//! Integration tests of `coinify-api`: every request over an in-memory transport with its
+//! JWT verified independently with the public key, the operation table checked against
+//! the fixtures, every documented fixture decoded through its operation and
+//! round-tripped, the error shapes, retries with counted attempts and distinct tokens,
+//! the 25 MB upload limit, the partner-key check on every way of sending, and proof that
+//! the key and tokens never leak.
 //!
-//! Every test talks only to servers bound on 127.0.0.1.
+//! No test opens a socket.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -16,6 +18,6 @@ mod support;
 mod decode;
 mod errors;
 mod redaction;
-mod replay;
 mod requests;
 mod retries;
+mod table;

@@ -3,9 +3,10 @@
 
 use coinify_api::{Client, Environment};
 
-use crate::support::{PARTNER, bearer, builder, documented_kyc, documented_upload, key};
-use payments_core::test_util::server::{Reply, ScriptedServer};
-use payments_core::test_util::{assert_no_leak, error_renderings};
+use payments_test_support::server::Reply;
+use payments_test_support::{Capturing, assert_no_leak, error_renderings};
+
+use crate::support::{PARTNER, bearer, builder, documented_kyc, documented_upload, key, memory};
 
 /// The base64 lines of every test private key.
 fn key_lines() -> Vec<String> {
@@ -50,22 +51,21 @@ fn key_errors_hide_the_key() {
 
 #[tokio::test]
 async fn errors_and_traces_hide_tokens() {
-    let server = ScriptedServer::start(vec![
+    let mem = memory([
         Reply::status(503),
         Reply::json(
             401,
             r#"{"error":"unauthorized","error_description":"authentication failed"}"#,
         ),
-    ])
-    .await;
-    let capture = payments_core::test_util::Capturing::start();
+    ]);
+    let capture = Capturing::start();
 
-    let c = builder(server.base_url()).build().unwrap();
+    let c = builder(&mem).build().unwrap();
     let err = c.submit_kyc(&documented_kyc()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
 
     // The server did receive tokens: proof the test looks at a real exchange.
-    let tokens: Vec<String> = server
+    let tokens: Vec<String> = mem
         .requests()
         .iter()
         .map(|r| bearer(r.header("authorization").unwrap()).to_owned())

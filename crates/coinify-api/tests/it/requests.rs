@@ -1,33 +1,47 @@
-//! Every operation against a local scripted server: method, path, query, headers, the
-//! exact body, and the JWT verified with the public key (algorithm, every claim).
+//! Every operation over an in-memory transport: method, path, query, headers, the exact
+//! body, and the JWT verified with the public key (algorithm, every claim); the partner id
+//! filled from the client's configuration; the partner-key check on every way of sending.
 
 use std::io::Write;
 
+use coinify_api::operations::{
+    APPROXIMATE_QUOTE, COUNTRIES, KYC_CREATE, KYC_UPLOAD_DOCUMENT, PAYMENT_METHODS,
+};
 use coinify_api::{
-    Client, CoinifyRequest, Currency, DocumentType, Environment, Error, GetApproximateQuote,
-    MAX_DOCUMENT_BYTES, PRODUCTION_URL, SANDBOX_URL, TransferMedium, UploadDocument,
-    check_document_size,
+    Client, Currency, DocumentType, Environment, Error, GetApproximateQuote, GetPaymentMethods,
+    MAX_DOCUMENT_BYTES, PRODUCTION_URL, RequestOptions, SANDBOX_URL, TransferMedium,
+    UploadDocument, check_document_size,
 };
 use jsonwebtoken::Algorithm;
-use serde_json::{Value, json};
+use payments_core::{Endpoint, InputFile};
+use payments_test_support::server::Reply;
+use serde_json::json;
 
 use crate::support::{
-    ALGS, NOW, PARTNER, REVIEW_ID, USER_AGENT, bearer, builder, client, documented_kyc,
-    documented_upload, fixture, image_bytes, key, verify,
+    ALGS, NOW, OTHER_PARTNER, PARTNER, REVIEW_ID, USER_AGENT, builder, client, compact,
+    documented_kyc, documented_upload, fixture, fixture_body_text, fixture_reply, image_bytes,
+    jwt_of, key, keyless_builder, memory, verify,
 };
-use payments_core::test_util::server::{Recorded, Reply, ScriptedServer};
-
-fn only(server: &ScriptedServer) -> Recorded {
-    let reqs = server.requests();
-    assert_eq!(reqs.len(), 1, "{reqs:#?}");
-    reqs.into_iter().next().unwrap()
-}
 
 fn quote_reply() -> Reply {
-    Reply::json(
-        200,
-        &crate::support::fixture_body_text("approximate-quote.response.200.json"),
+    fixture_reply(200, "approximate-quote.response.200.json")
+}
+
+fn documented_quote() -> GetApproximateQuote {
+    GetApproximateQuote::new(
+        "-100".parse().unwrap(),
+        Currency::new("EUR").unwrap(),
+        Currency::new("BTC").unwrap(),
     )
+    .with_transfer_media(TransferMedium::Card, TransferMedium::Blockchain)
+}
+
+fn upload_file(name: &str, bytes: Vec<u8>) -> Vec<InputFile> {
+    vec![InputFile {
+        field: "file".into(),
+        name: name.into(),
+        bytes: bytes.into(),
+    }]
 }
 
 #[test]
@@ -43,7 +57,6 @@ fn environments_have_the_documented_base_urls() {
     let c = Client::builder(Environment::Sandbox, PARTNER)
         .build()
         .unwrap();
-    assert_eq!(c.api_client().base_url(), SANDBOX_URL);
     assert_eq!(c.partner_id().as_str(), PARTNER);
 }
 
@@ -99,20 +112,12 @@ fn bad_keys_are_config_errors_at_build_time() {
 
 #[tokio::test]
 async fn approximate_quote_sends_the_documented_query_without_auth() {
-    let server = ScriptedServer::start(vec![quote_reply()]).await;
-    let c = client(server.base_url());
-    let q = c
-        .approximate_quote(
-            &GetApproximateQuote::new(
-                "-100".parse().unwrap(),
-                Currency::new("EUR").unwrap(),
-                Currency::new("BTC").unwrap(),
-            )
-            .with_transfer_media(TransferMedium::Card, TransferMedium::Blockchain),
-        )
+    let mem = memory([quote_reply()]);
+    let q = client(&mem)
+        .approximate_quote(&documented_quote())
         .await
         .unwrap();
-    let r = only(&server);
+    let r = mem.single();
     assert_eq!(r.method, "GET");
     assert_eq!(
         r.path,
@@ -127,6 +132,7 @@ async fn approximate_quote_sends_the_documented_query_without_auth() {
         "the docs name no auth here"
     );
     assert_eq!(r.header("user-agent"), Some(USER_AGENT));
+    assert_eq!(r.header("content-type"), None);
     assert!(r.body.is_empty());
     assert_eq!(q.quote_amount.to_string(), "0.0012814");
     assert_eq!(q.base_amount.to_string(), "-100");
@@ -140,17 +146,17 @@ async fn approximate_quote_sends_the_documented_query_without_auth() {
 
 #[tokio::test]
 async fn approximate_quote_renders_exact_decimals_and_omits_absent_media() {
-    let server = ScriptedServer::start(vec![quote_reply()]).await;
-    let c = client(server.base_url());
-    c.approximate_quote(&GetApproximateQuote::new(
-        "0.00128140".parse().unwrap(),
-        Currency::new("BTC").unwrap(),
-        Currency::new("EUR").unwrap(),
-    ))
-    .await
-    .unwrap();
+    let mem = memory([quote_reply()]);
+    client(&mem)
+        .approximate_quote(&GetApproximateQuote::new(
+            "0.00128140".parse().unwrap(),
+            Currency::new("BTC").unwrap(),
+            Currency::new("EUR").unwrap(),
+        ))
+        .await
+        .unwrap();
     assert_eq!(
-        only(&server).path,
+        mem.single().path,
         format!(
             "/partners/{PARTNER}/approximate-quote?baseAmount=0.00128140&baseCurrency=BTC&quoteCurrency=EUR"
         )
@@ -159,8 +165,8 @@ async fn approximate_quote_renders_exact_decimals_and_omits_absent_media() {
 
 #[tokio::test]
 async fn one_transfer_medium_alone_is_refused_before_sending() {
-    let server = ScriptedServer::start(vec![quote_reply()]).await;
-    let c = client(server.base_url());
+    let mem = memory([quote_reply()]);
+    let c = client(&mem);
     let base = GetApproximateQuote::new(
         "-100".parse().unwrap(),
         Currency::new("EUR").unwrap(),
@@ -186,32 +192,30 @@ async fn one_transfer_medium_alone_is_refused_before_sending() {
         c.approximate_quote(&zero).await,
         Err(Error::InvalidRequest { .. })
     ));
-    assert_eq!(server.hits(), 0);
-}
-
-fn jwt_of(r: &Recorded) -> String {
-    bearer(r.header("authorization").expect("authorization header")).to_owned()
+    assert_eq!(mem.hits(), 0);
 }
 
 #[tokio::test]
 async fn submit_kyc_posts_the_documented_body_with_a_verified_jwt() {
-    let server = ScriptedServer::start(vec![Reply::json(
-        201,
-        &crate::support::fixture_body_text("kyc.response.201.json"),
-    )])
-    .await;
-    let c = client(server.base_url());
-    let result = c.submit_kyc(&documented_kyc()).await.unwrap();
+    let mem = memory([fixture_reply(201, "kyc-create.response.201.json")]);
+    let result = client(&mem).submit_kyc(&documented_kyc()).await.unwrap();
     assert!(result.created);
     assert_eq!(result.review.id, REVIEW_ID);
     assert_eq!(result.review.external_id, "id-of-the-partner-kyc-review");
 
-    let r = only(&server);
+    let r = mem.single();
     assert_eq!(r.method, "POST");
     assert_eq!(r.path, format!("/partners/{PARTNER}/kyc"));
     assert_eq!(r.header("content-type"), Some("application/json"));
-    let body: Value = serde_json::from_slice(&r.body).unwrap();
-    assert_eq!(body, fixture("kyc.request.json")["body"]);
+    assert_eq!(
+        r.header("content-length"),
+        Some(r.body.len().to_string().as_str())
+    );
+    // Byte for byte: the documented body, compact, in the documented order.
+    assert_eq!(
+        String::from_utf8(r.body.clone()).unwrap(),
+        compact(&fixture_body_text("kyc-create.request.json"))
+    );
 
     let token = jwt_of(&r);
     let data = verify(&token, Algorithm::RS256).unwrap();
@@ -227,34 +231,26 @@ async fn submit_kyc_posts_the_documented_body_with_a_verified_jwt() {
             "jti": "jti-1",
         })
     );
-    // Not under another algorithm (another key: the next test).
     assert!(verify(&token, Algorithm::RS512).is_err());
 }
 
 #[tokio::test]
 async fn submit_kyc_with_the_other_key_does_not_verify() {
-    let server =
-        ScriptedServer::start(vec![Reply::json(201, r#"{"id":"x","externalId":"y"}"#)]).await;
-    let c = builder(server.base_url())
+    let mem = memory([Reply::json(201, r#"{"id":"x","externalId":"y"}"#)]);
+    builder(&mem)
         .private_key(key("other_pkcs8.pem"))
         .build()
+        .unwrap()
+        .submit_kyc(&documented_kyc())
+        .await
         .unwrap();
-    c.submit_kyc(&documented_kyc()).await.unwrap();
-    let token = jwt_of(&only(&server));
-    assert!(verify(&token, Algorithm::RS256).is_err());
+    assert!(verify(&jwt_of(&mem.single()), Algorithm::RS256).is_err());
 }
 
 #[tokio::test]
 async fn submit_kyc_200_means_it_already_existed() {
-    let server = ScriptedServer::start(vec![Reply::json(
-        200,
-        &crate::support::fixture_body_text("kyc.response.201.json"),
-    )])
-    .await;
-    let result = client(server.base_url())
-        .submit_kyc(&documented_kyc())
-        .await
-        .unwrap();
+    let mem = memory([fixture_reply(200, "kyc-create.response.201.json")]);
+    let result = client(&mem).submit_kyc(&documented_kyc()).await.unwrap();
     assert!(!result.created);
     assert_eq!(result.review.id, REVIEW_ID);
 }
@@ -263,17 +259,17 @@ async fn submit_kyc_200_means_it_already_existed() {
 async fn algorithm_and_ttl_are_configurable_with_either_pem_form() {
     for file in ["rsa_pkcs1.pem", "rsa_pkcs8.pem"] {
         for (alg, jalg) in ALGS {
-            let server =
-                ScriptedServer::start(vec![Reply::json(201, r#"{"id":"x","externalId":"y"}"#)])
-                    .await;
-            let c = builder(server.base_url())
+            let mem = memory([Reply::json(201, r#"{"id":"x","externalId":"y"}"#)]);
+            builder(&mem)
                 .private_key(key(file))
                 .algorithm(alg)
                 .token_ttl(std::time::Duration::from_secs(30))
                 .build()
+                .unwrap()
+                .submit_kyc(&documented_kyc())
+                .await
                 .unwrap();
-            c.submit_kyc(&documented_kyc()).await.unwrap();
-            let data = verify(&jwt_of(&only(&server)), jalg)
+            let data = verify(&jwt_of(&mem.single()), jalg)
                 .unwrap_or_else(|e| panic!("{file} {alg:?}: {e}"));
             assert_eq!(data.header.alg, jalg);
             assert_eq!(data.claims["exp"], json!(NOW + 30));
@@ -283,17 +279,15 @@ async fn algorithm_and_ttl_are_configurable_with_either_pem_form() {
 
 #[tokio::test]
 async fn upload_sends_raw_bytes_and_the_documented_headers() {
-    let server = ScriptedServer::start(vec![Reply::json(
-        201,
-        &crate::support::fixture_body_text("kyc-documents.response.201.json"),
-    )])
-    .await;
-    let c = client(server.base_url());
-    let out = c.upload_document(&documented_upload()).await.unwrap();
+    let mem = memory([fixture_reply(201, "kyc-upload-document.response.201.json")]);
+    let out = client(&mem)
+        .upload_document(&documented_upload())
+        .await
+        .unwrap();
     assert_eq!(out.id, "3ebb9ba1-015e-4a71-816d-56f57f711f4c");
     assert_eq!(out.external_id, "your-reference-for-this-document");
 
-    let r = only(&server);
+    let r = mem.single();
     assert_eq!(r.method, "POST");
     assert_eq!(
         r.path,
@@ -304,7 +298,7 @@ async fn upload_sends_raw_bytes_and_the_documented_headers() {
         image_bytes(),
         "the raw bytes, not multipart or base64"
     );
-    let documented = &fixture("kyc-documents.request.json")["headers"];
+    let documented = &fixture("kyc-upload-document.request.json")["headers"];
     for name in [
         "Content-Type",
         "Content-Length",
@@ -319,8 +313,7 @@ async fn upload_sends_raw_bytes_and_the_documented_headers() {
             r.headers
         );
     }
-    let token = jwt_of(&r);
-    let claims = verify(&token, Algorithm::RS256).unwrap().claims;
+    let claims = verify(&jwt_of(&r), Algorithm::RS256).unwrap().claims;
     assert_eq!(
         claims,
         json!({
@@ -335,7 +328,351 @@ async fn upload_sends_raw_bytes_and_the_documented_headers() {
         claims["externalId"].as_str(),
         r.header("x-upload-external-id")
     );
-    assert_eq!(claims["reviewId"].as_str(), Some(REVIEW_ID));
+}
+
+#[tokio::test]
+async fn countries_and_payment_methods_use_the_partner_id_without_auth() {
+    let mem = memory([
+        fixture_reply(200, "countries.response.200.json"),
+        Reply::json(
+            200,
+            r#"[{"inMedium":"card","outMedium":"blockchain","name":"Card","inCurrencies":["EUR"],"minimumInAmounts":{"EUR":10.5}},{"inMedium":"sepa","limits":{"max":1}}]"#,
+        ),
+    ]);
+    let c = client(&mem);
+    let countries = c.supported_countries().await.unwrap();
+    assert!(countries.is_supported("BE"));
+    assert!(!countries.is_supported("US"));
+    let methods = c.payment_methods().await.unwrap();
+    assert_eq!(methods.0.len(), 2);
+    assert_eq!(methods.0[0].in_medium, Some(TransferMedium::Card));
+    assert_eq!(methods.0[0].out_medium, Some(TransferMedium::Blockchain));
+    assert_eq!(methods.0[0].extra["minimumInAmounts"], json!({"EUR": 10.5}));
+    assert_eq!(
+        methods.0[1].in_medium,
+        Some(TransferMedium::Unknown("sepa".into()))
+    );
+
+    let reqs = mem.requests();
+    assert_eq!(reqs.len(), 2);
+    assert_eq!(reqs[0].method, "GET");
+    assert_eq!(reqs[0].path, format!("/countries/{PARTNER}"));
+    assert_eq!(reqs[1].method, "GET");
+    assert_eq!(reqs[1].path, format!("/partners/{PARTNER}/payment-methods"));
+    for r in &reqs {
+        assert_eq!(r.header("authorization"), None);
+        assert!(r.body.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_request_naming_a_partner_is_sent_for_it() {
+    let other = OTHER_PARTNER.parse().unwrap();
+    let mem = memory([quote_reply()]);
+    let c = client(&mem);
+    c.approximate_quote(&documented_quote().for_partner(other))
+        .await
+        .unwrap();
+    assert!(
+        mem.single()
+            .path
+            .starts_with(&format!("/partners/{OTHER_PARTNER}/approximate-quote?")),
+    );
+}
+
+#[tokio::test]
+async fn send_sends_a_request_as_it_is() {
+    let mem = memory([Reply::json(200, "[]")]);
+    let c = client(&mem);
+    // Without a partner, nothing is sent.
+    let e = c.send(&GetPaymentMethods::new()).await.unwrap_err();
+    match &e {
+        Error::InvalidRequest { field, .. } => assert_eq!(field, "id"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(mem.hits(), 0);
+    let methods = c
+        .send(&GetPaymentMethods::for_partner(c.partner_id().clone()))
+        .await
+        .unwrap();
+    assert!(methods.0.is_empty());
+    assert_eq!(
+        mem.single().path,
+        format!("/partners/{PARTNER}/payment-methods")
+    );
+}
+
+#[tokio::test]
+async fn send_with_meta_reports_status_and_attempts() {
+    let mem = memory([
+        Reply::status(503),
+        fixture_reply(201, "kyc-create.response.201.json"),
+    ]);
+    let c = client(&mem);
+    let kyc = documented_kyc().for_partner(c.partner_id().clone());
+    let got = c
+        .send_with_meta(
+            &kyc,
+            &RequestOptions::new().header("x-trace-id", "t-1").unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(got.value.created);
+    assert_eq!(got.meta.status.as_u16(), 201);
+    assert_eq!(got.meta.attempts, 2);
+    for r in mem.requests() {
+        assert_eq!(r.header("x-trace-id"), Some("t-1"));
+        assert!(r.header("authorization").is_some());
+    }
+}
+
+#[tokio::test]
+async fn call_json_fills_in_the_client_partner_and_keeps_every_digit() {
+    let mem = memory([quote_reply()]);
+    let c = client(&mem);
+    let out = c
+        .call_json(
+            &APPROXIMATE_QUOTE,
+            r#"{"baseAmount": -100.00, "baseCurrency": "EUR", "quoteCurrency": "BTC"}"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        mem.single().path,
+        format!(
+            "/partners/{PARTNER}/approximate-quote?baseAmount=-100.00&baseCurrency=EUR&quoteCurrency=BTC"
+        )
+    );
+    assert_eq!(out.value.status.as_u16(), 200);
+    assert!(
+        out.value.json.contains(r#""quoteAmount":0.0012814"#),
+        "{}",
+        out.value.json
+    );
+}
+
+#[tokio::test]
+async fn call_json_reaches_every_operation_for_the_client_partner() {
+    let inputs = [
+        (
+            &APPROXIMATE_QUOTE,
+            fixture_body_text("approximate-quote.request.json"),
+            format!("/partners/{PARTNER}/approximate-quote?"),
+            quote_reply(),
+        ),
+        (
+            &KYC_CREATE,
+            fixture_body_text("kyc-create.request.json"),
+            format!("/partners/{PARTNER}/kyc"),
+            fixture_reply(201, "kyc-create.response.201.json"),
+        ),
+        (
+            &COUNTRIES,
+            "{}".to_owned(),
+            format!("/countries/{PARTNER}"),
+            fixture_reply(200, "countries.response.200.json"),
+        ),
+        (
+            &PAYMENT_METHODS,
+            " { } ".to_owned(),
+            format!("/partners/{PARTNER}/payment-methods"),
+            Reply::json(200, "[]"),
+        ),
+    ];
+    for (op, input, path, reply) in inputs {
+        let mem = memory([reply]);
+        client(&mem)
+            .call_json(op, &input, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+        let r = mem.single();
+        assert_eq!(r.method, op.method.as_str());
+        assert!(r.path.starts_with(&path), "{}: {}", op.name, r.path);
+    }
+}
+
+#[tokio::test]
+async fn call_json_uploads_the_file_with_its_extension_type() {
+    let mem = memory([fixture_reply(201, "kyc-upload-document.response.201.json")]);
+    let input =
+        format!(r#"{{"review-id":"{REVIEW_ID}","externalId":"doc-7","documentType":"selfie"}}"#);
+    client(&mem)
+        .call_json(
+            &KYC_UPLOAD_DOCUMENT,
+            &input,
+            upload_file("scans/Selfie.PNG", image_bytes()),
+        )
+        .await
+        .unwrap();
+    let r = mem.single();
+    assert_eq!(
+        r.path,
+        format!("/partners/{PARTNER}/kyc/{REVIEW_ID}/documents")
+    );
+    assert_eq!(r.header("content-type"), Some("image/png"));
+    assert_eq!(r.header("x-upload-filename"), Some("Selfie.PNG"));
+    assert_eq!(r.header("x-upload-document-type"), Some("selfie"));
+    assert_eq!(r.header("x-upload-external-id"), Some("doc-7"));
+    assert_eq!(r.body, image_bytes());
+    let claims = verify(&jwt_of(&r), Algorithm::RS256).unwrap().claims;
+    assert_eq!(claims["reviewId"], REVIEW_ID);
+    assert_eq!(claims["externalId"], "doc-7");
+}
+
+#[tokio::test]
+async fn call_json_takes_the_content_type_from_the_input_first() {
+    let mem = memory([Reply::json(201, r#"{"id":"a","externalId":"e"}"#)]);
+    let input = format!(
+        r#"{{"review-id":"{REVIEW_ID}","externalId":"e","documentType":"passport","contentType":"image/heic"}}"#
+    );
+    client(&mem)
+        .call_json(&KYC_UPLOAD_DOCUMENT, &input, upload_file("p.jpg", vec![1]))
+        .await
+        .unwrap();
+    assert_eq!(mem.single().header("content-type"), Some("image/heic"));
+}
+
+#[tokio::test]
+async fn call_json_refuses_bad_uploads_before_sending() {
+    let mem = memory([Reply::json(201, "{}")]);
+    let c = client(&mem);
+    let input =
+        format!(r#"{{"review-id":"{REVIEW_ID}","externalId":"e","documentType":"passport"}}"#);
+    let refused = |e: Error| match e {
+        Error::InvalidRequest { field, message, .. } => (field, message),
+        other => panic!("{other:?}"),
+    };
+    let cases: Vec<(Vec<InputFile>, &str)> = vec![
+        (Vec::new(), "file"),
+        (upload_file("p.tiff", vec![1]), "contentType"),
+        (upload_file("p.jpg", Vec::new()), "document"),
+        (
+            vec![InputFile {
+                field: "selfie".into(),
+                name: "s.jpg".into(),
+                bytes: vec![1u8].into(),
+            }],
+            "selfie",
+        ),
+        (
+            [upload_file("a.jpg", vec![1]), upload_file("b.jpg", vec![1])].concat(),
+            "file",
+        ),
+    ];
+    for (files, field) in cases {
+        let (f, message) = refused(
+            c.call_json(&KYC_UPLOAD_DOCUMENT, &input, files)
+                .await
+                .unwrap_err(),
+        );
+        assert_eq!(f, field, "{message}");
+    }
+    // One byte over 25 MB.
+    let big = vec![0u8; MAX_DOCUMENT_BYTES as usize + 1];
+    let (f, message) = refused(
+        c.call_json(&KYC_UPLOAD_DOCUMENT, &input, upload_file("big.pdf", big))
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(f, "document");
+    assert!(message.contains("25 MB"), "{message}");
+    // Input documents are read exactly.
+    for (doc, field) in [
+        (r#"{"id": "a", "id": "b"}"#.to_owned(), "id"),
+        (r#"{"colour": 1}"#.to_owned(), "colour"),
+    ] {
+        let (f, message) = refused(c.call_json(&COUNTRIES, &doc, Vec::new()).await.unwrap_err());
+        assert_eq!(f, field, "{doc}: {message}");
+    }
+    assert_eq!(mem.hits(), 0);
+}
+
+#[tokio::test]
+async fn the_kyc_operations_need_the_key_however_they_are_sent() {
+    let mem = memory([Reply::json(200, "[]")]);
+    let c = keyless_builder(&mem).build().unwrap();
+    let partner = c.partner_id().clone();
+    let kyc = documented_kyc().for_partner(partner.clone());
+    let upload = documented_upload().for_partner(partner);
+    let opts = RequestOptions::new();
+    let kyc_input = fixture_body_text("kyc-create.request.json");
+    let upload_input =
+        format!(r#"{{"review-id":"{REVIEW_ID}","externalId":"e","documentType":"passport"}}"#);
+    let results = [
+        (
+            "kyc-create",
+            "submit_kyc",
+            c.submit_kyc(&kyc).await.map(|_| ()),
+        ),
+        ("kyc-create", "send", c.send(&kyc).await.map(|_| ())),
+        (
+            "kyc-create",
+            "send_with",
+            c.send_with(&kyc, &opts).await.map(|_| ()),
+        ),
+        (
+            "kyc-create",
+            "send_with_meta",
+            c.send_with_meta(&kyc, &opts).await.map(|_| ()),
+        ),
+        (
+            "kyc-create",
+            "call_json",
+            c.call_json(&KYC_CREATE, &kyc_input, Vec::new())
+                .await
+                .map(|_| ()),
+        ),
+        (
+            "kyc-upload-document",
+            "upload_document",
+            c.upload_document(&upload).await.map(|_| ()),
+        ),
+        (
+            "kyc-upload-document",
+            "send",
+            c.send(&upload).await.map(|_| ()),
+        ),
+        (
+            "kyc-upload-document",
+            "send_with",
+            c.send_with(&upload, &opts).await.map(|_| ()),
+        ),
+        (
+            "kyc-upload-document",
+            "send_with_meta",
+            c.send_with_meta(&upload, &opts).await.map(|_| ()),
+        ),
+        (
+            "kyc-upload-document",
+            "call_json",
+            c.call_json(
+                &KYC_UPLOAD_DOCUMENT,
+                &upload_input,
+                upload_file("p.jpg", vec![1]),
+            )
+            .await
+            .map(|_| ()),
+        ),
+    ];
+    for (op, how, result) in results {
+        match result {
+            Err(Error::Sign { message, .. }) => {
+                assert_eq!(
+                    message,
+                    format!(
+                        "{op} needs the partner's RSA private key: set ClientBuilder::private_key"
+                    ),
+                    "{how}"
+                );
+            }
+            other => panic!("{op} by {how}: {other:?}"),
+        }
+    }
+    assert_eq!(mem.hits(), 0, "nothing was sent");
+    // The public operations need no key.
+    c.payment_methods().await.unwrap();
+    assert_eq!(mem.single().header("authorization"), None);
 }
 
 #[test]
@@ -350,8 +687,7 @@ fn document_size_limit_is_25_mb() {
 }
 
 #[test]
-fn exactly_25_mb_in_memory_is_accepted() {
-    // The one large buffer of the suite, handed over without a copy.
+fn exactly_25_mb_in_memory_is_accepted_and_never_copied() {
     let bytes = vec![0u8; MAX_DOCUMENT_BYTES as usize];
     let ptr = bytes.as_ptr();
     let doc = UploadDocument::new(
@@ -362,12 +698,13 @@ fn exactly_25_mb_in_memory_is_accepted() {
         "scan.pdf",
         bytes,
     )
-    .unwrap();
+    .unwrap()
+    .for_partner(PARTNER.parse().unwrap());
     assert_eq!(doc.bytes().len() as u64, MAX_DOCUMENT_BYTES);
     assert_eq!(doc.bytes().as_ptr(), ptr, "the bytes were copied");
-    // Each attempt's body shares the same buffer.
-    let body = doc.body().unwrap().unwrap();
-    assert_eq!(body.bytes.as_ptr(), ptr);
+    // The request's body (shared by every attempt) is the same buffer.
+    let spec = doc.request().unwrap();
+    assert_eq!(spec.body.unwrap().bytes.as_ptr(), ptr);
 }
 
 fn temp_path(name: &str) -> std::path::PathBuf {
@@ -419,13 +756,9 @@ async fn from_path_reads_the_file_once_and_names_it() {
     assert_eq!(doc.filename(), "id front.png");
     assert_eq!(doc.bytes().as_ref(), image_bytes().as_slice());
 
-    let server =
-        ScriptedServer::start(vec![Reply::json(201, r#"{"id":"a","externalId":"doc-7"}"#)]).await;
-    client(server.base_url())
-        .upload_document(&doc)
-        .await
-        .unwrap();
-    let r = only(&server);
+    let mem = memory([Reply::json(201, r#"{"id":"a","externalId":"doc-7"}"#)]);
+    client(&mem).upload_document(&doc).await.unwrap();
+    let r = mem.single();
     assert_eq!(r.header("x-upload-filename"), Some("id front.png"));
     assert_eq!(r.header("x-upload-document-type"), Some("selfie"));
     assert_eq!(r.header("content-type"), Some("image/png"));
@@ -439,7 +772,7 @@ fn upload_fields_are_validated() {
     };
     assert!(ok(REVIEW_ID, "e", "image/jpeg", "a.jpg").is_ok());
     for (review, ext, ct, name, field) in [
-        ("not-a-uuid", "e", "image/jpeg", "a.jpg", "reviewId"),
+        ("not-a-uuid", "e", "image/jpeg", "a.jpg", "review-id"),
         (REVIEW_ID, "", "image/jpeg", "a.jpg", "X-Upload-External-Id"),
         (
             REVIEW_ID,
@@ -498,57 +831,7 @@ fn document_types_are_the_documented_values() {
     ] {
         assert_eq!(t.as_str(), s);
         assert_eq!(DocumentType::parse(s), Some(t));
+        assert_eq!(serde_json::to_value(t).unwrap(), json!(s));
     }
     assert_eq!(DocumentType::parse("visa"), None);
-}
-
-#[tokio::test]
-async fn countries_and_payment_methods_use_the_partner_id_without_auth() {
-    let server = ScriptedServer::start(vec![
-        Reply::json(
-            200,
-            &crate::support::fixture_body_text("countries.response.200.json"),
-        ),
-        Reply::json(
-            200,
-            r#"[{"inMedium":"card","outMedium":"blockchain","name":"Card","inCurrencies":["EUR"],"minimumInAmounts":{"EUR":10.5}},{"inMedium":"sepa","limits":{"max":1}}]"#,
-        ),
-    ])
-    .await;
-    let c = client(server.base_url());
-    let countries = c.supported_countries().await.unwrap();
-    assert!(countries.is_supported("BE"));
-    assert!(!countries.is_supported("US"));
-    let methods = c.payment_methods().await.unwrap();
-    assert_eq!(methods.0.len(), 2);
-    assert_eq!(methods.0[0].in_medium, Some(TransferMedium::Card));
-    assert_eq!(methods.0[0].out_medium, Some(TransferMedium::Blockchain));
-    assert_eq!(methods.0[0].extra["minimumInAmounts"], json!({"EUR": 10.5}));
-    assert_eq!(
-        methods.0[1].in_medium,
-        Some(TransferMedium::Unknown("sepa".into()))
-    );
-
-    let reqs = server.requests();
-    assert_eq!(reqs.len(), 2);
-    assert_eq!(reqs[0].method, "GET");
-    assert_eq!(reqs[0].path, format!("/countries/{PARTNER}"));
-    assert_eq!(reqs[1].method, "GET");
-    assert_eq!(reqs[1].path, format!("/partners/{PARTNER}/payment-methods"));
-    for r in &reqs {
-        assert_eq!(r.header("authorization"), None);
-    }
-}
-
-#[tokio::test]
-async fn kyc_without_a_key_is_a_config_error_and_sends_nothing() {
-    let server = ScriptedServer::start(vec![Reply::json(201, "{}")]).await;
-    let c = Client::builder(Environment::Custom(server.base_url()), PARTNER)
-        .build()
-        .unwrap();
-    let e = c.submit_kyc(&documented_kyc()).await.unwrap_err();
-    assert!(matches!(e, Error::Config { .. }), "{e:?}");
-    let e = c.upload_document(&documented_upload()).await.unwrap_err();
-    assert!(matches!(e, Error::Config { .. }), "{e:?}");
-    assert_eq!(server.hits(), 0);
 }

@@ -1,4 +1,4 @@
-//! Retries: KYC and uploads are retried with back-off on 5xx as the docs ask, each attempt
+//! Retries, over the in-memory transport: KYC and uploads are retried with back-off on 5xx as the docs ask, each attempt
 //! with its own token; client errors are sent once; the attempt count is asserted.
 
 use std::collections::BTreeSet;
@@ -7,26 +7,23 @@ use coinify_api::{ApiErrorKind, Currency, GetApproximateQuote, RetryPolicy};
 use jsonwebtoken::Algorithm;
 use serde_json::json;
 
+use payments_test_support::server::Reply;
+
 use crate::support::{
     NOW, bearer, builder, client, documented_kyc, documented_upload, fixture_body_text,
-    image_bytes, verify,
+    image_bytes, memory, verify,
 };
-use payments_core::test_util::server::{Reply, ScriptedServer};
 
 #[tokio::test]
 async fn kyc_502_502_201_succeeds_with_three_distinct_tokens() {
-    let server = ScriptedServer::start(vec![
+    let mem = memory([
         Reply::status(502),
         Reply::status(502),
-        Reply::json(201, &fixture_body_text("kyc.response.201.json")),
-    ])
-    .await;
-    let result = client(server.base_url())
-        .submit_kyc(&documented_kyc())
-        .await
-        .unwrap();
+        Reply::json(201, &fixture_body_text("kyc-create.response.201.json")),
+    ]);
+    let result = client(&mem).submit_kyc(&documented_kyc()).await.unwrap();
     assert!(result.created);
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 3);
     let tokens: Vec<String> = reqs
         .iter()
@@ -53,16 +50,18 @@ async fn kyc_502_502_201_succeeds_with_three_distinct_tokens() {
 
 #[tokio::test]
 async fn upload_is_retried_on_503_with_the_same_bytes_and_new_tokens() {
-    let server = ScriptedServer::start(vec![
+    let mem = memory([
         Reply::status(503),
-        Reply::json(201, &fixture_body_text("kyc-documents.response.201.json")),
-    ])
-    .await;
-    client(server.base_url())
+        Reply::json(
+            201,
+            &fixture_body_text("kyc-upload-document.response.201.json"),
+        ),
+    ]);
+    client(&mem)
         .upload_document(&documented_upload())
         .await
         .unwrap();
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs.len(), 2);
     for r in &reqs {
         assert_eq!(r.body, image_bytes());
@@ -79,52 +78,47 @@ async fn upload_is_retried_on_503_with_the_same_bytes_and_new_tokens() {
 
 #[tokio::test]
 async fn kyc_gives_up_after_the_policy_attempts() {
-    let server = ScriptedServer::start(vec![Reply::status(500)]).await;
-    let e = client(server.base_url())
+    let mem = memory([Reply::status(500)]);
+    let e = client(&mem)
         .submit_kyc(&documented_kyc())
         .await
         .unwrap_err();
     assert_eq!(e.api().unwrap().kind, ApiErrorKind::Server);
-    assert_eq!(server.hits(), 3);
+    assert_eq!(mem.hits(), 3);
 }
 
 #[tokio::test]
 async fn kyc_400_is_sent_once() {
-    let server = ScriptedServer::start(vec![
+    let mem = memory([
         Reply::json(400, r#"{"error":"invalid_request"}"#),
         Reply::json(201, "{}"),
-    ])
-    .await;
-    let e = client(server.base_url())
+    ]);
+    let e = client(&mem)
         .submit_kyc(&documented_kyc())
         .await
         .unwrap_err();
     assert_eq!(e.status().map(|s| s.as_u16()), Some(400));
-    assert_eq!(server.hits(), 1);
+    assert_eq!(mem.hits(), 1);
 }
 
 #[tokio::test]
 async fn no_retry_policy_sends_once() {
-    let server = ScriptedServer::start(vec![Reply::status(502)]).await;
-    let c = builder(server.base_url())
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let mem = memory([Reply::status(502)]);
+    let c = builder(&mem).retry(RetryPolicy::none()).build().unwrap();
     assert!(c.submit_kyc(&documented_kyc()).await.is_err());
-    assert_eq!(server.hits(), 1);
+    assert_eq!(mem.hits(), 1);
 }
 
 #[tokio::test]
 async fn quote_is_retried_on_503() {
-    let server = ScriptedServer::start(vec![
+    let mem = memory([
         Reply::status(503),
         Reply::json(
             200,
             &fixture_body_text("approximate-quote.response.200.json"),
         ),
-    ])
-    .await;
-    let q = client(server.base_url())
+    ]);
+    let q = client(&mem)
         .approximate_quote(&GetApproximateQuote::new(
             "-100".parse().unwrap(),
             Currency::new("EUR").unwrap(),
@@ -133,5 +127,5 @@ async fn quote_is_retried_on_503() {
         .await
         .unwrap();
     assert_eq!(q.quote_amount.to_string(), "0.0012814");
-    assert_eq!(server.hits(), 2);
+    assert_eq!(mem.hits(), 2);
 }

@@ -1,0 +1,52 @@
+//! The operation table agrees with the fixtures, and its rows have the shape the client
+//! relies on.
+
+use coinify_api::OPERATIONS;
+use coinify_api::operations::{KYC_CREATE, KYC_UPLOAD_DOCUMENT};
+use payments_core::Auth;
+use payments_test_support::check_operation_table;
+
+use crate::support::{fixtures_dir, recorded_dir};
+
+#[test]
+fn the_table_and_the_fixtures_agree() {
+    check_operation_table(OPERATIONS, fixtures_dir(), recorded_dir(), &[]);
+}
+
+#[test]
+fn the_table_lists_the_five_operations_in_documentation_order() {
+    let names: Vec<&str> = OPERATIONS.iter().map(|op| op.name).collect();
+    assert_eq!(
+        names,
+        [
+            "approximate-quote",
+            "kyc-create",
+            "kyc-upload-document",
+            "countries",
+            "payment-methods"
+        ]
+    );
+}
+
+#[test]
+fn every_path_starts_with_the_partner_id() {
+    // The client fills the first placeholder of each path with its partner id.
+    for op in OPERATIONS {
+        let first = op.path_params().next();
+        assert!(
+            matches!(first, Some("partner-id" | "id")),
+            "{}: {}",
+            op.name,
+            op.path
+        );
+    }
+}
+
+#[test]
+fn only_the_kyc_operations_need_the_partner_jwt() {
+    for op in OPERATIONS {
+        let kyc = std::ptr::eq(*op, &KYC_CREATE) || std::ptr::eq(*op, &KYC_UPLOAD_DOCUMENT);
+        let expected = if kyc { Auth::Jwt } else { Auth::None };
+        assert_eq!(op.auth, expected, "{}", op.name);
+    }
+}
