@@ -59,8 +59,11 @@
 //!
 //! [`OPERATIONS`] lists the five operations (`approximate-quote`, `kyc-create`,
 //! `kyc-upload-document`, `countries`, `payment-methods`) with their documented paths.
-//! Every path carries your partner id; the client is given it once and fills it into every
-//! request that names no other (each request's `partner_id`, `None` by default).
+//! Every path carries your partner id. The client is given it once; its typed methods
+//! ([`Client::approximate_quote`], …) and [`Client::call_json`] fill it into every request
+//! that names no other (each request's `partner_id`, `None` by default), while
+//! [`Client::send`] sends a request exactly as it is (name the partner with its
+//! `for_partner`).
 //!
 //! # Authentication
 //!

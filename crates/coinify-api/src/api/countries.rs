@@ -38,7 +38,10 @@ impl Endpoint for GetSupportedCountries {
     type Output = SupportedCountries;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        RequestSpec::with_path(&operations::COUNTRIES, &[partner(&self.partner_id)])
+        RequestSpec::with_path(
+            &operations::COUNTRIES,
+            &[Some(partner(&self.partner_id, "id")?)],
+        )
     }
 }
 
@@ -72,6 +75,9 @@ impl Endpoint for GetPaymentMethods {
     type Output = PaymentMethods;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        RequestSpec::with_path(&operations::PAYMENT_METHODS, &[partner(&self.partner_id)])
+        RequestSpec::with_path(
+            &operations::PAYMENT_METHODS,
+            &[Some(partner(&self.partner_id, "id")?)],
+        )
     }
 }

@@ -443,7 +443,10 @@ impl Endpoint for UploadDocument {
         let h = self.check()?;
         Ok(RequestSpec::with_path(
             &operations::KYC_UPLOAD_DOCUMENT,
-            &[partner(&self.partner_id), Some(&self.review_id)],
+            &[
+                Some(partner(&self.partner_id, "partner-id")?),
+                Some(&self.review_id),
+            ],
         )?
         .body(RequestBody::raw(self.bytes.clone(), h.content_type))
         .header(X_UPLOAD_FILENAME, h.filename)

@@ -137,11 +137,12 @@ impl Endpoint for SubmitKyc {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         self.validate()?;
-        Ok(
-            RequestSpec::with_path(&operations::KYC_CREATE, &[partner(&self.partner_id)])?
-                .json(self)?
-                .extension(self.claims()),
-        )
+        Ok(RequestSpec::with_path(
+            &operations::KYC_CREATE,
+            &[Some(partner(&self.partner_id, "partner-id")?)],
+        )?
+        .json(self)?
+        .extension(self.claims()))
     }
 
     /// 200 (the review already existed, nothing changed) and 201 (created) carry the same

@@ -23,10 +23,18 @@ pub use documents::{DocumentType, MAX_DOCUMENT_BYTES, UploadDocument, check_docu
 pub use kyc::SubmitKyc;
 pub use quote::GetApproximateQuote;
 
+use payments_core::provider::InvalidInput;
+
 use crate::types::PartnerId;
 
-/// The partner path parameter as [`RequestSpec::with_path`](payments_core::RequestSpec::with_path)
-/// takes it: `None` is refused there as required.
-fn partner(id: &Option<PartnerId>) -> Option<&str> {
-    id.as_ref().map(PartnerId::as_str)
+/// The partner path parameter `field` (`partner-id` or `id`) of a request, or a refusal
+/// saying how to name it.
+fn partner<'a>(id: &'a Option<PartnerId>, field: &str) -> Result<&'a str, InvalidInput> {
+    id.as_ref().map(PartnerId::as_str).ok_or_else(|| {
+        InvalidInput::new(
+            field,
+            "is required: name the partner (`for_partner`), or send through the client's \
+             typed methods or `call_json`, which fill in its own",
+        )
+    })
 }

@@ -133,9 +133,10 @@ impl Endpoint for GetApproximateQuote {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         self.validate()?;
-        Ok(
-            RequestSpec::with_path(&operations::APPROXIMATE_QUOTE, &[partner(&self.partner_id)])?
-                .query(self.query()),
-        )
+        Ok(RequestSpec::with_path(
+            &operations::APPROXIMATE_QUOTE,
+            &[Some(partner(&self.partner_id, "partner-id")?)],
+        )?
+        .query(self.query()))
     }
 }

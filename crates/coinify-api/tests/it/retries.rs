@@ -1,12 +1,16 @@
-//! Retries, over the in-memory transport: KYC and uploads are retried with back-off on 5xx as the docs ask, each attempt
-//! with its own token; client errors are sent once; the attempt count is asserted.
+//! Retries, over the in-memory transport: KYC and uploads are retried with back-off on
+//! 5xx and after attempt timeouts, as the docs ask, each attempt with its own token;
+//! client errors are sent once; the call timeout ends it all; attempts are counted.
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
-use coinify_api::{ApiErrorKind, Currency, GetApproximateQuote, RetryPolicy};
+use coinify_api::{ApiErrorKind, Currency, GetApproximateQuote, RetryPolicy, Timeouts};
 use jsonwebtoken::Algorithm;
-use serde_json::json;
+use payments_core::TimeoutKind;
+use serde_json::{Value, json};
 
+use payments_test_support::assert_timeout;
 use payments_test_support::server::Reply;
 
 use crate::support::{
@@ -128,4 +132,56 @@ async fn quote_is_retried_on_503() {
         .unwrap();
     assert_eq!(q.quote_amount.to_string(), "0.0012814");
     assert_eq!(mem.hits(), 2);
+}
+
+#[tokio::test]
+async fn an_upload_attempt_that_times_out_is_resent_with_a_new_token() {
+    let mem = memory([
+        Reply::status(201).delay(Duration::from_secs(5)),
+        Reply::json(
+            201,
+            &fixture_body_text("kyc-upload-document.response.201.json"),
+        ),
+    ]);
+    let c = builder(&mem)
+        .timeouts(
+            Timeouts::default()
+                .with_attempt(Duration::from_millis(50))
+                .with_call(Duration::from_secs(10)),
+        )
+        .build()
+        .unwrap();
+    let out = c.upload_document(&documented_upload()).await.unwrap();
+    assert_eq!(out.external_id, "your-reference-for-this-document");
+    let reqs = mem.requests();
+    assert_eq!(
+        reqs.len(),
+        2,
+        "idempotent: resent after the attempt timeout"
+    );
+    assert_eq!(reqs[0].body, reqs[1].body);
+    let jti: Vec<Value> = reqs
+        .iter()
+        .map(|r| {
+            let token = bearer(r.header("authorization").unwrap());
+            verify(token, Algorithm::RS256).unwrap().claims["jti"].clone()
+        })
+        .collect();
+    assert_eq!(jti, [json!("jti-1"), json!("jti-2")]);
+}
+
+#[tokio::test]
+async fn the_whole_call_timeout_ends_the_retries() {
+    let mem = memory([Reply::status(503).delay(Duration::from_millis(40))]);
+    let c = builder(&mem)
+        .timeouts(
+            Timeouts::default()
+                .with_attempt(Duration::from_secs(5))
+                .with_call(Duration::from_millis(60)),
+        )
+        .build()
+        .unwrap();
+    let e = c.supported_countries().await.unwrap_err();
+    assert_timeout(&e, TimeoutKind::Call);
+    assert!(mem.hits() <= 2, "{}", mem.hits());
 }
