@@ -325,8 +325,10 @@ impl UploadDocument {
         self
     }
 
-    /// Checks every field and the size; the header values on success.
+    /// Checks the size (first: nothing is looked at or sent for a document over 25 MB)
+    /// and every field; the header values on success.
     fn check(&self) -> Result<Headers, InvalidInput> {
+        document_size(self.bytes.len() as u64)?;
         if !is_uuid(&self.review_id) {
             return Err(InvalidInput::new(
                 "review-id",
@@ -336,7 +338,6 @@ impl UploadDocument {
         let external_id = header_text("X-Upload-External-Id", &self.external_id)?;
         let content_type = mime_type(&self.content_type)?;
         let filename = header_text("X-Upload-Filename", &self.filename)?;
-        document_size(self.bytes.len() as u64)?;
         Ok(Headers {
             content_type,
             filename,
