@@ -19,7 +19,8 @@ use payments_core::{
 use serde_json::value::RawValue;
 
 use crate::api::{
-    GetApproximateQuote, GetPaymentMethods, GetSupportedCountries, SubmitKyc, UploadDocument,
+    GetApproximateQuote, GetPaymentMethods, GetSupportedCountries, PARTNER_FIELD, SubmitKyc,
+    UploadDocument,
 };
 use crate::types::{
     ApproximateQuote, KycResult, PartnerId, PaymentMethods, SupportedCountries, UploadedDocument,
@@ -243,7 +244,7 @@ impl Client {
     }
 
     /// Sends any Coinify request ([`Endpoint`]) as it is: a request naming no partner is
-    /// refused (`partner-id: is required`), so build it with `for_partner`
+    /// refused (`partnerId: is required`), so build it with `for_partner`
     /// ([`partner_id`](Self::partner_id)), or use the typed methods below, which fill in
     /// this client's.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
@@ -273,7 +274,7 @@ impl Client {
     /// input document (the documented body or query fields and path parameters; the
     /// upload's document as the file `file`), answering the decoded response as JSON with
     /// every digit kept; what the `payments` CLI uses. An input naming no partner
-    /// (`partner-id`, or `id`) is sent for this client's.
+    /// (`partnerId`) is sent for this client's.
     pub async fn call_json(
         &self,
         operation: &'static Operation,
@@ -284,18 +285,19 @@ impl Client {
         self.api.call_json(operation, &input, files).await
     }
 
-    /// `input` with the operation's partner parameter (the first placeholder of its path)
-    /// set to this client's partner id, unless it names one. Input that is not a JSON
-    /// object is passed on unchanged, for the core to refuse. Values are moved as their raw
-    /// text, so every digit is kept.
+    /// `input` with `partnerId` set to this client's partner id, unless it names one (or
+    /// the operation's path has no `{partnerId}`). Input that is not a JSON object is
+    /// passed on unchanged, for the core to refuse. Values are moved as their raw text, so
+    /// every digit is kept.
     fn with_partner<'a>(
         &self,
         operation: &'static Operation,
         input: &'a str,
     ) -> Result<Cow<'a, str>, Error> {
-        let Some(param) = operation.path_params().next() else {
+        let param = PARTNER_FIELD;
+        if !operation.path_params().any(|p| p == param) {
             return Ok(Cow::Borrowed(input));
-        };
+        }
         // A map keeps one of two equal keys: refuse duplicates first, as the core does.
         check_duplicate_keys(input)
             .map_err(|e| Error::invalid(COINIFY.name, e.field, e.message))?;
@@ -319,7 +321,7 @@ impl Client {
         slot.get_or_insert_with(|| self.partner.clone());
     }
 
-    /// `GET /partners/{partner-id}/approximate-quote`: an estimate, not a tradable quote.
+    /// `GET /partners/{partnerId}/approximate-quote`: an estimate, not a tradable quote.
     pub async fn approximate_quote(
         &self,
         req: &GetApproximateQuote,
@@ -329,7 +331,7 @@ impl Client {
         self.send(&req).await
     }
 
-    /// `POST /partners/{partner-id}/kyc`: creates a trader's KYC review. 200 (already
+    /// `POST /partners/{partnerId}/kyc`: creates a trader's KYC review. 200 (already
     /// there, unchanged) and 201 (created) both succeed; [`KycResult::created`] tells
     /// which.
     pub async fn submit_kyc(&self, req: &SubmitKyc) -> Result<KycResult, Error> {
@@ -338,7 +340,7 @@ impl Client {
         self.send(&req).await
     }
 
-    /// `POST /partners/{partner-id}/kyc/{review-id}/documents`: uploads a supporting
+    /// `POST /partners/{partnerId}/kyc/{reviewId}/documents`: uploads a supporting
     /// document (raw bytes; shared with `req`, not copied).
     pub async fn upload_document(&self, req: &UploadDocument) -> Result<UploadedDocument, Error> {
         let mut req = req.clone();
@@ -346,13 +348,13 @@ impl Client {
         self.send(&req).await
     }
 
-    /// `GET /countries/{id}`: supported countries and states, with pay-in media.
+    /// `GET /countries/{partnerId}`: supported countries and states, with pay-in media.
     pub async fn supported_countries(&self) -> Result<SupportedCountries, Error> {
         self.send(&GetSupportedCountries::for_partner(self.partner.clone()))
             .await
     }
 
-    /// `GET /partners/{id}/payment-methods`: payment methods and general limits.
+    /// `GET /partners/{partnerId}/payment-methods`: payment methods and general limits.
     pub async fn payment_methods(&self) -> Result<PaymentMethods, Error> {
         self.send(&GetPaymentMethods::for_partner(self.partner.clone()))
             .await

@@ -2,9 +2,11 @@
 //! auth, retry safety and a summary. The CLI, the fixture recorder and the tests iterate
 //! over [`OPERATIONS`]; each request type's `request()` points at its row.
 //!
-//! Every path begins with your partner id, the first placeholder of each template
-//! (`{partner-id}`, or `{id}` where the docs call it so): the [`Client`](crate::Client)
-//! fills it from its configuration when a request names none.
+//! Paths are the documented ones, their placeholders written as the input fields that fill
+//! them: `{partnerId}` (the docs' `:partner-id`, and `:id` for countries and payment
+//! methods, "UUID provided to the partner") and `{reviewId}` (the docs' `:review-id`, the
+//! upload JWT's `reviewId`). Every path carries your partner id: the
+//! [`Client`](crate::Client) fills it from its configuration when a request names none.
 //!
 //! The KYC review and the document upload carry a partner JWT ([`Auth::Jwt`], signed with
 //! your RSA private key, fresh for every attempt); the docs name no scheme for the quote,
@@ -19,55 +21,55 @@ use crate::api::{
     GetApproximateQuote, GetPaymentMethods, GetSupportedCountries, SubmitKyc, UploadDocument,
 };
 
-/// `GET /partners/{partner-id}/approximate-quote`.
+/// `GET /partners/{partnerId}/approximate-quote`.
 pub static APPROXIMATE_QUOTE: Operation = Operation {
     name: "approximate-quote",
     method: Method::GET,
-    path: "/partners/{partner-id}/approximate-quote",
+    path: "/partners/{partnerId}/approximate-quote",
     auth: Auth::None,
     retry: RetrySafety::Idempotent,
     summary: "Estimates what an amount buys, transfer fees included when both media are given.",
     io: Io::json::<GetApproximateQuote>(),
 };
 
-/// `POST /partners/{partner-id}/kyc`.
+/// `POST /partners/{partnerId}/kyc`.
 pub static KYC_CREATE: Operation = Operation {
     name: "kyc-create",
     method: Method::POST,
-    path: "/partners/{partner-id}/kyc",
+    path: "/partners/{partnerId}/kyc",
     auth: Auth::Jwt,
     retry: RetrySafety::Idempotent,
     summary: "Creates the KYC review of a trader you approved (idempotent by externalId).",
     io: Io::json::<SubmitKyc>(),
 };
 
-/// `POST /partners/{partner-id}/kyc/{review-id}/documents`.
+/// `POST /partners/{partnerId}/kyc/{reviewId}/documents`.
 pub static KYC_UPLOAD_DOCUMENT: Operation = Operation {
     name: "kyc-upload-document",
     method: Method::POST,
-    path: "/partners/{partner-id}/kyc/{review-id}/documents",
+    path: "/partners/{partnerId}/kyc/{reviewId}/documents",
     auth: Auth::Jwt,
     retry: RetrySafety::Idempotent,
     summary: "Uploads a supporting document (raw bytes, at most 25 MB) to a KYC review.",
     io: Io::with_files::<UploadDocument>(),
 };
 
-/// `GET /countries/{id}`.
+/// `GET /countries/{partnerId}` (documented as `/countries/:id`).
 pub static COUNTRIES: Operation = Operation {
     name: "countries",
     method: Method::GET,
-    path: "/countries/{id}",
+    path: "/countries/{partnerId}",
     auth: Auth::None,
     retry: RetrySafety::Idempotent,
     summary: "Lists the supported countries and US states with their pay-in media.",
     io: Io::json::<GetSupportedCountries>(),
 };
 
-/// `GET /partners/{id}/payment-methods`.
+/// `GET /partners/{partnerId}/payment-methods` (documented with `:id`).
 pub static PAYMENT_METHODS: Operation = Operation {
     name: "payment-methods",
     method: Method::GET,
-    path: "/partners/{id}/payment-methods",
+    path: "/partners/{partnerId}/payment-methods",
     auth: Auth::None,
     retry: RetrySafety::Idempotent,
     summary: "Lists your payment methods and their general limits.",

@@ -1,4 +1,4 @@
-//! `GET /countries/{id}` and `GET /partners/{id}/payment-methods`.
+//! `GET /countries/{partnerId}` and `GET /partners/{partnerId}/payment-methods`.
 
 use payments_core::provider::InvalidInput;
 use payments_core::{Endpoint, RequestSpec};
@@ -9,14 +9,15 @@ use crate::operations;
 use crate::types::{PartnerId, PaymentMethods, SupportedCountries};
 
 /// Lists the countries (and US states) where trading is supported, with their pay-in
-/// media. The `:id` of the path is your partner id. Sent without authentication (the
-/// docs name none). Its input document is empty, or `{"id"}` when not the client's.
+/// media. The docs' `:id` of the path is your partner id. Sent without authentication
+/// (the docs name none). Its input document is empty, or `{"partnerId"}` when not the
+/// client's.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GetSupportedCountries {
-    /// The partner (`:id`); `None` asks for the client's.
-    #[serde(rename = "id", default, skip_serializing)]
+    /// The partner (`{partnerId}`, the docs' `:id`); `None` asks for the client's.
+    #[serde(rename = "partnerId", default, skip_serializing)]
     pub partner_id: Option<PartnerId>,
 }
 
@@ -38,22 +39,19 @@ impl Endpoint for GetSupportedCountries {
     type Output = SupportedCountries;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        RequestSpec::with_path(
-            &operations::COUNTRIES,
-            &[Some(partner(&self.partner_id, "id")?)],
-        )
+        RequestSpec::with_path(&operations::COUNTRIES, &[Some(partner(&self.partner_id)?)])
     }
 }
 
 /// Lists your payment methods and their general limits (a trader's own limits may
 /// differ). Sent without authentication (the docs name none). Its input document is
-/// empty, or `{"id"}` when not the client's.
+/// empty, or `{"partnerId"}` when not the client's.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GetPaymentMethods {
-    /// The partner (`:id`); `None` asks for the client's.
-    #[serde(rename = "id", default, skip_serializing)]
+    /// The partner (`{partnerId}`, the docs' `:id`); `None` asks for the client's.
+    #[serde(rename = "partnerId", default, skip_serializing)]
     pub partner_id: Option<PartnerId>,
 }
 
@@ -77,7 +75,7 @@ impl Endpoint for GetPaymentMethods {
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         RequestSpec::with_path(
             &operations::PAYMENT_METHODS,
-            &[Some(partner(&self.partner_id, "id")?)],
+            &[Some(partner(&self.partner_id)?)],
         )
     }
 }

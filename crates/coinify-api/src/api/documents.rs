@@ -1,4 +1,4 @@
-//! `POST /partners/{partner-id}/kyc/{review-id}/documents`.
+//! `POST /partners/{partnerId}/kyc/{reviewId}/documents`.
 
 use std::fs::File;
 use std::io::Read;
@@ -141,8 +141,8 @@ fn mime_for(filename: &str) -> Option<&'static str> {
 /// sent. The bytes are held once as [`Bytes`]; each retry shares them, never copies them.
 /// Retried with back-off on 5xx, timeouts and connection failures, as the docs ask.
 ///
-/// Its input document is `{"review-id", "externalId", "documentType", "contentType"}`
-/// (plus `partner-id` when not the client's; `contentType` may be left out for a `.jpg`,
+/// Its input document is `{"reviewId", "externalId", "documentType", "contentType"}`
+/// (plus `partnerId` when not the client's; `contentType` may be left out for a `.jpg`,
 /// `.jpeg`, `.png` or `.pdf` file), and the document arrives as the file `file`
 /// ([`AttachFiles`]), whose name is sent as `X-Upload-Filename`.
 ///
@@ -161,9 +161,9 @@ fn mime_for(filename: &str) -> Option<&'static str> {
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UploadDocument {
-    #[serde(rename = "partner-id", default, skip_serializing)]
+    #[serde(default, skip_serializing)]
     pub(crate) partner_id: Option<PartnerId>,
-    #[serde(rename = "review-id", default, skip_serializing)]
+    #[serde(default, skip_serializing)]
     review_id: String,
     external_id: String,
     document_type: DocumentType,
@@ -331,7 +331,7 @@ impl UploadDocument {
         document_size(self.bytes.len() as u64)?;
         if !is_uuid(&self.review_id) {
             return Err(InvalidInput::new(
-                "review-id",
+                "reviewId",
                 "must be the UUID Coinify returned for the KYC review",
             ));
         }
@@ -444,10 +444,7 @@ impl Endpoint for UploadDocument {
         let h = self.check()?;
         Ok(RequestSpec::with_path(
             &operations::KYC_UPLOAD_DOCUMENT,
-            &[
-                Some(partner(&self.partner_id, "partner-id")?),
-                Some(&self.review_id),
-            ],
+            &[Some(partner(&self.partner_id)?), Some(&self.review_id)],
         )?
         .body(RequestBody::raw(self.bytes.clone(), h.content_type))
         .header(X_UPLOAD_FILENAME, h.filename)

@@ -1,4 +1,4 @@
-//! `POST /partners/{partner-id}/kyc`.
+//! `POST /partners/{partnerId}/kyc`.
 
 use payments_core::auth::JwtClaims;
 use payments_core::http::StatusCode;
@@ -18,7 +18,7 @@ use crate::types::{KycResult, KycReview, KycState, PartnerId, Profile, Screening
 /// attempt. Coinify treats the call as idempotent by `externalId` (a second call answers
 /// 200, nothing changed), so it is retried with back-off on 5xx, timeouts and connection
 /// failures, as the docs ask. Its input document is the documented body, plus
-/// `partner-id` when not the client's.
+/// `partnerId` when not the client's.
 ///
 /// ```
 /// use coinify_api::{Address, Country, Profile, Screening, SubmitKyc};
@@ -44,8 +44,8 @@ use crate::types::{KycResult, KycReview, KycState, PartnerId, Profile, Screening
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SubmitKyc {
-    /// The partner (`:partner-id`); `None` sends for the client's.
-    #[serde(rename = "partner-id", default, skip_serializing)]
+    /// The partner (`{partnerId}`); `None` sends for the client's.
+    #[serde(default, skip_serializing)]
     pub partner_id: Option<PartnerId>,
     /// Coinify's id of the trader.
     pub trader_id: u64,
@@ -137,12 +137,11 @@ impl Endpoint for SubmitKyc {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         self.validate()?;
-        Ok(RequestSpec::with_path(
-            &operations::KYC_CREATE,
-            &[Some(partner(&self.partner_id, "partner-id")?)],
-        )?
-        .json(self)?
-        .extension(self.claims()))
+        Ok(
+            RequestSpec::with_path(&operations::KYC_CREATE, &[Some(partner(&self.partner_id)?)])?
+                .json(self)?
+                .extension(self.claims()),
+        )
     }
 
     /// 200 (the review already existed, nothing changed) and 201 (created) carry the same

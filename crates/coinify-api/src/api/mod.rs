@@ -3,8 +3,9 @@
 //! the request for its row in [`operations`](crate::operations).
 //!
 //! Each request reads its *input document* (what the `payments` CLI passes): the
-//! documented body or query fields plus the path parameters, named as the docs name them
-//! (`partner-id`, `id`, `review-id`). Unknown fields are refused. The partner id is
+//! documented body or query fields plus the path parameters (`partnerId`, `reviewId`;
+//! camelCase like every other field and the JWT payload's `reviewId`, where the docs' paths
+//! write `:partner-id`, `:id`, `:review-id`). Unknown fields are refused. The partner id is
 //! optional in every request: the [`Client`](crate::Client) fills in its own when a request
 //! names none.
 //!
@@ -27,12 +28,14 @@ use payments_core::provider::InvalidInput;
 
 use crate::types::PartnerId;
 
-/// The partner path parameter `field` (`partner-id` or `id`) of a request, or a refusal
-/// saying how to name it.
-fn partner<'a>(id: &'a Option<PartnerId>, field: &str) -> Result<&'a str, InvalidInput> {
+/// The input field (and path placeholder) of the partner id in every request.
+pub(crate) const PARTNER_FIELD: &str = "partnerId";
+
+/// The partner path parameter of a request, or a refusal saying how to name it.
+fn partner(id: &Option<PartnerId>) -> Result<&str, InvalidInput> {
     id.as_ref().map(PartnerId::as_str).ok_or_else(|| {
         InvalidInput::new(
-            field,
+            PARTNER_FIELD,
             "is required: name the partner (`for_partner`), or send through the client's \
              typed methods or `call_json`, which fill in its own",
         )

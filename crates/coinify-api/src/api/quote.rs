@@ -1,4 +1,4 @@
-//! `GET /partners/{partner-id}/approximate-quote`.
+//! `GET /partners/{partnerId}/approximate-quote`.
 
 use payments_core::money::as_number;
 use payments_core::provider::{InvalidInput, path_segment};
@@ -20,7 +20,7 @@ use crate::types::{ApproximateQuote, PartnerId, TransferMedium};
 /// The amount is sent in the query string with its exact decimal digits
 /// (`baseAmount=-100`, `baseAmount=0.0012814`). Sent without authentication (the docs name
 /// none for this endpoint). Its input document is the documented query parameters, plus
-/// `partner-id` when not the client's.
+/// `partnerId` when not the client's.
 ///
 /// ```
 /// use coinify_api::{Currency, GetApproximateQuote, TransferMedium};
@@ -35,8 +35,8 @@ use crate::types::{ApproximateQuote, PartnerId, TransferMedium};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GetApproximateQuote {
-    /// The partner (`:partner-id`); `None` sends for the client's.
-    #[serde(rename = "partner-id", default, skip_serializing)]
+    /// The partner (`{partnerId}`); `None` sends for the client's.
+    #[serde(default, skip_serializing)]
     pub partner_id: Option<PartnerId>,
     /// The amount to quote, in `base_currency`; negative when it is what the customer
     /// sends.
@@ -135,7 +135,7 @@ impl Endpoint for GetApproximateQuote {
         self.validate()?;
         Ok(RequestSpec::with_path(
             &operations::APPROXIMATE_QUOTE,
-            &[Some(partner(&self.partner_id, "partner-id")?)],
+            &[Some(partner(&self.partner_id)?)],
         )?
         .query(self.query()))
     }

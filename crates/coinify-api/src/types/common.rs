@@ -52,7 +52,8 @@ impl std::error::Error for InvalidValue {}
 /// The partner id Coinify gives you: a UUID, kept as written.
 ///
 /// It is configured once on the [`Client`](crate::Client), which fills it into the
-/// `:partner-id` (or `:id`) path segment of every request that names no other.
+/// `{partnerId}` path segment (the docs' `:partner-id`, or `:id`) of every request that
+/// names no other.
 ///
 /// ```
 /// use coinify_api::PartnerId;

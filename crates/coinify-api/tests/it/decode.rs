@@ -51,7 +51,7 @@ fn input_of(op: &'static Operation, fx: &DocFixture) -> (String, Vec<InputFile>)
     let mut fields = vec![format!(r#""{partner_param}":"{PARTNER}""#)];
     let mut files = Vec::new();
     if std::ptr::eq(op, &KYC_UPLOAD_DOCUMENT) {
-        fields.push(format!(r#""review-id":"{REVIEW_ID}""#));
+        fields.push(format!(r#""reviewId":"{REVIEW_ID}""#));
         for (field, name) in [
             ("externalId", "X-Upload-External-Id"),
             ("documentType", "X-Upload-Document-Type"),
@@ -362,11 +362,11 @@ fn input_documents_refuse_unknown_fields_and_bad_partner_ids() {
     doc["baseAmout"] = json!(1);
     let e = read_document::<GetApproximateQuote>(&doc.to_string()).unwrap_err();
     assert!(e.message.contains("baseAmout"), "{e}");
-    let e = read_document::<GetSupportedCountries>(r#"{"id":"partner-1"}"#).unwrap_err();
-    assert_eq!(e.field, "id");
+    let e = read_document::<GetSupportedCountries>(r#"{"partnerId":"partner-1"}"#).unwrap_err();
+    assert_eq!(e.field, "partnerId");
     assert!(e.message.contains("not a UUID"), "{e}");
     let e = read_document::<UploadDocument>(
-        r#"{"review-id":"x","externalId":"e","documentType":"visa"}"#,
+        r#"{"reviewId":"x","externalId":"e","documentType":"visa"}"#,
     )
     .unwrap_err();
     assert_eq!(e.field, "documentType");

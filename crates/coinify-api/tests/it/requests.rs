@@ -387,7 +387,7 @@ async fn send_sends_a_request_as_it_is() {
     // Without a partner, nothing is sent.
     let e = c.send(&GetPaymentMethods::new()).await.unwrap_err();
     match &e {
-        Error::InvalidRequest { field, .. } => assert_eq!(field, "id"),
+        Error::InvalidRequest { field, .. } => assert_eq!(field, "partnerId"),
         other => panic!("{other:?}"),
     }
     assert_eq!(mem.hits(), 0);
@@ -496,7 +496,7 @@ async fn call_json_reaches_every_operation_for_the_client_partner() {
 async fn call_json_uploads_the_file_with_its_extension_type() {
     let mem = memory([fixture_reply(201, "kyc-upload-document.response.201.json")]);
     let input =
-        format!(r#"{{"review-id":"{REVIEW_ID}","externalId":"doc-7","documentType":"selfie"}}"#);
+        format!(r#"{{"reviewId":"{REVIEW_ID}","externalId":"doc-7","documentType":"selfie"}}"#);
     client(&mem)
         .call_json(
             &KYC_UPLOAD_DOCUMENT,
@@ -524,7 +524,7 @@ async fn call_json_uploads_the_file_with_its_extension_type() {
 async fn call_json_takes_the_content_type_from_the_input_first() {
     let mem = memory([Reply::json(201, r#"{"id":"a","externalId":"e"}"#)]);
     let input = format!(
-        r#"{{"review-id":"{REVIEW_ID}","externalId":"e","documentType":"passport","contentType":"image/heic"}}"#
+        r#"{{"reviewId":"{REVIEW_ID}","externalId":"e","documentType":"passport","contentType":"image/heic"}}"#
     );
     client(&mem)
         .call_json(&KYC_UPLOAD_DOCUMENT, &input, upload_file("p.jpg", vec![1]))
@@ -538,7 +538,7 @@ async fn call_json_refuses_bad_uploads_before_sending() {
     let mem = memory([Reply::json(201, "{}")]);
     let c = client(&mem);
     let input =
-        format!(r#"{{"review-id":"{REVIEW_ID}","externalId":"e","documentType":"passport"}}"#);
+        format!(r#"{{"reviewId":"{REVIEW_ID}","externalId":"e","documentType":"passport"}}"#);
     let refused = |e: Error| match e {
         Error::InvalidRequest { field, message, .. } => (field, message),
         other => panic!("{other:?}"),
@@ -579,7 +579,10 @@ async fn call_json_refuses_bad_uploads_before_sending() {
     assert!(message.contains("25 MB"), "{message}");
     // Input documents are read exactly.
     for (doc, field) in [
-        (r#"{"id": "a", "id": "b"}"#.to_owned(), "id"),
+        (
+            r#"{"partnerId": "a", "partnerId": "b"}"#.to_owned(),
+            "partnerId",
+        ),
         (r#"{"colour": 1}"#.to_owned(), "colour"),
     ] {
         let (f, message) = refused(c.call_json(&COUNTRIES, &doc, Vec::new()).await.unwrap_err());
@@ -598,7 +601,7 @@ async fn the_kyc_operations_need_the_key_however_they_are_sent() {
     let opts = RequestOptions::new();
     let kyc_input = fixture_body_text("kyc-create.request.json");
     let upload_input =
-        format!(r#"{{"review-id":"{REVIEW_ID}","externalId":"e","documentType":"passport"}}"#);
+        format!(r#"{{"reviewId":"{REVIEW_ID}","externalId":"e","documentType":"passport"}}"#);
     let results = [
         (
             "kyc-create",
@@ -772,7 +775,7 @@ fn upload_fields_are_validated() {
     };
     assert!(ok(REVIEW_ID, "e", "image/jpeg", "a.jpg").is_ok());
     for (review, ext, ct, name, field) in [
-        ("not-a-uuid", "e", "image/jpeg", "a.jpg", "review-id"),
+        ("not-a-uuid", "e", "image/jpeg", "a.jpg", "reviewId"),
         (REVIEW_ID, "", "image/jpeg", "a.jpg", "X-Upload-External-Id"),
         (
             REVIEW_ID,

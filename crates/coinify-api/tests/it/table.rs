@@ -29,12 +29,12 @@ fn the_table_lists_the_five_operations_in_documentation_order() {
 }
 
 #[test]
-fn every_path_starts_with_the_partner_id() {
-    // The client fills the first placeholder of each path with its partner id.
+fn every_path_carries_the_partner_id_first() {
+    // The client fills `{partnerId}` from its configuration.
     for op in OPERATIONS {
-        let first = op.path_params().next();
-        assert!(
-            matches!(first, Some("partner-id" | "id")),
+        assert_eq!(
+            op.path_params().next(),
+            Some("partnerId"),
             "{}: {}",
             op.name,
             op.path
