@@ -6,8 +6,9 @@
 //! documented body or query fields plus the path parameters (`partnerId`, `reviewId`;
 //! camelCase like every other field and the JWT payload's `reviewId`, where the docs' paths
 //! write `:partner-id`, `:id`, `:review-id`). Unknown fields are refused. The partner id is
-//! optional in every request: the [`Client`](crate::Client) fills in its own when a request
-//! names none.
+//! optional in every request: the [`Client`](crate::Client)'s typed methods and its
+//! `call_json` fill in the client's own when a request names none; `Client::send` sends a
+//! request exactly as it is.
 //!
 //! The KYC review and the upload put their JWT payload (`{traderId, externalId}`,
 //! `{reviewId, externalId}`) in the request's extensions as

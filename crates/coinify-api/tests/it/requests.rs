@@ -378,6 +378,13 @@ async fn a_request_naming_a_partner_is_sent_for_it() {
             .path
             .starts_with(&format!("/partners/{OTHER_PARTNER}/approximate-quote?")),
     );
+    let mem = memory([fixture_reply(200, "countries.response.200.json")]);
+    let input = format!(r#"{{"partnerId": "{OTHER_PARTNER}"}}"#);
+    client(&mem)
+        .call_json(&COUNTRIES, &input, Vec::new())
+        .await
+        .unwrap();
+    assert_eq!(mem.single().path, format!("/countries/{OTHER_PARTNER}"));
 }
 
 #[tokio::test]
