@@ -1,16 +1,19 @@
-//! [`Client`] and [`ClientBuilder`].
+//! [`Client`] and [`ClientBuilder`], and CoinCover's [`ProviderSpec`].
 
 use std::sync::Arc;
 
-use payments_core::auth::BearerToken;
+use payments_core::provider::auth::BearerToken;
+use payments_core::provider::{ApiClient, ApiClientBuilder, ProviderSpec};
 use payments_core::{
-    ApiClient, ApiClientBuilder, Endpoint, Error, NoContent, ProviderSpec, SecretString,
+    Endpoint, Error, InputFile, JsonOutput, NoContent, Operation, RequestOptions, SecretString,
+    WithMeta,
 };
 
 use crate::api::{CheckTransaction, CreatePlan, CreateUser, UpdatePlan, UpdateUser};
 use crate::types::TransactionCheck;
 
-/// How CoinCover describes itself to the core: its name, error headers and request id.
+/// How CoinCover describes itself to the core: its name, error headers and request id
+/// (CoinCover runs behind AWS API Gateway).
 pub(crate) static COINCOVER: ProviderSpec = ProviderSpec::new("coincover")
     .with_error_headers(&["x-amzn-errortype"])
     .with_request_id_header("x-amzn-requestid");
@@ -44,7 +47,7 @@ impl Environment {
 #[derive(Debug)]
 pub struct ClientBuilder {
     inner: ApiClientBuilder,
-    token: Result<BearerToken, Error>,
+    signer: Result<BearerToken, Error>,
 }
 
 impl ClientBuilder {
@@ -52,15 +55,16 @@ impl ClientBuilder {
 
     /// Validates the configuration and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let token = self.token?;
+        let signer = self.signer?;
         Ok(Client {
-            api: self.inner.signer(Arc::new(token)).build()?,
+            api: self.inner.build(Arc::new(signer))?,
         })
     }
 }
 
 /// The CoinCover client. Cheap to clone; clones share connections and the retry budget.
 ///
+/// Every request carries `Authorization: Bearer <token>` (marked sensitive, never logged).
 /// Every method validates its input before sending and returns
 /// [`Error::InvalidRequest`] for anything CoinCover would reject as malformed.
 #[derive(Debug, Clone)]
@@ -76,24 +80,48 @@ impl Client {
 
     /// A builder for `env` with its bearer token.
     pub fn builder(env: Environment, token: impl Into<SecretString>) -> ClientBuilder {
-        let token = BearerToken::new(token.into()).map_err(|e| Error::config(COINCOVER.name, e.0));
-        let inner = ApiClient::builder(
-            &COINCOVER,
-            env.base_url(),
-            Arc::new(payments_core::signer::NoAuth),
-        )
-        .user_agent(concat!("coincover-api-rs/", env!("CARGO_PKG_VERSION")));
-        ClientBuilder { inner, token }
+        let signer = BearerToken::new(token.into()).map_err(|e| Error::config(COINCOVER.name, e.0));
+        let inner = ApiClient::builder(&COINCOVER, env.base_url())
+            .user_agent(concat!("coincover-api-rs/", env!("CARGO_PKG_VERSION")));
+        ClientBuilder { inner, signer }
     }
 
-    /// The underlying core client.
-    pub fn api_client(&self) -> &ApiClient {
-        &self.api
-    }
-
-    /// Sends any CoinCover [`Endpoint`].
+    /// Sends any CoinCover request ([`Endpoint`]): the typed methods below are this with
+    /// the request's type spelled out.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         self.api.send(endpoint).await
+    }
+
+    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Output, Error> {
+        self.api.send_with(endpoint, options).await
+    }
+
+    /// [`send_with`](Self::send_with), also returning the status, request id
+    /// (`x-amzn-requestid`), attempts, elapsed time and kept headers.
+    pub async fn send_with_meta<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<WithMeta<E::Output>, Error> {
+        self.api.send_with_meta(endpoint, options).await
+    }
+
+    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
+    /// input document (the documented body, plus `userId` as a top-level field where the
+    /// path has it), answering the decoded response as JSON with every digit kept; what
+    /// the `payments` CLI uses. CoinCover operations take no files.
+    pub async fn call_json(
+        &self,
+        operation: &'static Operation,
+        input: &str,
+        files: Vec<InputFile>,
+    ) -> Result<WithMeta<JsonOutput>, Error> {
+        self.api.call_json(operation, input, files).await
     }
 
     /// `POST /transaction`: GREEN or RED, with the threat code for RED.
@@ -101,26 +129,26 @@ impl Client {
         &self,
         req: &CheckTransaction,
     ) -> Result<TransactionCheck, Error> {
-        self.api.send(req).await
+        self.send(req).await
     }
 
     /// `POST /user`: registers a user.
     pub async fn create_user(&self, req: &CreateUser) -> Result<(), Error> {
-        self.api.send(req).await.map(|NoContent| ())
+        self.send(req).await.map(|NoContent| ())
     }
 
     /// `PATCH /user/{userId}`: changes a user's details.
     pub async fn update_user(&self, req: &UpdateUser) -> Result<(), Error> {
-        self.api.send(req).await.map(|NoContent| ())
+        self.send(req).await.map(|NoContent| ())
     }
 
     /// `POST /user/{userId}/plan`: gives a user a plan.
     pub async fn create_plan(&self, req: &CreatePlan) -> Result<(), Error> {
-        self.api.send(req).await.map(|NoContent| ())
+        self.send(req).await.map(|NoContent| ())
     }
 
     /// `PATCH /user/{userId}/plan`: changes a user's level of cover.
     pub async fn update_plan(&self, req: &UpdatePlan) -> Result<(), Error> {
-        self.api.send(req).await.map(|NoContent| ())
+        self.send(req).await.map(|NoContent| ())
     }
 }

@@ -31,6 +31,22 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Any operation by name
+//!
+//! [`OPERATIONS`] lists every operation once (name, method, documented path, auth, retry
+//! safety). [`Client::call_json`] calls any of them with its JSON input document: the
+//! documented body, plus `userId` as a top-level field where the path has it.
+//!
+//! ```no_run
+//! # async fn run(client: coincover_api::Client) -> Result<(), coincover_api::Error> {
+//! let op = &coincover_api::operations::UPDATE_PLAN;
+//! let out = client
+//!     .call_json(op, r#"{"userId":"jb001","levelUsd":500}"#, Vec::new())
+//!     .await?;
+//! println!("{} after {} attempt(s)", out.value.status, out.meta.attempts);
+//! # Ok(()) }
+//! ```
+//!
 //! # Errors
 //!
 //! Every method returns [`Error`]: invalid input is caught before sending
@@ -41,19 +57,24 @@
 //! # Retries
 //!
 //! Transaction checks and the two PATCH updates are retried on timeouts, 408, 429 and
-//! 5xx; user and plan creation only when the connection was never established.
+//! 5xx; user and plan creation only when the connection was never established. The
+//! [`operations`] table says which is which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod api;
 mod client;
+pub mod operations;
 pub mod types;
 
 pub use api::{
     CheckTransaction, CreatePlan, CreateUser, TransactionOutput, UpdatePlan, UpdateUser,
 };
 pub use client::{Client, ClientBuilder, Environment, PRODUCTION_URL};
+pub use operations::OPERATIONS;
 pub use payments_core::country::CountryCode;
 pub use payments_core::date::Date;
 pub use payments_core::{
-    Amount, ApiError, ApiErrorKind, CoinId, Endpoint, Error, RetryPolicy, SecretString, Timeouts,
+    Amount, ApiError, ApiErrorKind, CoinId, Endpoint, Error, RequestOptions, ResponseMeta,
+    RetryPolicy, SecretString, Timeouts, WithMeta,
 };
 pub use types::{ThreatCode, ThreatFamily, ThreatReason, TransactionCheck, TransactionStatus};

@@ -1,16 +1,29 @@
-use std::borrow::Cow;
+//! `POST /transaction`.
 
-use payments_core::http::Method;
-use payments_core::{Amount, CoinId, Endpoint, InvalidInput, RequestBody, RetrySafety};
+use payments_core::provider::InvalidInput;
+use payments_core::{Amount, CoinId, Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
 use super::require_text;
+use crate::operations;
 use crate::types::TransactionCheck;
 
 /// `POST /transaction`: screens an outgoing transaction before it is broadcast.
 ///
-/// Retried on timeouts and 5xx: the check is identified by `transactionCustomerId`, so a
-/// repeat re-asks about the same transaction.
+/// Retried on timeouts, 408, 429 and 5xx: the check is identified by
+/// `transactionCustomerId`, so a repeat re-asks about the same transaction.
+///
+/// Its input document is the documented body:
+///
+/// ```
+/// use coincover_api::CheckTransaction;
+/// let req: CheckTransaction = payments_core::read_document(
+///     r#"{"transactionCustomerId":"c1","coin":"bitcoin","walletId":"w1",
+///         "outputs":[{"destination":"d1","amount":"0.001","userId":"u1"}]}"#,
+/// )?;
+/// assert_eq!(req.outputs[0].amount.to_string(), "0.001");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// ```
 /// use coincover_api::{CheckTransaction, TransactionOutput, CoinId, Amount};
@@ -28,7 +41,7 @@ use crate::types::TransactionCheck;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CheckTransaction {
     /// Your own unique id of the transaction.
@@ -46,7 +59,7 @@ pub struct CheckTransaction {
 
 /// One destination of a transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TransactionOutput {
     /// The on-chain destination address.
@@ -95,19 +108,7 @@ impl CheckTransaction {
 impl Endpoint for CheckTransaction {
     type Output = TransactionCheck;
 
-    fn operation(&self) -> &'static str {
-        "check-transaction"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/transaction")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
         require_text("transactionCustomerId", &self.transaction_customer_id)?;
         if let Some(h) = &self.transaction_hash {
             require_text("transactionHash", h)?;
@@ -129,14 +130,6 @@ impl Endpoint for CheckTransaction {
                 ));
             }
         }
-        Ok(())
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
+        RequestSpec::new(&operations::CHECK_TRANSACTION).json(self)
     }
 }

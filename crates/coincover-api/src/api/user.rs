@@ -1,30 +1,41 @@
-use std::borrow::Cow;
+//! `POST /user`, `PATCH /user/{userId}`, `POST /user/{userId}/plan`,
+//! `PATCH /user/{userId}/plan`.
+//!
+//! The path parameter `userId` is a field of the request like any other: read from the
+//! input document as a top-level field, put into the path by `request()` (checked and
+//! percent-encoded as one segment), and left out of the body.
 
 use payments_core::country::CountryCode;
 use payments_core::date::Date;
-use payments_core::http::Method;
 use payments_core::money::as_number;
-use payments_core::{
-    Amount, Endpoint, InvalidInput, NoContent, RequestBody, RetrySafety, check_path_param,
-    path_segment,
-};
+use payments_core::provider::InvalidInput;
+use payments_core::{Amount, Endpoint, NoContent, RequestSpec};
 use serde::{Deserialize, Serialize};
 
-use super::{MAX_ID_LEN, require_text};
+use super::require_text;
+use crate::operations;
 
-/// A path `userId`: present, not blank, one sane segment.
+/// A path `userId`: present and not blank. [`RequestSpec::with_path`] then refuses `.`,
+/// `..` and control characters and encodes it as one segment.
 fn check_user_id(user_id: &str) -> Result<(), InvalidInput> {
-    require_text("userId", user_id)?;
-    check_path_param("userId", user_id, MAX_ID_LEN)
+    require_text("userId", user_id)
 }
 
-fn user_path(user_id: &str, suffix: &str) -> Cow<'static, str> {
-    Cow::Owned(format!("/user/{}{suffix}", path_segment(user_id)))
+fn check_level(level: &Amount) -> Result<(), InvalidInput> {
+    if level.is_positive() {
+        Ok(())
+    } else {
+        Err(InvalidInput::new(
+            "levelUsd",
+            format!("must be greater than zero, got {level}"),
+        ))
+    }
 }
 
 /// `POST /user`: registers one of your users with CoinCover (201, no body).
 ///
 /// Not retried once it may have reached CoinCover: a repeat would register twice.
+/// `userId` is a body field here, not a path parameter.
 ///
 /// ```
 /// use coincover_api::{CreateUser, CountryCode, Date};
@@ -34,7 +45,7 @@ fn user_path(user_id: &str, suffix: &str) -> Cow<'static, str> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CreateUser {
     /// Your id of the user.
@@ -87,30 +98,11 @@ impl CreateUser {
 impl Endpoint for CreateUser {
     type Output = NoContent;
 
-    fn operation(&self) -> &'static str {
-        "create-user"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/user")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
         require_text("userId", &self.user_id)?;
         require_text("firstName", &self.first_name)?;
-        require_text("lastName", &self.last_name)
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::NotIdempotent
+        require_text("lastName", &self.last_name)?;
+        RequestSpec::new(&operations::CREATE_USER).json(self)
     }
 }
 
@@ -118,12 +110,23 @@ impl Endpoint for CreateUser {
 /// unknown user). Only the fields set are sent.
 ///
 /// Retried like a read: applying the same values twice changes nothing.
+///
+/// Its input document carries the path parameter as a top-level field:
+///
+/// ```
+/// use coincover_api::UpdateUser;
+/// let req: UpdateUser = payments_core::read_document(r#"{"userId":"jb001","firstName":"Joe"}"#)?;
+/// assert_eq!(req, UpdateUser::new("jb001").first_name("Joe"));
+/// // The body leaves it out.
+/// assert_eq!(serde_json::to_string(&req)?, r#"{"firstName":"Joe"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UpdateUser {
-    /// Your id of the user (the path parameter, not sent in the body).
-    #[serde(skip)]
+    /// Your id of the user: the path parameter, not sent in the body.
+    #[serde(rename = "userId", default, skip_serializing)]
     pub user_id: String,
     /// New first name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,19 +182,7 @@ impl UpdateUser {
 impl Endpoint for UpdateUser {
     type Output = NoContent;
 
-    fn operation(&self) -> &'static str {
-        "update-user"
-    }
-
-    fn method(&self) -> Method {
-        Method::PATCH
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        user_path(&self.user_id, "")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user_id(&self.user_id)?;
         if let Some(v) = &self.first_name {
             require_text("firstName", v)?;
@@ -209,73 +200,21 @@ impl Endpoint for UpdateUser {
                 "nothing to update: set firstName, lastName, residenceCountry or dob",
             ));
         }
-        Ok(())
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
-    }
-}
-
-/// The two plan operations differ only in method, name and retry safety.
-macro_rules! plan_endpoint {
-    ($t:ident, $operation:literal, $method:ident, $safety:ident) => {
-        impl Endpoint for $t {
-            type Output = NoContent;
-
-            fn operation(&self) -> &'static str {
-                $operation
-            }
-
-            fn method(&self) -> Method {
-                Method::$method
-            }
-
-            fn path(&self) -> Cow<'_, str> {
-                user_path(&self.user_id, "/plan")
-            }
-
-            fn validate(&self) -> Result<(), InvalidInput> {
-                check_user_id(&self.user_id)?;
-                check_level(self.level_usd)
-            }
-
-            fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-                RequestBody::json(self).map(Some)
-            }
-
-            fn retry_safety(&self) -> RetrySafety {
-                RetrySafety::$safety
-            }
-        }
-    };
-}
-
-fn check_level(level: Amount) -> Result<(), InvalidInput> {
-    if level.is_positive() {
-        Ok(())
-    } else {
-        Err(InvalidInput::new(
-            "levelUsd",
-            format!("must be greater than zero, got {level}"),
-        ))
+        RequestSpec::with_path(&operations::UPDATE_USER, &[Some(self.user_id.as_str())])?.json(self)
     }
 }
 
 /// `POST /user/{userId}/plan`: gives a registered user a plan with a USD level of cover
 /// (201, no body; 404 for an unknown user).
 ///
-/// Not retried once it may have reached CoinCover.
+/// Not retried once it may have reached CoinCover. Its input document is
+/// `{"userId":"jb001","levelUsd":1000}`; the body is `{"levelUsd":1000}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CreatePlan {
-    /// Your id of the user (the path parameter).
-    #[serde(skip)]
+    /// Your id of the user: the path parameter, not sent in the body.
+    #[serde(rename = "userId", default, skip_serializing)]
     pub user_id: String,
     /// The USD level of cover, sent as a JSON number (`1000`).
     #[serde(with = "as_number")]
@@ -292,19 +231,28 @@ impl CreatePlan {
     }
 }
 
-plan_endpoint!(CreatePlan, "create-plan", POST, NotIdempotent);
+impl Endpoint for CreatePlan {
+    type Output = NoContent;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        check_user_id(&self.user_id)?;
+        check_level(&self.level_usd)?;
+        RequestSpec::with_path(&operations::CREATE_PLAN, &[Some(self.user_id.as_str())])?.json(self)
+    }
+}
 
 /// `PATCH /user/{userId}/plan`: changes a user's level of cover (CoinCover documents 201,
 /// no body; 404 for an unknown user).
 ///
 /// The documentation marks `levelUsd` optional, but it is the only field, so an update
-/// without it would change nothing: the type requires it. Retried like a read.
+/// without it would change nothing: the type requires it. Retried like a read. Its input
+/// document is `{"userId":"jb001","levelUsd":500}`; the body is `{"levelUsd":500}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UpdatePlan {
-    /// Your id of the user (the path parameter).
-    #[serde(skip)]
+    /// Your id of the user: the path parameter, not sent in the body.
+    #[serde(rename = "userId", default, skip_serializing)]
     pub user_id: String,
     /// The new USD level of cover, sent as a JSON number (`500`).
     #[serde(with = "as_number")]
@@ -321,4 +269,12 @@ impl UpdatePlan {
     }
 }
 
-plan_endpoint!(UpdatePlan, "update-plan", PATCH, Idempotent);
+impl Endpoint for UpdatePlan {
+    type Output = NoContent;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        check_user_id(&self.user_id)?;
+        check_level(&self.level_usd)?;
+        RequestSpec::with_path(&operations::UPDATE_PLAN, &[Some(self.user_id.as_str())])?.json(self)
+    }
+}

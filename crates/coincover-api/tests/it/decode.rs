@@ -1,33 +1,138 @@
-//! Every documented example decodes into the typed model and round-trips; the RED shapes
-//! the docs do not show, unknown statuses and codes decode leniently; a malformed success
-//! body is a decode error naming the JSON path.
+//! Every documented example, through the operation table: each documented request, as
+//! its input document, builds the documented request, and decodes into its typed request
+//! (snapshotted); each documented response decodes through its row's `io.response` and
+//! the typed response (snapshotted), and round-trips. The RED shapes the docs do not show,
+//! unknown statuses and codes decode leniently; a malformed success body is a decode error
+//! naming the JSON path.
 
 use std::collections::BTreeSet;
+use std::fmt::Debug;
 
-use coincover_api::{
-    CheckTransaction, CreatePlan, CreateUser, Endpoint, Error, ThreatCode, ThreatFamily,
-    TransactionCheck, TransactionStatus, UpdatePlan, UpdateUser,
+use coincover_api::operations::{
+    CHECK_TRANSACTION, CREATE_PLAN, CREATE_USER, UPDATE_PLAN, UPDATE_USER,
 };
-use httpmock::MockServer;
-use payments_core::test_util::{DocFixture, fixture_files, round_trip_exact};
-use payments_core::{NoContent, decode_json};
+use coincover_api::{
+    CheckTransaction, CreatePlan, CreateUser, Endpoint, Error, OPERATIONS, ThreatCode,
+    ThreatFamily, TransactionCheck, TransactionStatus, UpdatePlan, UpdateUser,
+};
+use payments_core::http::StatusCode;
+use payments_core::provider::decode_json;
+use payments_core::{Operation, read_document};
+use payments_test_support::{DocFixture, fixture_files, round_trip_exact};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use crate::support::{self, catch_all, fixtures_dir};
+use crate::support::{self, Reply, fixtures_dir, input_document, memory};
 
-/// The user id of a documented `/user/{userId}[/plan]` path.
-fn user_id_of(path: &str) -> String {
-    let rest = path.strip_prefix("/user/").expect("a /user/ path");
-    rest.strip_suffix("/plan").unwrap_or(rest).to_owned()
+/// A typed check of one documented example: its fixture file name, the fixture, and the
+/// input document (for requests).
+type TypedCheck = fn(&str, &DocFixture, &str);
+
+/// Each operation with the typed checks of its request and response type: the one place
+/// these tests name the types; [`every_operation_has_typed_checks`] keeps it complete.
+static TYPED: [(&Operation, TypedCheck, TypedCheck); 5] = [
+    (
+        &CHECK_TRANSACTION,
+        typed_request::<CheckTransaction>,
+        typed_response::<CheckTransaction>,
+    ),
+    (
+        &CREATE_USER,
+        typed_request::<CreateUser>,
+        typed_response::<CreateUser>,
+    ),
+    (
+        &UPDATE_USER,
+        typed_request::<UpdateUser>,
+        typed_response::<UpdateUser>,
+    ),
+    (
+        &CREATE_PLAN,
+        typed_request::<CreatePlan>,
+        typed_response::<CreatePlan>,
+    ),
+    (
+        &UPDATE_PLAN,
+        typed_request::<UpdatePlan>,
+        typed_response::<UpdatePlan>,
+    ),
+];
+
+fn snapshot_name(file: &str) -> String {
+    format!("fixture_{}", file.replace('.', "_"))
 }
 
-/// Checks the endpoint's method and path against the fixture and snapshots the value.
-fn check_endpoint<E: Endpoint + std::fmt::Debug>(fx: &DocFixture, name: &str, e: &E) {
-    assert_eq!(e.operation(), fx.operation, "{name}: operation");
-    assert_eq!(e.method().as_str(), fx.method, "{name}: method");
-    assert_eq!(fx.path.as_deref(), Some(&*e.path()), "{name}: path");
-    e.validate()
-        .unwrap_or_else(|err| panic!("{name}: documented example is invalid: {err}"));
-    insta::assert_debug_snapshot!(format!("fixture_{}", name.replace('.', "_")), e);
+/// The documented request decodes from its input document into `T`, whose own
+/// `request()` agrees with the table's; its body round-trips exactly (the path parameter
+/// is not part of it).
+fn typed_request<T>(name: &str, fx: &DocFixture, input: &str)
+where
+    T: Endpoint + DeserializeOwned + Serialize + Debug,
+{
+    let req: T = read_document(input).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let spec = req
+        .request()
+        .unwrap_or_else(|e| panic!("{name}: documented example is invalid: {e}"));
+    assert_eq!(Some(spec.path.as_str()), fx.path.as_deref(), "{name}: path");
+    let body: T = round_trip_exact(name, &fx.body);
+    assert_eq!(
+        serde_json::to_string(&body).unwrap(),
+        serde_json::to_string(&req).unwrap(),
+        "{name}: the body alone gives the same body"
+    );
+    insta::assert_debug_snapshot!(snapshot_name(name), req);
+}
+
+/// The documented response decodes as `T::Output`; a JSON body round-trips exactly.
+fn typed_response<T>(name: &str, fx: &DocFixture, _input: &str)
+where
+    T: Endpoint,
+    T::Output: Serialize + Debug,
+{
+    let status = fx.status.unwrap();
+    let out = T::decode(
+        StatusCode::from_u16(status).unwrap(),
+        wire_body(fx).as_bytes(),
+    )
+    .unwrap_or_else(|f| panic!("{name}: `{}`: {}", f.path, f.message));
+    if fx.body.get() != "null" {
+        let again: T::Output = round_trip_exact(name, &fx.body);
+        assert_eq!(format!("{again:?}"), format!("{out:?}"), "{name}");
+    }
+    insta::assert_debug_snapshot!(snapshot_name(name), (status, out));
+}
+
+/// What the client reads for a documented body: its text, or zero bytes for "no response
+/// body".
+fn wire_body(fx: &DocFixture) -> String {
+    match fx.body.get() {
+        "null" => String::new(),
+        text => text.to_owned(),
+    }
+}
+
+fn operation(name: &str) -> &'static Operation {
+    OPERATIONS
+        .iter()
+        .copied()
+        .find(|op| op.name == name)
+        .unwrap_or_else(|| panic!("no operation {name:?} in the table"))
+}
+
+fn typed(op: &Operation) -> (TypedCheck, TypedCheck) {
+    TYPED
+        .iter()
+        .find(|(o, _, _)| *o == op)
+        .map(|(_, req, resp)| (*req, *resp))
+        .unwrap_or_else(|| panic!("{}: no typed checks", op.name))
+}
+
+#[test]
+fn every_operation_has_typed_checks() {
+    for op in OPERATIONS {
+        typed(op);
+    }
+    assert_eq!(TYPED.len(), OPERATIONS.len());
 }
 
 #[test]
@@ -44,61 +149,39 @@ fn every_documented_fixture_decodes_and_round_trips() {
         }
         let fx = DocFixture::read(path);
         assert_eq!(fx.provider, "coincover", "{name}");
+        let op = operation(&fx.operation);
+        assert_eq!(fx.method, op.method.as_str(), "{name}: method");
         let documented_path = fx
             .path
             .as_deref()
             .unwrap_or_else(|| panic!("{name}: every CoinCover fixture shows its path"));
+        let (typed_request, typed_response) = typed(op);
         match fx.direction.as_str() {
             "request" => {
                 assert_eq!(fx.status, None, "{name}: requests have no status");
-                match fx.operation.as_str() {
-                    "check-transaction" => {
-                        let req: CheckTransaction = round_trip_exact(name, &fx.body);
-                        check_endpoint(&fx, name, &req);
-                    }
-                    "create-user" => {
-                        let req: CreateUser = round_trip_exact(name, &fx.body);
-                        check_endpoint(&fx, name, &req);
-                    }
-                    "update-user" => {
-                        // The user id is the path parameter, not part of the body.
-                        let mut req: UpdateUser = round_trip_exact(name, &fx.body);
-                        assert_eq!(
-                            req.user_id, "",
-                            "{name}: userId must not come from the body"
-                        );
-                        req.user_id = user_id_of(documented_path);
-                        check_endpoint(&fx, name, &req);
-                    }
-                    "create-plan" => {
-                        let mut req: CreatePlan = round_trip_exact(name, &fx.body);
-                        assert_eq!(req.user_id, "", "{name}");
-                        req.user_id = user_id_of(documented_path);
-                        check_endpoint(&fx, name, &req);
-                    }
-                    "update-plan" => {
-                        let mut req: UpdatePlan = round_trip_exact(name, &fx.body);
-                        assert_eq!(req.user_id, "", "{name}");
-                        req.user_id = user_id_of(documented_path);
-                        check_endpoint(&fx, name, &req);
-                    }
-                    other => panic!("{name}: unknown operation {other}"),
-                }
+                let input = input_document(op.path, documented_path, fx.body.get());
+                let spec =
+                    (op.io.request)(&input, Vec::new()).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(spec.operation, op, "{name}");
+                assert_eq!(spec.path, documented_path, "{name}: path");
+                let body = spec.body.expect("every CoinCover request has a body");
+                let sent: serde_json::Value = serde_json::from_slice(&body.bytes).unwrap();
+                let documented: serde_json::Value = serde_json::from_str(fx.body.get()).unwrap();
+                assert_eq!(sent, documented, "{name}: body");
+                typed_request(name, &fx, &input);
             }
             "response" => {
                 let status = fx.status.expect("responses have a status");
                 assert!((200..300).contains(&status), "{name}: {status}");
-                let snap = format!("fixture_{}", name.replace('.', "_"));
-                if fx.body.get() == "null" {
-                    // "No response body": what the client reads is zero bytes.
-                    assert_eq!(decode_json::<NoContent>(b"").unwrap(), NoContent, "{name}");
-                    assert_ne!(fx.operation, "check-transaction", "{name}");
-                    insta::assert_debug_snapshot!(snap, (status, NoContent));
-                } else {
-                    assert_eq!(fx.operation, "check-transaction", "{name}");
-                    let check: TransactionCheck = round_trip_exact(name, &fx.body);
-                    insta::assert_debug_snapshot!(snap, (status, check));
-                }
+                let json = (op.io.response)(
+                    StatusCode::from_u16(status).unwrap(),
+                    wire_body(&fx).as_bytes(),
+                )
+                .unwrap_or_else(|f| panic!("{name}: `{}`: {}", f.path, f.message));
+                let ours: serde_json::Value = serde_json::from_str(&json).unwrap();
+                let documented: serde_json::Value = serde_json::from_str(fx.body.get()).unwrap();
+                assert_eq!(ours, documented, "{name}: round trip through the table");
+                typed_response(name, &fx, "");
             }
             other => panic!("{name}: unknown direction {other}"),
         }
@@ -110,16 +193,10 @@ fn every_documented_fixture_decodes_and_round_trips() {
     }
 
     assert_eq!(processed, files.len(), "a fixture was skipped");
-    let expected: BTreeSet<(String, String)> = [
-        "check-transaction",
-        "create-user",
-        "update-user",
-        "create-plan",
-        "update-plan",
-    ]
-    .iter()
-    .flat_map(|op| ["request", "response"].map(|d| ((*op).to_owned(), d.to_owned())))
-    .collect();
+    let expected: BTreeSet<(String, String)> = OPERATIONS
+        .iter()
+        .flat_map(|op| ["request", "response"].map(|d| (op.name.to_owned(), d.to_owned())))
+        .collect();
     assert_eq!(
         seen, expected,
         "every operation has a request and a response"
@@ -250,39 +327,27 @@ fn unknown_status_and_threat_code_and_fields_are_kept() {
 /// A RED verdict through the whole client.
 #[tokio::test]
 async fn red_verdict_through_the_client() {
-    let server = MockServer::start_async().await;
-    let mock = server
-        .mock_async(|when, then| {
-            when.method("POST").path("/transaction");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(r#"{"transactionUUID":"u-6","status":"RED","message":"Not protected","reason":{"code":"50115"}}"#);
-        })
-        .await;
-    let catch = catch_all(&server).await;
-    let check = support::client(server.base_url(), support::fast_retry())
+    let (mem, c) = memory([Reply::json(
+        200,
+        r#"{"transactionUUID":"u-6","status":"RED","message":"Not protected","reason":{"code":"50115"}}"#,
+    )]);
+    let check = c
         .check_transaction(&support::documented_check())
         .await
         .unwrap();
     assert!(check.is_red());
     assert_eq!(check.threat_code(), Some(ThreatCode::Ransomware));
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(catch.calls_async().await, 0);
+    assert_eq!(mem.hits(), 1);
 }
 
 /// A 200 whose body does not fit is `Error::Decode` naming the JSON path, not retried.
 #[tokio::test]
 async fn malformed_success_is_a_decode_error_naming_the_path() {
-    let server = MockServer::start_async().await;
-    let mock = server
-        .mock_async(|when, then| {
-            when.method("POST").path("/transaction");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(r#"{"transactionUUID": 5, "status": "GREEN"}"#);
-        })
-        .await;
-    let err = support::client(server.base_url(), support::fast_retry())
+    let mem = support::MemoryTransport::new([Reply::json(
+        200,
+        r#"{"transactionUUID": 5, "status": "GREEN"}"#,
+    )]);
+    let err = support::memory_client(&mem, support::fast_retry())
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
@@ -301,7 +366,7 @@ async fn malformed_success_is_a_decode_error_naming_the_path() {
         }
         other => panic!("expected Error::Decode, got {other:?}"),
     }
-    assert_eq!(mock.calls_async().await, 1, "a decode error is not retried");
+    assert_eq!(mem.hits(), 1, "a decode error is not retried");
     insta::assert_snapshot!("decode_error_display", err.to_string());
 }
 

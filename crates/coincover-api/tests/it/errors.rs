@@ -1,11 +1,12 @@
 //! The documented error statuses (400, 401, 404) and the undocumented ones a real
-//! deployment produces (5xx HTML from a gateway), as typed errors with a readable Display.
+//! deployment produces (5xx HTML from a gateway), as typed errors with a readable Display,
+//! over the in-memory transport; the response-body cap and redirects, which belong to the
+//! HTTP transport, against local servers.
 
 use coincover_api::{ApiError, ApiErrorKind, Client, Environment, Error, RetryPolicy};
 use httpmock::{Mock, MockServer};
 
-use crate::support::{self, catch_all};
-use payments_core::test_util::server::{Reply, ScriptedServer};
+use crate::support::{self, MemoryTransport, Reply, ScriptedServer, catch_all, memory_client};
 
 /// Answers every `method path` with `status`, `content_type` and `body` (plus headers).
 async fn answer<'a>(
@@ -33,6 +34,21 @@ async fn answer<'a>(
         .await
 }
 
+/// A transport answering every request with `reply`, and a client with quick retries.
+fn answering(reply: Reply) -> (MemoryTransport, Client) {
+    let mem = MemoryTransport::new([reply]);
+    let client = memory_client(&mem, support::fast_retry());
+    (mem, client)
+}
+
+/// Asserts that every request sent was `method path`.
+#[track_caller]
+fn assert_all_sent_to(mem: &MemoryTransport, method: &str, path: &str) {
+    for r in mem.requests() {
+        assert_eq!((r.method.as_str(), r.path.as_str()), (method, path));
+    }
+}
+
 fn api(err: &Error) -> &ApiError {
     err.api()
         .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"))
@@ -40,19 +56,8 @@ fn api(err: &Error) -> &ApiError {
 
 #[tokio::test]
 async fn bad_request_with_a_json_message() {
-    let server = MockServer::start_async().await;
-    let mock = answer(
-        &server,
-        "POST",
-        "/user",
-        400,
-        "application/json",
-        r#"{"message":"userId is required"}"#,
-        &[],
-    )
-    .await;
-    let catch = catch_all(&server).await;
-    let err = support::client(server.base_url(), support::fast_retry())
+    let (mem, c) = answering(Reply::json(400, r#"{"message":"userId is required"}"#));
+    let err = c
         .create_user(&support::documented_create_user())
         .await
         .unwrap_err();
@@ -67,8 +72,8 @@ async fn bad_request_with_a_json_message() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
     assert!(!err.is_retryable());
     assert!(err.may_have_been_received());
-    assert_eq!(mock.calls_async().await, 1, "a 400 is sent once");
-    assert_eq!(catch.calls_async().await, 0);
+    assert_eq!(mem.hits(), 1, "a 400 is sent once");
+    assert_all_sent_to(&mem, "POST", "/user");
     insta::assert_snapshot!("bad_request_json_display", err.to_string());
 }
 
@@ -76,18 +81,12 @@ async fn bad_request_with_a_json_message() {
 /// the body as a snippet.
 #[tokio::test]
 async fn bad_request_with_a_text_body() {
-    let server = MockServer::start_async().await;
-    answer(
-        &server,
-        "POST",
-        "/transaction",
-        400,
-        "text/plain",
-        "walletId: must not be empty",
-        &[],
-    )
-    .await;
-    let err = support::client(server.base_url(), support::fast_retry())
+    let (mem, c) = answering(
+        Reply::status(400)
+            .header("content-type", "text/plain")
+            .body("walletId: must not be empty"),
+    );
+    let err = c
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
@@ -96,27 +95,19 @@ async fn bad_request_with_a_text_body() {
     assert_eq!(e.kind, ApiErrorKind::BadRequest);
     assert_eq!(e.message, None);
     assert_eq!(e.body_snippet, "walletId: must not be empty");
+    assert_all_sent_to(&mem, "POST", "/transaction");
     insta::assert_snapshot!("bad_request_text_display", err.to_string());
 }
 
 /// 401 with the body and header AWS API Gateway sends; the request id is captured.
 #[tokio::test]
 async fn unauthorized_keeps_the_request_id_and_error_type() {
-    let server = MockServer::start_async().await;
-    let mock = answer(
-        &server,
-        "POST",
-        "/transaction",
-        401,
-        "application/json",
-        r#"{"message":"Unauthorized"}"#,
-        &[
-            ("x-amzn-requestid", "5b1e0c7a-0d1f-4b43-9a51-3c1b8f1f0a11"),
-            ("x-amzn-errortype", "UnauthorizedException"),
-        ],
-    )
-    .await;
-    let err = support::client(server.base_url(), support::fast_retry())
+    let (mem, c) = answering(
+        Reply::json(401, r#"{"message":"Unauthorized"}"#)
+            .header("x-amzn-requestid", "5b1e0c7a-0d1f-4b43-9a51-3c1b8f1f0a11")
+            .header("x-amzn-errortype", "UnauthorizedException"),
+    );
+    let err = c
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
@@ -131,24 +122,20 @@ async fn unauthorized_keeps_the_request_id_and_error_type() {
     );
     assert_eq!(e.header("x-amzn-errortype"), Some("UnauthorizedException"));
     assert!(!err.is_retryable());
-    assert_eq!(mock.calls_async().await, 1, "a 401 is not retried");
+    assert_eq!(mem.hits(), 1, "a 401 is not retried");
     insta::assert_snapshot!("unauthorized_display", err.to_string());
 }
 
 #[tokio::test]
 async fn not_found_on_update_user() {
-    let server = MockServer::start_async().await;
-    let mock = answer(
-        &server,
-        "PATCH",
-        "/user/nobody",
-        404,
-        "application/json",
-        r#"{"message":"User with the specified id does not exist."}"#,
-        &[("x-amzn-requestid", "req-404")],
-    )
-    .await;
-    let err = support::client(server.base_url(), support::fast_retry())
+    let (mem, c) = answering(
+        Reply::json(
+            404,
+            r#"{"message":"User with the specified id does not exist."}"#,
+        )
+        .header("x-amzn-requestid", "req-404"),
+    );
+    let err = c
         .update_user(&coincover_api::UpdateUser::new("nobody").first_name("Joe"))
         .await
         .unwrap_err();
@@ -156,11 +143,13 @@ async fn not_found_on_update_user() {
     let e = api(&err);
     assert_eq!(e.kind, ApiErrorKind::NotFound);
     assert_eq!(e.operation, "update-user");
+    assert_eq!(e.request_id.as_deref(), Some("req-404"));
     assert_eq!(
         e.message.as_deref(),
         Some("User with the specified id does not exist.")
     );
-    assert_eq!(mock.calls_async().await, 1, "a 404 is not retried");
+    assert_eq!(mem.hits(), 1, "a 404 is not retried");
+    assert_all_sent_to(&mem, "PATCH", "/user/nobody");
     insta::assert_snapshot!("not_found_display", err.to_string());
 }
 
@@ -168,23 +157,17 @@ async fn not_found_on_update_user() {
 /// check is idempotent, so it was tried `max_attempts` times.
 #[tokio::test]
 async fn server_error_with_an_html_body() {
-    let server = MockServer::start_async().await;
     let html = format!(
         "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>{}</p></body></html>",
         "The server encountered an unexpected condition. ".repeat(20)
     );
-    assert!(html.len() > payments_core::SNIPPET_LIMIT);
-    let mock = answer(
-        &server,
-        "POST",
-        "/transaction",
-        500,
-        "text/html",
-        &html,
-        &[],
-    )
-    .await;
-    let err = support::client(server.base_url(), support::fast_retry())
+    assert!(html.len() > payments_core::provider::SNIPPET_LIMIT);
+    let (mem, c) = answering(
+        Reply::status(500)
+            .header("content-type", "text/html")
+            .body(html),
+    );
+    let err = c
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
@@ -194,9 +177,10 @@ async fn server_error_with_an_html_body() {
     assert_eq!(e.message, None);
     assert!(e.body_snippet.starts_with("<html><head><title>500"));
     assert!(e.body_snippet.ends_with('…'), "{}", e.body_snippet);
-    assert!(e.body_snippet.len() <= payments_core::SNIPPET_LIMIT + '…'.len_utf8());
+    assert!(e.body_snippet.len() <= payments_core::provider::SNIPPET_LIMIT + '…'.len_utf8());
     assert!(err.is_retryable());
-    assert_eq!(mock.calls_async().await, 3);
+    assert_eq!(mem.hits(), 3);
+    assert_all_sent_to(&mem, "POST", "/transaction");
     let display = err.to_string();
     assert!(display.starts_with("coincover: HTTP 500: Internal Server Error: <html>"));
     assert!(display.len() < 700, "{} bytes", display.len());
@@ -246,8 +230,10 @@ async fn response_body_cap_with_content_length() {
         &[],
     )
     .await;
+    let catch = catch_all(&server).await;
     let err = check_with_1k_cap(server.base_url()).await;
     assert_eq!(mock.calls_async().await, 1, "not retried");
+    assert_eq!(catch.calls_async().await, 0);
     insta::assert_snapshot!("body_too_large_display", err.to_string());
 
     // The same body under the cap is fine.
@@ -296,12 +282,14 @@ async fn redirects_are_not_followed() {
         &[("location", &server.url("/elsewhere"))],
     )
     .await;
+    let catch = catch_all(&server).await;
     let err = support::client(server.base_url(), support::fast_retry())
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
     let e = api(&err);
     assert_eq!(e.status.as_u16(), 307);
+    assert_eq!(catch.calls_async().await, 0);
     assert_eq!(e.kind, ApiErrorKind::Other);
     assert_eq!(redirect.calls_async().await, 1);
     assert_eq!(target.calls_async().await, 0);

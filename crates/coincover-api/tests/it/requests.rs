@@ -1,17 +1,22 @@
-//! What goes on the wire: for each operation, the documented example built through the
-//! typed API reaches a mock server with the right method, path, headers and exact body.
-//! Then: path parameters are encoded as one segment, empty 201/204 answers are `Ok(())`,
-//! and invalid input is rejected before anything is sent.
+//! What goes on the wire, over the in-memory transport: for each operation, the documented
+//! example, built through the typed API and read from its input document by the table
+//! (`call_json`), is sent with the documented method and path, the bearer token, the JSON
+//! content type and exactly the documented body bytes. Then: path parameters are encoded
+//! as one segment and never sent in the body, empty 201/204 answers are `Ok(())`, input
+//! documents are read strictly, and invalid input is rejected before anything is sent.
 
 use std::future::Future;
 
-use coincover_api::{
-    Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Error,
-    TransactionOutput, UpdatePlan, UpdateUser,
+use coincover_api::operations::{
+    CHECK_TRANSACTION, CREATE_PLAN, CREATE_USER, UPDATE_PLAN, UPDATE_USER,
 };
-use httpmock::{Mock, MockServer};
+use coincover_api::{
+    Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Endpoint, Error,
+    OPERATIONS, TransactionOutput, UpdatePlan, UpdateUser,
+};
+use payments_core::{InputFile, Operation, read_document};
 
-use crate::support::{self, TOKEN, USER_AGENT, catch_all, fixture};
+use crate::support::{self, Reply, assert_sent, fixture, input_document, memory};
 
 /// The documented bodies, compact, in the documented key order, written by hand.
 const CHECK_TRANSACTION_BODY: &str = r#"{"transactionCustomerId":"b27f38b9-5158-4b4b-ae2f-a030852f98cd","transactionHash":"GL8636339870050078","coin":"bitcoin-cash","walletId":"1FjgpyeeWTRd7BxTXHEL2rjCj8","outputs":[{"destination":"16bG5v7VkCeadwzyD1CqAvL6soJ3nfGAhh","amount":"356","userId":"27a73667-fb36-4708-822f-8b2c79cb817e"}]}"#;
@@ -20,77 +25,68 @@ const UPDATE_USER_BODY: &str = r#"{"firstName":"Joe","lastName":"Blogs","residen
 const CREATE_PLAN_BODY: &str = r#"{"levelUsd":1000}"#;
 const UPDATE_PLAN_BODY: &str = r#"{"levelUsd":500}"#;
 
-/// Registers the mock for one documented request, then the catch-all.
-///
-/// The mock matches the method and path (also checked against the fixture), the bearer
-/// token, the JSON content type, the user agent, the body as JSON equal to the fixture's
-/// `body`, AND the raw body byte for byte equal to `raw_body` (checked to parse to the
-/// same JSON, so the hand-written string cannot drift from the fixture).
-async fn expect_documented<'a>(
-    server: &'a MockServer,
-    fixture_name: &str,
-    method: &str,
-    path: &str,
-    raw_body: &str,
-    status: u16,
-    response_body: Option<serde_json::Value>,
-) -> (Mock<'a>, Mock<'a>) {
-    let fx = fixture(fixture_name);
-    assert_eq!(fx["method"], method, "{fixture_name}: method");
-    assert_eq!(fx["path"], path, "{fixture_name}: path");
-    let body = fx["body"].clone();
+/// Each operation with the path of its documented example and the body it must send.
+const DOCUMENTED: [(&Operation, &str, &str); 5] = [
+    (&CHECK_TRANSACTION, "/transaction", CHECK_TRANSACTION_BODY),
+    (&CREATE_USER, "/user", CREATE_USER_BODY),
+    (&UPDATE_USER, "/user/jb001", UPDATE_USER_BODY),
+    (&CREATE_PLAN, "/user/jb001/plan", CREATE_PLAN_BODY),
+    (&UPDATE_PLAN, "/user/jb001/plan", UPDATE_PLAN_BODY),
+];
+
+/// The documented GREEN answer.
+const GREEN: &str = r#"{"transactionUUID":"3d0ee9d3-4d85-5c8e-af77-3bc9feec83f2","status":"GREEN","message":"Transaction is protected by CoinCover."}"#;
+
+/// The row, path and body of `op` in [`DOCUMENTED`], each checked against the request
+/// fixture (method, path, and the hand-written body as JSON), so the strings cannot drift
+/// from the documentation.
+fn documented(op: &Operation) -> (&'static str, &'static str) {
+    let (_, path, body) = DOCUMENTED
+        .iter()
+        .find(|(o, _, _)| *o == op)
+        .unwrap_or_else(|| panic!("{}: not in DOCUMENTED", op.name));
+    let fx = fixture(&format!("{}.request.json", op.name));
+    assert_eq!(fx["method"], op.method.as_str(), "{}: method", op.name);
+    assert_eq!(fx["path"], *path, "{}: path", op.name);
     assert_eq!(
-        serde_json::from_str::<serde_json::Value>(raw_body).unwrap(),
-        body,
-        "the hand-written body differs from {fixture_name}"
+        serde_json::from_str::<serde_json::Value>(body).unwrap(),
+        fx["body"],
+        "{}: the hand-written body differs from the fixture",
+        op.name
     );
-    let raw_body = raw_body.to_owned();
-    let mock = server
-        .mock_async(|when, then| {
-            when.method(method)
-                .path(path)
-                .header("authorization", format!("Bearer {TOKEN}"))
-                .header("content-type", "application/json")
-                .header("user-agent", USER_AGENT)
-                .json_body(body)
-                .body(raw_body);
-            let then = then.status(status);
-            if let Some(b) = response_body {
-                then.header("content-type", "application/json").json_body(b);
-            }
-        })
-        .await;
-    let catch = catch_all(server).await;
-    (mock, catch)
+    (path, body)
 }
 
-/// A client without retries: a mismatch reaches the catch-all exactly once.
-fn client(server: &MockServer) -> Client {
-    support::client(server.base_url(), coincover_api::RetryPolicy::none())
+/// Runs `call` over a transport answering `reply` and asserts that exactly the documented
+/// request of `op` was sent.
+async fn check_typed<T, F, Fut>(op: &Operation, reply: Reply, call: F) -> T
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = Result<T, Error>>,
+{
+    let (path, body) = documented(op);
+    let (mem, client) = memory([reply]);
+    let out = call(client).await.unwrap();
+    assert_sent(&mem.single(), op.method.as_str(), path, body);
+    out
+}
+
+#[test]
+fn every_operation_has_a_documented_request_here() {
+    for op in OPERATIONS {
+        documented(op);
+    }
+    assert_eq!(DOCUMENTED.len(), OPERATIONS.len());
 }
 
 #[tokio::test]
 async fn check_transaction_sends_the_documented_example() {
-    let server = MockServer::start_async().await;
-    let response = fixture("check-transaction.response.200.json")["body"].clone();
-    let (mock, catch) = expect_documented(
-        &server,
-        "check-transaction.request.json",
-        "POST",
-        "/transaction",
-        CHECK_TRANSACTION_BODY,
-        200,
-        Some(response),
+    let check = check_typed(
+        &CHECK_TRANSACTION,
+        Reply::json(200, GREEN),
+        |c| async move { c.check_transaction(&support::documented_check()).await },
     )
     .await;
-
-    let check = client(&server)
-        .check_transaction(&support::documented_check())
-        .await
-        .unwrap();
-
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(catch.calls_async().await, 0);
     assert_eq!(
         check.transaction_uuid,
         "3d0ee9d3-4d85-5c8e-af77-3bc9feec83f2"
@@ -105,158 +101,108 @@ async fn check_transaction_sends_the_documented_example() {
 
 #[tokio::test]
 async fn create_user_sends_the_documented_example() {
-    let server = MockServer::start_async().await;
-    let (mock, catch) = expect_documented(
-        &server,
-        "create-user.request.json",
-        "POST",
-        "/user",
-        CREATE_USER_BODY,
-        201,
-        None,
-    )
+    check_typed(&CREATE_USER, Reply::status(201), |c| async move {
+        c.create_user(&support::documented_create_user()).await
+    })
     .await;
-
-    client(&server)
-        .create_user(&support::documented_create_user())
-        .await
-        .unwrap();
-
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(catch.calls_async().await, 0);
 }
 
 #[tokio::test]
-async fn update_user_sends_the_documented_example() {
-    let server = MockServer::start_async().await;
-    let (mock, catch) = expect_documented(
-        &server,
-        "update-user.request.json",
-        "PATCH",
-        "/user/jb001",
-        UPDATE_USER_BODY,
-        204,
-        None,
-    )
+async fn update_user_sends_the_documented_example_without_the_user_id_in_the_body() {
+    check_typed(&UPDATE_USER, Reply::status(204), |c| async move {
+        c.update_user(&support::documented_update_user()).await
+    })
     .await;
-
-    client(&server)
-        .update_user(&support::documented_update_user())
-        .await
-        .unwrap();
-
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(catch.calls_async().await, 0);
 }
 
 #[tokio::test]
 async fn create_plan_sends_the_documented_example() {
-    let server = MockServer::start_async().await;
-    let (mock, catch) = expect_documented(
-        &server,
-        "create-plan.request.json",
-        "POST",
-        "/user/jb001/plan",
-        CREATE_PLAN_BODY,
-        201,
-        None,
-    )
+    check_typed(&CREATE_PLAN, Reply::status(201), |c| async move {
+        c.create_plan(&support::documented_create_plan()).await
+    })
     .await;
-
-    client(&server)
-        .create_plan(&support::documented_create_plan())
-        .await
-        .unwrap();
-
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(catch.calls_async().await, 0);
 }
 
 #[tokio::test]
 async fn update_plan_sends_the_documented_example() {
-    let server = MockServer::start_async().await;
-    let (mock, catch) = expect_documented(
-        &server,
-        "update-plan.request.json",
-        "PATCH",
-        "/user/jb001/plan",
-        UPDATE_PLAN_BODY,
-        201,
-        None,
-    )
+    check_typed(&UPDATE_PLAN, Reply::status(201), |c| async move {
+        c.update_plan(&support::documented_update_plan()).await
+    })
     .await;
+}
 
-    client(&server)
-        .update_plan(&support::documented_update_plan())
-        .await
-        .unwrap();
-
-    assert_eq!(mock.calls_async().await, 1);
-    assert_eq!(catch.calls_async().await, 0);
+/// Through the table: each documented request fixture, as an input document (body plus
+/// `userId` from the documented path), is sent exactly as documented by `call_json`, and
+/// the documented response comes back as JSON.
+#[tokio::test]
+async fn call_json_sends_every_documented_request() {
+    for op in OPERATIONS {
+        let (path, body) = documented(op);
+        let req = payments_test_support::DocFixture::read(
+            support::fixtures_dir().join(format!("{}.request.json", op.name)),
+        );
+        let input = input_document(op.path, path, req.body.get());
+        let resp = support::fixtures_dir()
+            .read_dir()
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with(&format!("{}.response.", op.name))
+            })
+            .map(payments_test_support::DocFixture::read)
+            .unwrap_or_else(|| panic!("{}: no documented response", op.name));
+        let status = resp.status.unwrap();
+        let reply = match resp.body.get() {
+            "null" => Reply::status(status),
+            text => Reply::json(status, text),
+        };
+        let (mem, client) = memory([reply]);
+        let out = client
+            .call_json(op, &input, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+        assert_sent(&mem.single(), op.method.as_str(), path, body);
+        assert_eq!(out.value.status.as_u16(), status, "{}", op.name);
+        assert_eq!(out.meta.attempts, 1);
+        let json: serde_json::Value = serde_json::from_str(&out.value.json).unwrap();
+        let documented: serde_json::Value = serde_json::from_str(resp.body.get()).unwrap();
+        assert_eq!(json, documented, "{}: answer", op.name);
+    }
 }
 
 /// The typed examples serialize to exactly the documented bytes, independently of any
-/// server (a second, direct check of the bodies above).
+/// client (a second, direct check of the bodies above); the path parameter is not in them.
 #[test]
 fn documented_examples_serialize_to_the_documented_bytes() {
-    assert_eq!(
+    let check = |got: String, want: &str| assert_eq!(got, want);
+    check(
         serde_json::to_string(&support::documented_check()).unwrap(),
-        CHECK_TRANSACTION_BODY
+        CHECK_TRANSACTION_BODY,
     );
-    assert_eq!(
+    check(
         serde_json::to_string(&support::documented_create_user()).unwrap(),
-        CREATE_USER_BODY
+        CREATE_USER_BODY,
     );
-    assert_eq!(
+    check(
         serde_json::to_string(&support::documented_update_user()).unwrap(),
-        UPDATE_USER_BODY
+        UPDATE_USER_BODY,
     );
-    assert_eq!(
+    check(
         serde_json::to_string(&support::documented_create_plan()).unwrap(),
-        CREATE_PLAN_BODY
+        CREATE_PLAN_BODY,
     );
-    assert_eq!(
+    check(
         serde_json::to_string(&support::documented_update_plan()).unwrap(),
-        UPDATE_PLAN_BODY
+        UPDATE_PLAN_BODY,
     );
 }
 
-/// A user id with a space and a slash travels as ONE encoded path segment.
-///
-/// httpmock's `path` matcher compares against `req.uri().path()` of the request as
-/// received, which is the raw, still percent-encoded path (it does not decode), so
-/// `/user/jb%20001%2Fx` here asserts the exact bytes of the request line.
+/// A user id with a space and a slash travels as ONE encoded path segment (the recorded
+/// path is the request target as sent, not decoded).
 #[tokio::test]
 async fn user_id_is_encoded_as_one_path_segment() {
-    let server = MockServer::start_async().await;
-    // Registered first, so it would win if httpmock matched decoded paths.
-    let decoded = server
-        .mock_async(|when, then| {
-            when.path_prefix("/user/jb 001");
-            then.status(418);
-        })
-        .await;
-    let user = server
-        .mock_async(|when, then| {
-            when.method("PATCH").path("/user/jb%20001%2Fx");
-            then.status(204);
-        })
-        .await;
-    let create_plan = server
-        .mock_async(|when, then| {
-            when.method("POST").path("/user/jb%20001%2Fx/plan");
-            then.status(201);
-        })
-        .await;
-    let update_plan = server
-        .mock_async(|when, then| {
-            when.method("PATCH").path("/user/jb%20001%2Fx/plan");
-            then.status(201);
-        })
-        .await;
-    let catch = catch_all(&server).await;
-    let c = client(&server);
-
+    let (mem, c) = memory([Reply::status(204), Reply::status(201)]);
     c.update_user(&UpdateUser::new("jb 001/x").first_name("Joe"))
         .await
         .unwrap();
@@ -266,12 +212,18 @@ async fn user_id_is_encoded_as_one_path_segment() {
     c.update_plan(&UpdatePlan::new("jb 001/x", Amount::from(500)))
         .await
         .unwrap();
-
-    assert_eq!(user.calls_async().await, 1);
-    assert_eq!(create_plan.calls_async().await, 1);
-    assert_eq!(update_plan.calls_async().await, 1);
-    assert_eq!(decoded.calls_async().await, 0);
-    assert_eq!(catch.calls_async().await, 0);
+    let sent: Vec<(String, String)> = mem
+        .requests()
+        .into_iter()
+        .map(|r| (r.method, r.path))
+        .collect();
+    let want = [
+        ("PATCH", "/user/jb%20001%2Fx"),
+        ("POST", "/user/jb%20001%2Fx/plan"),
+        ("PATCH", "/user/jb%20001%2Fx/plan"),
+    ]
+    .map(|(m, p)| (m.to_owned(), p.to_owned()));
+    assert_eq!(sent, want);
 }
 
 /// 201 and 204 without a body are both success for every no-content operation, whichever
@@ -280,16 +232,7 @@ async fn user_id_is_encoded_as_one_path_segment() {
 #[tokio::test]
 async fn empty_201_and_204_are_ok() {
     for status in [201u16, 204] {
-        let server = MockServer::start_async().await;
-        let mock = server
-            .mock_async(|when, then| {
-                when.path_prefix("/user");
-                then.status(status);
-            })
-            .await;
-        let catch = catch_all(&server).await;
-        let c = client(&server);
-
+        let (mem, c) = memory([Reply::status(status)]);
         let results = [
             c.create_user(&support::documented_create_user()).await,
             c.update_user(&support::documented_update_user()).await,
@@ -299,23 +242,125 @@ async fn empty_201_and_204_are_ok() {
         for (i, r) in results.into_iter().enumerate() {
             assert!(r.is_ok(), "status {status}, call {i}: {r:?}");
         }
-        assert_eq!(mock.calls_async().await, 4, "status {status}");
-        assert_eq!(catch.calls_async().await, 0, "status {status}");
+        assert_eq!(mem.hits(), 4, "status {status}");
     }
+}
+
+// --- Input documents: what the CLI passes ------------------------------------------------
+
+/// `read_document` gives the complete request, path parameter included; `request()` then
+/// puts it in the path and leaves it out of the body.
+#[test]
+fn input_documents_carry_the_path_parameter_as_a_top_level_field() {
+    let u: UpdateUser = read_document(r#"{"userId":"jb001","firstName":"Joe"}"#).unwrap();
+    assert_eq!(u, UpdateUser::new("jb001").first_name("Joe"));
+    let spec = u.request().unwrap();
+    assert_eq!(spec.operation, &UPDATE_USER);
+    assert_eq!(spec.path, "/user/jb001");
+    assert_eq!(spec.body.unwrap().bytes, r#"{"firstName":"Joe"}"#);
+
+    let p: CreatePlan = read_document(r#"{"userId":"jb 001","levelUsd":1000}"#).unwrap();
+    assert_eq!(p, CreatePlan::new("jb 001", Amount::from(1000)));
+    let spec = p.request().unwrap();
+    assert_eq!(spec.path, "/user/jb%20001/plan");
+    assert_eq!(spec.body.unwrap().bytes, CREATE_PLAN_BODY);
+
+    let p: UpdatePlan = read_document(r#"{"levelUsd":"500","userId":"jb001"}"#).unwrap();
+    assert_eq!(p, UpdatePlan::new("jb001", Amount::from(500)));
+    assert_eq!(p.request().unwrap().body.unwrap().bytes, UPDATE_PLAN_BODY);
+
+    // For create-user, userId is a documented body field and stays in the body.
+    let c: CreateUser = read_document(CREATE_USER_BODY).unwrap();
+    assert_eq!(c, support::documented_create_user());
+    assert_eq!(c.request().unwrap().body.unwrap().bytes, CREATE_USER_BODY);
+}
+
+/// Amounts keep every digit from the input document to the body.
+#[test]
+fn input_document_amounts_keep_every_digit() {
+    let doc = r#"{"transactionCustomerId":"c1","coin":"bitcoin","walletId":"w1","outputs":[{"destination":"d1","amount":0.123456789012345678901,"userId":"u1"}]}"#;
+    let spec = (CHECK_TRANSACTION.io.request)(doc, Vec::new()).unwrap();
+    assert_eq!(
+        spec.body.unwrap().bytes,
+        r#"{"transactionCustomerId":"c1","coin":"bitcoin","walletId":"w1","outputs":[{"destination":"d1","amount":"0.123456789012345678901","userId":"u1"}]}"#
+    );
+    let plan =
+        (CREATE_PLAN.io.request)(r#"{"userId":"u","levelUsd":1000.50}"#, Vec::new()).unwrap();
+    assert_eq!(plan.body.unwrap().bytes, r#"{"levelUsd":1000.50}"#);
+}
+
+/// Typos, duplicate keys and files are refused when the document is read, naming where.
+#[test]
+fn input_documents_are_read_strictly() {
+    let refuse = |op: &Operation, doc: &str| {
+        (op.io.request)(doc, Vec::new())
+            .map(drop)
+            .unwrap_err()
+            .to_string()
+    };
+    let typo = refuse(&UPDATE_USER, r#"{"userId":"jb001","fistName":"Joe"}"#);
+    assert!(typo.contains("unknown field `fistName`"), "{typo}");
+    let nested = refuse(
+        &CHECK_TRANSACTION,
+        r#"{"transactionCustomerId":"c","coin":"bitcoin","walletId":"w","outputs":[{"destination":"d","amount":"1","userId":"u","memo":"x"}]}"#,
+    );
+    assert!(nested.starts_with("outputs[0]"), "{nested}");
+    assert!(nested.contains("unknown field `memo`"), "{nested}");
+    assert_eq!(
+        refuse(&UPDATE_PLAN, r#"{"userId":"a","userId":"b","levelUsd":1}"#),
+        "userId: duplicate key"
+    );
+    assert_eq!(
+        refuse(&CREATE_PLAN, r#"{"levelUsd":1}"#),
+        "userId: is required and must not be blank"
+    );
+    let file = InputFile {
+        field: "file".into(),
+        name: "a.pdf".into(),
+        bytes: Default::default(),
+    };
+    let e = (CREATE_USER.io.request)(CREATE_USER_BODY, vec![file]).unwrap_err();
+    assert_eq!(e.to_string(), "file: this operation takes no file");
+}
+
+/// `call_json` refuses an invalid document as `InvalidRequest` before sending anything.
+#[tokio::test]
+async fn call_json_rejects_invalid_documents_without_sending() {
+    let (mem, c) = memory([Reply::status(204)]);
+    for (op, doc, field) in [
+        (&UPDATE_USER, r#"{"firstName":"Joe"}"#, "userId"),
+        (&UPDATE_USER, r#"{"userId":"jb001"}"#, "body"),
+        (&CREATE_PLAN, r#"{"userId":"..","levelUsd":1}"#, "userId"),
+        (
+            &UPDATE_PLAN,
+            r#"{"userId":"jb001","levelUsd":0}"#,
+            "levelUsd",
+        ),
+    ] {
+        match c.call_json(op, doc, Vec::new()).await {
+            Err(Error::InvalidRequest {
+                provider, field: f, ..
+            }) => {
+                assert_eq!(provider, "coincover");
+                assert_eq!(f, field, "{doc}");
+            }
+            other => panic!("{doc}: expected InvalidRequest, got {other:?}"),
+        }
+    }
+    assert_eq!(mem.hits(), 0);
 }
 
 // --- Validation: rejected before sending -------------------------------------------------
 
-/// Runs `call` against a server that counts everything, and checks it was rejected as
+/// Runs `call` over a transport that counts everything, and checks it was rejected as
 /// invalid, naming `field`, with NOTHING sent.
 async fn assert_rejected<F, Fut>(field: &str, call: F) -> Error
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = Result<(), Error>>,
 {
-    let server = MockServer::start_async().await;
-    let anything = catch_all(&server).await;
-    let err = call(client(&server))
+    let (mem, client) = memory([Reply::status(599)]);
+    let err = call(client)
         .await
         .expect_err("invalid input must be rejected");
     match &err {
@@ -329,11 +374,7 @@ where
     }
     assert!(!err.may_have_been_received());
     assert!(!err.is_retryable());
-    assert_eq!(
-        anything.calls_async().await,
-        0,
-        "{field}: something was sent"
-    );
+    assert_eq!(mem.hits(), 0, "{field}: something was sent");
     err
 }
 
@@ -437,8 +478,10 @@ async fn user_operations_reject_invalid_input_without_sending() {
     insta::assert_snapshot!("invalid_update_user_nothing_display", nothing.to_string());
     for (req, field) in [
         (UpdateUser::new("").first_name("Joe"), "userId"),
+        (UpdateUser::new(" ").first_name("Joe"), "userId"),
         (UpdateUser::new("..").first_name("Joe"), "userId"),
         (UpdateUser::new("jb\n001").first_name("Joe"), "userId"),
+        (UpdateUser::new("x".repeat(257)).first_name("Joe"), "userId"),
         (UpdateUser::new("jb001").first_name(""), "firstName"),
         (UpdateUser::new("jb001").last_name("  "), "lastName"),
     ] {
@@ -469,15 +512,18 @@ async fn plan_operations_reject_invalid_input_without_sending() {
         })
         .await;
     }
-    assert_rejected("userId", |c| async move {
-        c.create_plan(&CreatePlan::new("", Amount::from(1000)))
-            .await
-    })
-    .await;
-    assert_rejected("userId", |c| async move {
-        c.update_plan(&UpdatePlan::new("", Amount::from(500))).await
-    })
-    .await;
+    for user_id in ["", ".", "jb\u{7}001"] {
+        assert_rejected("userId", |c| async move {
+            c.create_plan(&CreatePlan::new(user_id, Amount::from(1000)))
+                .await
+        })
+        .await;
+        assert_rejected("userId", |c| async move {
+            c.update_plan(&UpdatePlan::new(user_id, Amount::from(500)))
+                .await
+        })
+        .await;
+    }
 }
 
 /// Coin ids and country codes are validated when they are built, before any request.

@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 use coincover_api::{ApiErrorKind, Client, Environment, Error, RetryPolicy, Timeouts, UpdateUser};
 use payments_core::{BudgetConfig, TimeoutKind, TransportErrorKind};
 
-use crate::support::{self, CountingTransport, TOKEN, fast_retry, test_timeouts};
-use payments_core::test_util::assert_timeout;
-use payments_core::test_util::server::{Reply, ScriptedServer};
+use crate::support::{
+    self, CountingTransport, Reply, ScriptedServer, TOKEN, fast_retry, test_timeouts,
+};
+use payments_test_support::assert_timeout;
 
 const GREEN: &str = r#"{"transactionUUID":"3d0ee9d3-4d85-5c8e-af77-3bc9feec83f2","status":"GREEN","message":"Transaction is protected by CoinCover."}"#;
 

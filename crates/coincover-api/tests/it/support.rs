@@ -1,16 +1,17 @@
-//! Shared helpers: clients pointed at local servers, the catch-all mock, fixtures, and the
-//! documented examples built through the typed API.
+//! Shared helpers: clients over the in-memory transport or pointed at local servers, the
+//! catch-all mock, fixtures, and the documented examples built through the typed API.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use coincover_api::{
     Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Date,
     Environment, RetryPolicy, TransactionOutput, UpdatePlan, UpdateUser,
 };
 use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
-use payments_core::test_util::read_json;
-pub(crate) use payments_core::test_util::{
-    CountingTransport, closed_port, fast_retry, test_timeouts,
+pub(crate) use payments_test_support::server::{Recorded, Reply, ScriptedServer};
+pub(crate) use payments_test_support::{
+    CountingTransport, MemoryTransport, closed_port, fast_retry, read_json, test_timeouts,
 };
 
 /// The token every test client sends (except the redaction tests, which use their own).
@@ -22,6 +23,9 @@ pub(crate) const USER_AGENT: &str = concat!("coincover-api-rs/", env!("CARGO_PKG
 /// The status the catch-all mock answers with: not one CoinCover uses, so it stands out.
 pub(crate) const UNMATCHED: u16 = 599;
 
+/// The base URL of the in-memory clients; the recorded paths are below it.
+const MEMORY_BASE: &str = "http://coincover.test";
+
 /// A client for `base_url` with [`TOKEN`] and `retry`.
 pub(crate) fn client(base_url: String, retry: RetryPolicy) -> Client {
     Client::builder(Environment::Custom(base_url), TOKEN)
@@ -29,6 +33,44 @@ pub(crate) fn client(base_url: String, retry: RetryPolicy) -> Client {
         .timeouts(test_timeouts())
         .build()
         .unwrap()
+}
+
+/// A client with [`TOKEN`] and `retry` whose requests go to `mem`, answered by its script.
+pub(crate) fn memory_client(mem: &MemoryTransport, retry: RetryPolicy) -> Client {
+    Client::builder(Environment::Custom(MEMORY_BASE.into()), TOKEN)
+        .retry(retry)
+        .timeouts(test_timeouts())
+        .transport(Arc::new(mem.clone()))
+        .build()
+        .unwrap()
+}
+
+/// A transport answering `script` in order (the last reply repeats) and a client without
+/// retries sending to it.
+pub(crate) fn memory(script: impl IntoIterator<Item = Reply>) -> (MemoryTransport, Client) {
+    let mem = MemoryTransport::new(script);
+    let client = memory_client(&mem, RetryPolicy::none());
+    (mem, client)
+}
+
+/// Asserts what reached the transport: method, path, every header the client sets (the
+/// bearer token written out here, not taken from the client) and the exact body bytes.
+#[track_caller]
+pub(crate) fn assert_sent(r: &Recorded, method: &str, path: &str, body: &str) {
+    assert_eq!((r.method.as_str(), r.path.as_str()), (method, path));
+    assert_eq!(
+        r.header("authorization"),
+        Some(format!("Bearer {TOKEN}").as_str())
+    );
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.header("user-agent"), Some(USER_AGENT));
+    let length = body.len().to_string();
+    assert_eq!(r.header("content-length"), Some(length.as_str()));
+    assert_eq!(
+        String::from_utf8_lossy(&r.body),
+        body,
+        "{method} {path}: body"
+    );
 }
 
 /// Registers, LAST, a mock that matches anything and answers [`UNMATCHED`] with a body
@@ -60,6 +102,14 @@ pub(crate) fn fixtures_dir() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../fixtures/coincover/docs"
+    ))
+}
+
+/// `fixtures/coincover/recorded`.
+pub(crate) fn recorded_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/coincover/recorded"
     ))
 }
 
@@ -110,4 +160,41 @@ pub(crate) fn documented_update_plan() -> UpdatePlan {
 
 pub(crate) fn us() -> CountryCode {
     CountryCode::from_alpha2("US").unwrap()
+}
+
+/// The input document of a documented request: its body with the path parameters (read
+/// from the documented path against the operation's template) added as top-level fields,
+/// the body's text kept exactly (amounts keep their digits).
+pub(crate) fn input_document(template: &str, path: &str, body: &str) -> String {
+    let template: Vec<&str> = template.split('/').collect();
+    let concrete: Vec<&str> = path.split('/').collect();
+    assert_eq!(
+        template.len(),
+        concrete.len(),
+        "{path} does not fit {template:?}"
+    );
+    let mut params = Vec::new();
+    for (t, c) in template.iter().zip(&concrete) {
+        match t.strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
+            Some(name) => params.push(format!(
+                "{}:{}",
+                serde_json::json!(name),
+                serde_json::json!(c)
+            )),
+            None => assert_eq!(t, c, "{path} does not fit {template:?}"),
+        }
+    }
+    let body = body.trim();
+    if params.is_empty() {
+        return body.to_owned();
+    }
+    let rest = body
+        .strip_prefix('{')
+        .expect("a JSON object body")
+        .trim_start();
+    if rest.starts_with('}') {
+        format!("{{{}}}", params.join(","))
+    } else {
+        format!("{{{},{rest}", params.join(","))
+    }
 }
