@@ -16,7 +16,7 @@ use coincover_api::{
 };
 use payments_core::{InputFile, Operation, read_document};
 
-use crate::support::{self, Reply, assert_sent, fixture, input_document, memory};
+use crate::support::{self, Reply, assert_sent, fixture, memory};
 
 /// The documented bodies, compact, in the documented key order, written by hand.
 const CHECK_TRANSACTION_BODY: &str = r#"{"transactionCustomerId":"b27f38b9-5158-4b4b-ae2f-a030852f98cd","transactionHash":"GL8636339870050078","coin":"bitcoin-cash","walletId":"1FjgpyeeWTRd7BxTXHEL2rjCj8","outputs":[{"destination":"16bG5v7VkCeadwzyD1CqAvL6soJ3nfGAhh","amount":"356","userId":"27a73667-fb36-4708-822f-8b2c79cb817e"}]}"#;
@@ -138,25 +138,9 @@ async fn update_plan_sends_the_documented_example() {
 async fn call_json_sends_every_documented_request() {
     for op in OPERATIONS {
         let (path, body) = documented(op);
-        let req = payments_test_support::DocFixture::read(
-            support::fixtures_dir().join(format!("{}.request.json", op.name)),
-        );
-        let input = input_document(op.path, path, req.body.get());
-        let resp = support::fixtures_dir()
-            .read_dir()
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| {
-                let name = p.file_name().unwrap().to_string_lossy();
-                name.starts_with(&format!("{}.response.", op.name))
-            })
-            .map(payments_test_support::DocFixture::read)
-            .unwrap_or_else(|| panic!("{}: no documented response", op.name));
+        let (input, _) = support::documented_input(op);
+        let (resp, reply) = support::documented_response(op);
         let status = resp.status.unwrap();
-        let reply = match resp.body.get() {
-            "null" => Reply::status(status),
-            text => Reply::json(status, text),
-        };
         let (mem, client) = memory([reply]);
         let out = client
             .call_json(op, &input, Vec::new())

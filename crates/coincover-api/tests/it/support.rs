@@ -9,10 +9,12 @@ use coincover_api::{
     Environment, RetryPolicy, TransactionOutput, UpdatePlan, UpdateUser,
 };
 use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
+use payments_core::Operation;
 pub(crate) use payments_test_support::server::{Recorded, Reply, ScriptedServer};
 pub(crate) use payments_test_support::{
     CountingTransport, MemoryTransport, closed_port, fast_retry, read_json, test_timeouts,
 };
+use payments_test_support::{DocFixture, fixture_files};
 
 /// The token every test client sends (except the redaction tests, which use their own).
 pub(crate) const TOKEN: &str = "test-token";
@@ -197,4 +199,32 @@ pub(crate) fn input_document(template: &str, path: &str, body: &str) -> String {
     } else {
         format!("{{{},{rest}", params.join(","))
     }
+}
+
+/// The documented request of `op`: its input document and its documented path.
+pub(crate) fn documented_input(op: &Operation) -> (String, String) {
+    let fx = DocFixture::read(fixtures_dir().join(format!("{}.request.json", op.name)));
+    let path = fx
+        .path
+        .unwrap_or_else(|| panic!("{}: the request fixture shows no path", op.name));
+    (input_document(op.path, &path, fx.body.get()), path)
+}
+
+/// The documented response of `op` (`<name>.response.<status>.json`), and a reply giving
+/// it: its status, and its body text as transcribed (none for "no response body").
+pub(crate) fn documented_response(op: &Operation) -> (DocFixture, Reply) {
+    let prefix = format!("{}.response.", op.name);
+    let (_, path) = fixture_files(fixtures_dir())
+        .into_iter()
+        .find(|(name, _)| name.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{}: no documented response", op.name));
+    let fx = DocFixture::read(path);
+    let status = fx
+        .status
+        .unwrap_or_else(|| panic!("{}: no status", op.name));
+    let reply = match fx.body.get() {
+        "null" => Reply::status(status),
+        text => Reply::json(status, text),
+    };
+    (fx, reply)
 }
