@@ -22,9 +22,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use payments_core::auth::Sha256NonceSigner;
 use payments_core::bytes::Bytes;
 use payments_core::http::header::{HeaderName, HeaderValue};
+use payments_core::provider::auth::Sha256NonceSigner;
 use payments_core::signer::{NonceSource, SignContext, Signer, SystemClock};
 use sha2::{Digest, Sha256};
 
@@ -75,7 +75,7 @@ fn request() -> payments_core::http::Request<Bytes> {
 fn sign_once(signer: &Sha256NonceSigner, req: &mut payments_core::http::Request<Bytes>) {
     let cx = SignContext {
         provider: "covery",
-        operation: "send-event",
+        operation: &covery_api::operations::SEND_EVENT,
         attempt: 1,
         clock: &SystemClock,
         nonces: &Fixed,

@@ -1,22 +1,40 @@
-//! [`Client`] and [`ClientBuilder`].
+//! [`Client`] and [`ClientBuilder`], and how Covery describes itself to the core
+//! (its [`ProviderSpec`]).
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
-use payments_core::auth::Sha256NonceSigner;
+use payments_core::bytes::Bytes;
+use payments_core::http::Request;
 use payments_core::http::header::HeaderValue;
-use payments_core::http::{Extensions, HeaderMap, Method, StatusCode};
+use payments_core::provider::auth::Sha256NonceSigner;
+use payments_core::provider::{ApiClient, ApiClientBuilder, ProviderSpec};
 use payments_core::{
-    ApiClient, ApiClientBuilder, DecodeFailure, Endpoint, Error, InvalidInput, NoContent,
-    NonceSource, RequestBody, RetrySafety, SecretString,
+    Endpoint, Error, InputFile, JsonOutput, NoContent, NonceSource, Operation, RequestOptions,
+    SecretString, SignContext, SignError, Signer, WithMeta,
 };
 
 use crate::api::{
     ConfirmFraudAlert, FindFraudAlert, FraudAlertFeedback, Identities, LatestFraudAlerts,
-    MakeDecision, Ping, Postback, SendEvent,
+    MakeDecision, Ping, Postback, SendEvent, TakesIdentities, X_IDENTITIES,
 };
-use crate::error::COVERY;
+use crate::error::{
+    ERROR_CONTEXT_HEADER, ERROR_MESSAGE_HEADER, ERROR_TYPE_HEADER, STATUS_HEADER, parse_error,
+};
 use crate::types::{self, Decision, EventResult, FraudAlert, PostbackResult};
+
+/// How Covery describes itself to the core: its name, error parser and `X-Maxwell-*`
+/// headers, and its throttling. 429 (same `sequence_id`) and 509 (too many requests) turn
+/// the request away before it is stored, so every call, even an event without an id of its
+/// own, is retried after them.
+pub(crate) static COVERY: ProviderSpec = ProviderSpec::new("covery")
+    .with_error_parser(parse_error)
+    .with_error_headers(&[
+        STATUS_HEADER,
+        ERROR_TYPE_HEADER,
+        ERROR_MESSAGE_HEADER,
+        ERROR_CONTEXT_HEADER,
+    ])
+    .with_throttling_refusing_unprocessed();
 
 /// The production host.
 pub const PRODUCTION_URL: &str = "https://api.covery.ai";
@@ -38,6 +56,27 @@ impl Environment {
             Environment::Production => PRODUCTION_URL,
             Environment::Custom(u) => u,
         }
+    }
+}
+
+/// Covery's signer plus the client's default identities: adds `X-Identities` to the
+/// requests that take it ([`TakesIdentities`] in their extensions) and do not carry their
+/// own, then signs.
+#[derive(Debug)]
+struct CoverySigner {
+    auth: Sha256NonceSigner,
+    identities: Option<HeaderValue>,
+}
+
+impl Signer for CoverySigner {
+    fn sign(&self, req: &mut Request<Bytes>, cx: &SignContext<'_>) -> Result<(), SignError> {
+        if let Some(ids) = &self.identities
+            && req.extensions().get::<TakesIdentities>().is_some()
+            && !req.headers().contains_key(X_IDENTITIES)
+        {
+            req.headers_mut().insert(X_IDENTITIES, ids.clone());
+        }
+        self.auth.sign(req, cx)
     }
 }
 
@@ -68,14 +107,23 @@ impl ClientBuilder {
 
     /// Validates the configuration and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let signer = self.signer?;
-        if let Some(ids) = &self.identities {
-            ids.validate()
-                .map_err(|e| Error::config(COVERY.name, e.to_string()))?;
-        }
+        let auth = self.signer?;
+        let identities = self.identities.filter(|i| !i.is_empty());
+        let header = match &identities {
+            Some(ids) => Some(
+                ids.validate()
+                    .and_then(|()| ids.to_header())
+                    .map_err(|e| Error::config(COVERY.name, e.to_string()))?,
+            ),
+            None => None,
+        };
+        let signer = CoverySigner {
+            auth,
+            identities: header,
+        };
         Ok(Client {
-            api: self.inner.signer(Arc::new(signer)).build()?,
-            identities: self.identities.filter(|i| !i.is_empty()).map(Arc::new),
+            api: self.inner.build(Arc::new(signer))?,
+            identities: identities.map(Arc::new),
         })
     }
 }
@@ -109,12 +157,8 @@ impl Client {
     ) -> ClientBuilder {
         let signer = Sha256NonceSigner::covery(token.into(), secret.into())
             .map_err(|e| Error::config(COVERY.name, e.0));
-        let inner = ApiClient::builder(
-            &COVERY,
-            env.base_url(),
-            Arc::new(payments_core::signer::NoAuth),
-        )
-        .user_agent(concat!("covery-api-rs/", env!("CARGO_PKG_VERSION")));
+        let inner = ApiClient::builder(&COVERY, env.base_url())
+            .user_agent(concat!("covery-api-rs/", env!("CARGO_PKG_VERSION")));
         ClientBuilder {
             inner,
             signer,
@@ -122,30 +166,53 @@ impl Client {
         }
     }
 
-    /// The underlying core client.
-    pub fn api_client(&self) -> &ApiClient {
-        &self.api
-    }
-
-    /// The identity nodes sent with events and decisions, if configured.
+    /// The identity nodes sent with events and decisions that bring none of their own, if
+    /// configured.
     pub fn identities(&self) -> Option<&Identities> {
         self.identities.as_deref()
     }
 
-    /// Sends any Covery [`Endpoint`]; the client's identities go with `send-event` and
-    /// `make-decision` calls that bring none of their own.
+    /// Sends any Covery request ([`Endpoint`]): the typed methods below are this with the
+    /// request's type spelled out.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let wrapped = WithIdentities {
-            inner: endpoint,
-            identities: self.identities.as_deref(),
-        };
-        self.api.send(&wrapped).await
+        self.api.send(endpoint).await
+    }
+
+    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Output, Error> {
+        self.api.send_with(endpoint, options).await
+    }
+
+    /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
+    /// elapsed time and kept headers.
+    pub async fn send_with_meta<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<WithMeta<E::Output>, Error> {
+        self.api.send_with_meta(endpoint, options).await
+    }
+
+    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
+    /// input document (the documented body), answering the decoded response as JSON with
+    /// every digit kept; what the `payments` CLI uses.
+    pub async fn call_json(
+        &self,
+        operation: &'static Operation,
+        input: &str,
+        files: Vec<InputFile>,
+    ) -> Result<WithMeta<JsonOutput>, Error> {
+        self.api.call_json(operation, input, files).await
     }
 
     /// `POST /api/ping`: checks the API and what the token may do
     /// ([`types::Ping::level`]).
     pub async fn ping(&self) -> Result<types::Ping, Error> {
-        self.send(&Ping).await
+        self.send(&Ping::new()).await
     }
 
     /// `POST /api/sendEvent`: stores an event.
@@ -184,63 +251,5 @@ impl Client {
     /// `POST /api/manage/fraud/feedback`: reports how an alert was handled.
     pub async fn fraud_alert_feedback(&self, req: &FraudAlertFeedback) -> Result<(), Error> {
         self.send(req).await.map(|NoContent| ())
-    }
-}
-
-/// An endpoint plus the client's identities, added to event and decision calls that
-/// carry none.
-struct WithIdentities<'a, E> {
-    inner: &'a E,
-    identities: Option<&'a Identities>,
-}
-
-impl<E: Endpoint> Endpoint for WithIdentities<'_, E> {
-    type Output = E::Output;
-
-    fn operation(&self) -> &'static str {
-        self.inner.operation()
-    }
-
-    fn method(&self) -> Method {
-        self.inner.method()
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        self.inner.path()
-    }
-
-    fn query(&self) -> Option<String> {
-        self.inner.query()
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        self.inner.validate()
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        self.inner.body()
-    }
-
-    fn headers(&self, headers: &mut HeaderMap) {
-        self.inner.headers(headers);
-        let wants = matches!(self.inner.operation(), "send-event" | "make-decision");
-        if let Some(ids) = self.identities.filter(|_| wants)
-            && !headers.contains_key(crate::api::X_IDENTITIES)
-            && let Ok(v) = HeaderValue::from_str(&ids.header_value())
-        {
-            headers.insert(crate::api::X_IDENTITIES, v);
-        }
-    }
-
-    fn extensions(&self, extensions: &mut Extensions) {
-        self.inner.extensions(extensions);
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        self.inner.retry_safety()
-    }
-
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Result<Self::Output, DecodeFailure> {
-        self.inner.decode(status, body)
     }
 }

@@ -8,7 +8,10 @@
 use std::fmt;
 
 use payments_core::http::{HeaderMap, StatusCode};
-use payments_core::{ApiError, ApiErrorKind, Error, ProviderSpec, default_error_parser, snippet};
+use payments_core::provider::{default_error_parser, snippet};
+use payments_core::{ApiError, ApiErrorKind, Error};
+
+use crate::client::COVERY;
 
 /// `X-Maxwell-Status`: `OK` or `Exception`.
 pub const STATUS_HEADER: &str = "x-maxwell-status";
@@ -18,19 +21,6 @@ pub const ERROR_TYPE_HEADER: &str = "x-maxwell-error-type";
 pub const ERROR_MESSAGE_HEADER: &str = "x-maxwell-error-message";
 /// `X-Maxwell-Error-Context`: more about the error, such as the id of an existing entry.
 pub const ERROR_CONTEXT_HEADER: &str = "x-maxwell-error-context";
-
-/// How Covery describes itself to the core.
-pub(crate) static COVERY: ProviderSpec = ProviderSpec::new("covery")
-    .with_error_parser(parse_error)
-    .with_error_headers(&[
-        STATUS_HEADER,
-        ERROR_TYPE_HEADER,
-        ERROR_MESSAGE_HEADER,
-        ERROR_CONTEXT_HEADER,
-    ])
-    // 429 (same sequence_id) and 509 (too many requests) turn the request away before it
-    // is stored, so even events without an id of their own are retried after them.
-    .with_throttling_refusing_unprocessed();
 
 /// The longest plain-text body taken as the message.
 const TEXT_MESSAGE_LIMIT: usize = 300;
@@ -47,7 +37,7 @@ fn header(headers: &HeaderMap, name: &str) -> Option<String> {
 /// a 503 or 510 from Covery's application (it carries `X-Maxwell-Status`) as `Other`: Covery
 /// documents both as its own misconfiguration ("contact us"), which repeating cannot fix. A
 /// 503 without the header (from a proxy or load balancer in front) stays `Server`, retried.
-fn parse_error(err: &mut ApiError, headers: &HeaderMap, body: &[u8]) {
+pub(crate) fn parse_error(err: &mut ApiError, headers: &HeaderMap, body: &[u8]) {
     err.message = header(headers, ERROR_MESSAGE_HEADER);
     err.code = header(headers, ERROR_TYPE_HEADER);
     if err.message.is_none() {

@@ -52,12 +52,20 @@
 //! unique id (transaction, refund, payout, transfer); the others, after anything but
 //! throttling, only when the request never left. A 503 or 510 from Covery's application
 //! (its own misconfiguration) is not retried. See [`SendEvent`].
+//!
+//! # Operations
+//!
+//! [`OPERATIONS`] lists every operation once ([`operations`]): `ping`, `send-event`,
+//! `make-decision`, `postback`, `latest-fraud-alerts`, `find-fraud-alert`,
+//! `confirm-fraud-alert` and `fraud-alert-feedback`. [`Client::call_json`] calls any of
+//! them with its JSON input document.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod api;
 mod client;
 pub mod error;
+pub mod operations;
 pub mod types;
 pub mod webhook;
 
@@ -68,9 +76,11 @@ pub use api::{
 };
 pub use client::{Client, ClientBuilder, Environment, PRODUCTION_URL};
 pub use error::{CoveryErrorInfo, CoveryStatus, covery_error};
+pub use operations::OPERATIONS;
 pub use payments_core::country::CountryCode;
 pub use payments_core::{
-    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, RetryPolicy, SecretString, Timeouts,
+    Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, RequestOptions, ResponseMeta,
+    RetryPolicy, SecretString, Timeouts, WithMeta,
 };
 pub use types::{
     Access, AlertState, AlertType, Decision, EventResult, FraudAlert, PostbackResult, Refunded,

@@ -90,7 +90,7 @@ impl Verifier {
         V: AsRef<[u8]>,
     {
         self.verify_signature(headers, body)?;
-        payments_core::decode_json(body).map_err(|f| VerifyError::Decode {
+        payments_core::provider::decode_json(body).map_err(|f| VerifyError::Decode {
             path: f.path,
             message: f.message,
         })

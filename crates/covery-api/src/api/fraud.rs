@@ -1,11 +1,13 @@
-use std::borrow::Cow;
+//! The fraud-alert calls: `latest-fraud-alerts`, `find-fraud-alert`,
+//! `confirm-fraud-alert` and `fraud-alert-feedback`. All idempotent: reads, an
+//! acknowledgement and a feedback that sets the same values again.
 
-use payments_core::http::{Method, StatusCode};
-use payments_core::{
-    DecodeFailure, Endpoint, InvalidInput, NoContent, RequestBody, RetrySafety, decode_json,
-};
+use payments_core::http::StatusCode;
+use payments_core::provider::{DecodeFailure, InvalidInput, decode_json};
+use payments_core::{Endpoint, NoContent, RequestSpec};
 use serde::{Deserialize, Serialize};
 
+use crate::operations;
 use crate::types::{AlertState, FraudAlert, Refunded};
 
 /// `POST /api/manage/fraud/latest`: the latest fraud alerts of your account (token level
@@ -16,6 +18,7 @@ use crate::types::{AlertState, FraudAlert, Refunded};
 /// assert_eq!(req.limit, Some(50));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LatestFraudAlerts {
     /// How many alerts at most, 1 to 100. `None` leaves it to Covery (the body is `{}`).
@@ -39,38 +42,20 @@ impl LatestFraudAlerts {
 impl Endpoint for LatestFraudAlerts {
     type Output = Vec<FraudAlert>;
 
-    fn operation(&self) -> &'static str {
-        "latest-fraud-alerts"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/api/manage/fraud/latest")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
-        match self.limit {
-            Some(l) if !(1..=100).contains(&l) => Err(InvalidInput::new(
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        if let Some(l) = self.limit
+            && !(1..=100).contains(&l)
+        {
+            return Err(InvalidInput::new(
                 "limit",
                 format!("must be between 1 and 100, got {l}"),
-            )),
-            _ => Ok(()),
+            ));
         }
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
+        RequestSpec::new(&operations::LATEST_FRAUD_ALERTS).json(self)
     }
 
     /// An empty body (or 204) means no alerts.
-    fn decode(&self, _status: StatusCode, body: &[u8]) -> Result<Self::Output, DecodeFailure> {
+    fn decode(_status: StatusCode, body: &[u8]) -> Result<Vec<FraudAlert>, DecodeFailure> {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Vec::new());
         }
@@ -78,6 +63,7 @@ impl Endpoint for LatestFraudAlerts {
     }
 }
 
+/// A fraud alert id: Covery's ids start at 1.
 fn check_id(id: u64) -> Result<(), InvalidInput> {
     if id == 0 {
         return Err(InvalidInput::new("id", "must be a fraud alert id (not 0)"));
@@ -85,72 +71,67 @@ fn check_id(id: u64) -> Result<(), InvalidInput> {
     Ok(())
 }
 
-/// An idempotent call whose body is only an alert id: the struct, `new` and its
-/// `Endpoint` impl.
-macro_rules! alert_id_endpoint {
-    (
-        $(#[$meta:meta])*
-        $name:ident => $output:ty, $operation:literal, $path:literal,
-        new: $new_doc:literal
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[non_exhaustive]
-        pub struct $name {
-            /// Covery's id of the alert.
-            pub id: u64,
-        }
-
-        impl $name {
-            #[doc = $new_doc]
-            pub fn new(id: u64) -> Self {
-                $name { id }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-
-            fn operation(&self) -> &'static str {
-                $operation
-            }
-
-            fn method(&self) -> Method {
-                Method::POST
-            }
-
-            fn path(&self) -> Cow<'_, str> {
-                Cow::Borrowed($path)
-            }
-
-            fn validate(&self) -> Result<(), InvalidInput> {
-                check_id(self.id)
-            }
-
-            fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-                RequestBody::json(self).map(Some)
-            }
-
-            fn retry_safety(&self) -> RetrySafety {
-                RetrySafety::Idempotent
-            }
-        }
-    };
+/// `POST /api/manage/fraud/find`: one fraud alert by id (token level `decision` or
+/// `management`). A read: idempotent.
+///
+/// ```
+/// let req = covery_api::FindFraudAlert::new(8464503);
+/// assert_eq!(req.id, 8464503);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FindFraudAlert {
+    /// Covery's id of the alert.
+    pub id: u64,
 }
 
-alert_id_endpoint! {
-    /// `POST /api/manage/fraud/find`: one fraud alert by id (token level `decision` or
-    /// `management`). A read: idempotent.
-    FindFraudAlert => FraudAlert, "find-fraud-alert", "/api/manage/fraud/find",
-    new: "The alert `id`."
+impl FindFraudAlert {
+    /// The alert `id`.
+    pub fn new(id: u64) -> Self {
+        FindFraudAlert { id }
+    }
 }
 
-alert_id_endpoint! {
-    /// `POST /api/manage/fraud/confirm`: acknowledges that you received an alert (token level
-    /// `decision`). Answers with an empty body. Idempotent: acknowledging twice changes
-    /// nothing more.
-    ConfirmFraudAlert => NoContent, "confirm-fraud-alert", "/api/manage/fraud/confirm",
-    new: "Confirms alert `id`."
+impl Endpoint for FindFraudAlert {
+    type Output = FraudAlert;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        check_id(self.id)?;
+        RequestSpec::new(&operations::FIND_FRAUD_ALERT).json(self)
+    }
+}
+
+/// `POST /api/manage/fraud/confirm`: acknowledges that you received an alert (token level
+/// `decision`). Answers with an empty body. Idempotent: acknowledging twice changes
+/// nothing more.
+///
+/// ```
+/// let req = covery_api::ConfirmFraudAlert::new(8464503);
+/// assert_eq!(req.id, 8464503);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConfirmFraudAlert {
+    /// Covery's id of the alert.
+    pub id: u64,
+}
+
+impl ConfirmFraudAlert {
+    /// Confirms alert `id`.
+    pub fn new(id: u64) -> Self {
+        ConfirmFraudAlert { id }
+    }
+}
+
+impl Endpoint for ConfirmFraudAlert {
+    type Output = NoContent;
+
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        check_id(self.id)?;
+        RequestSpec::new(&operations::CONFIRM_FRAUD_ALERT).json(self)
+    }
 }
 
 /// `POST /api/manage/fraud/feedback`: reports how you handled an alert (token level
@@ -163,6 +144,7 @@ alert_id_endpoint! {
 /// assert_eq!(fb.refunded, Some(Refunded::NotSettled));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FraudAlertFeedback {
     /// Covery's id of the alert.
@@ -194,19 +176,7 @@ impl FraudAlertFeedback {
 impl Endpoint for FraudAlertFeedback {
     type Output = NoContent;
 
-    fn operation(&self) -> &'static str {
-        "fraud-alert-feedback"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/api/manage/fraud/feedback")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_id(self.id)?;
         if self.result.as_str().trim().is_empty() {
             return Err(InvalidInput::new("result", "must not be blank"));
@@ -216,14 +186,6 @@ impl Endpoint for FraudAlertFeedback {
         {
             return Err(InvalidInput::new("refunded", "must not be blank"));
         }
-        Ok(())
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
+        RequestSpec::new(&operations::FRAUD_ALERT_FEEDBACK).json(self)
     }
 }

@@ -1,6 +1,19 @@
+//! [`Identities`]: the `X-Identities` header of events and decisions, per request or as
+//! the client's default.
+
 use std::fmt;
 
-use payments_core::{InvalidInput, path_segment};
+use payments_core::http::header::{HeaderName, HeaderValue};
+use payments_core::provider::{InvalidInput, path_segment};
+
+/// The `X-Identities` header.
+pub(crate) const X_IDENTITIES: HeaderName = HeaderName::from_static("x-identities");
+
+/// The request marker (in its extensions) saying that it takes `X-Identities`: the client
+/// adds its default identities to requests carrying it and not already carrying the header
+/// ([`SendEvent`](crate::SendEvent) and [`MakeDecision`](crate::MakeDecision) put it there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TakesIdentities;
 
 /// The identity nodes sent in `X-Identities` (`name1=id1&name2=id2`) with events and
 /// decisions. Names and ids are percent-encoded (RFC 3986: everything but letters, digits
@@ -47,6 +60,12 @@ impl Identities {
             out.push_str(&path_segment(id));
         }
         out
+    }
+
+    /// The header value. Percent-encoded, hence visible ASCII: always a valid header.
+    pub(crate) fn to_header(&self) -> Result<HeaderValue, InvalidInput> {
+        HeaderValue::from_str(&self.header_value())
+            .map_err(|_| InvalidInput::new("X-Identities", "is not a valid header value"))
     }
 
     pub(crate) fn validate(&self) -> Result<(), InvalidInput> {

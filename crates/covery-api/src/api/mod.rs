@@ -1,25 +1,31 @@
 //! The requests, one struct per operation, each plain data implementing
-//! [`Endpoint`](payments_core::Endpoint), plus the event types they carry.
+//! [`Endpoint`](payments_core::Endpoint): its `request()` checks the input and describes
+//! the request for its row in [`operations`](crate::operations); the body is serialized
+//! once, signed and sent as the same bytes on every attempt. Plus the event types that
+//! [`SendEvent`] and [`MakeDecision`] carry.
+//!
+//! Each request type also reads the JSON input document the `payments` CLI passes: the
+//! documented body, unknown fields refused.
 
-mod event;
 mod events;
 mod fraud;
 mod identities;
 mod ping;
 mod postback;
+mod scoring;
 
-pub(crate) use event::X_IDENTITIES;
-pub use event::{MakeDecision, SendEvent};
 pub use events::{
     Confirmation, DeviceData, Event, Install, Login, Payout, Refund, Registration, Transaction,
     Transfer,
 };
 pub use fraud::{ConfirmFraudAlert, FindFraudAlert, FraudAlertFeedback, LatestFraudAlerts};
 pub use identities::Identities;
+pub(crate) use identities::{TakesIdentities, X_IDENTITIES};
 pub use ping::Ping;
 pub use postback::Postback;
+pub use scoring::{MakeDecision, SendEvent};
 
-use payments_core::InvalidInput;
+use payments_core::provider::InvalidInput;
 
 /// The longest `sequence_id` Covery accepts (`string(40)`).
 pub const MAX_SEQUENCE_ID_LEN: usize = 40;
@@ -29,7 +35,7 @@ pub(crate) const MAX_TEXT_LEN: usize = 1024;
 
 /// A required text field: not blank, at most [`MAX_TEXT_LEN`] characters.
 pub(crate) fn require_text(field: &str, value: &str) -> Result<(), InvalidInput> {
-    payments_core::require_text(field, value, MAX_TEXT_LEN)
+    payments_core::provider::require_text(field, value, MAX_TEXT_LEN)
 }
 
 pub(crate) fn check_sequence_id(field: &str, value: &str) -> Result<(), InvalidInput> {

@@ -1,10 +1,11 @@
-use std::borrow::Cow;
+//! `postback`: the processing outcome of a transaction already sent.
 
-use payments_core::http::Method;
-use payments_core::{Endpoint, InvalidInput, RequestBody, RetrySafety};
+use payments_core::provider::InvalidInput;
+use payments_core::{Endpoint, RequestSpec};
 use serde::{Deserialize, Serialize};
 
 use super::require_text;
+use crate::operations;
 use crate::types::PostbackResult;
 
 /// `POST /api/postback`: adds the processing outcome to a transaction already sent as an
@@ -20,6 +21,7 @@ use crate::types::PostbackResult;
 /// assert_eq!(pb.request_id, Some(123456));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Postback {
     /// Covery's id of the event (mandatory when there is no `transaction_id`).
@@ -57,18 +59,6 @@ pub struct Postback {
     pub arn: Option<String>,
 }
 
-macro_rules! text_setters {
-    ($($field:ident => $setter:ident),+ $(,)?) => {
-        $(
-            #[doc = concat!("Sets `", stringify!($field), "`.")]
-            pub fn $setter(mut self, value: impl Into<String>) -> Self {
-                self.$field = Some(value.into());
-                self
-            }
-        )+
-    };
-}
-
 impl Postback {
     /// A postback for the event Covery stored as `request_id`.
     pub fn by_request_id(request_id: u64) -> Self {
@@ -92,51 +82,81 @@ impl Postback {
         self
     }
 
-    text_setters! {
-        transaction_id => with_transaction_id,
-        transaction_status => with_transaction_status,
-        code => with_code,
-        reason => with_reason,
-        secure3d => with_secure3d,
-        avs_result => with_avs_result,
-        cvv_result => with_cvv_result,
-        psp_code => with_psp_code,
-        psp_reason => with_psp_reason,
-        arn => with_arn,
+    /// Sets `transaction_id`.
+    pub fn with_transaction_id(mut self, value: impl Into<String>) -> Self {
+        self.transaction_id = Some(value.into());
+        self
+    }
+
+    /// Sets `transaction_status`.
+    pub fn with_transaction_status(mut self, value: impl Into<String>) -> Self {
+        self.transaction_status = Some(value.into());
+        self
+    }
+
+    /// Sets `code`.
+    pub fn with_code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+
+    /// Sets `reason`.
+    pub fn with_reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+
+    /// Sets `secure3d`.
+    pub fn with_secure3d(mut self, value: impl Into<String>) -> Self {
+        self.secure3d = Some(value.into());
+        self
+    }
+
+    /// Sets `avs_result`.
+    pub fn with_avs_result(mut self, value: impl Into<String>) -> Self {
+        self.avs_result = Some(value.into());
+        self
+    }
+
+    /// Sets `cvv_result`.
+    pub fn with_cvv_result(mut self, value: impl Into<String>) -> Self {
+        self.cvv_result = Some(value.into());
+        self
+    }
+
+    /// Sets `psp_code`.
+    pub fn with_psp_code(mut self, value: impl Into<String>) -> Self {
+        self.psp_code = Some(value.into());
+        self
+    }
+
+    /// Sets `psp_reason`.
+    pub fn with_psp_reason(mut self, value: impl Into<String>) -> Self {
+        self.psp_reason = Some(value.into());
+        self
+    }
+
+    /// Sets `arn`.
+    pub fn with_arn(mut self, value: impl Into<String>) -> Self {
+        self.arn = Some(value.into());
+        self
     }
 }
 
 impl Endpoint for Postback {
     type Output = PostbackResult;
 
-    fn operation(&self) -> &'static str {
-        "postback"
-    }
-
-    fn method(&self) -> Method {
-        Method::POST
-    }
-
-    fn path(&self) -> Cow<'_, str> {
-        Cow::Borrowed("/api/postback")
-    }
-
-    fn validate(&self) -> Result<(), InvalidInput> {
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
         match (&self.request_id, &self.transaction_id) {
-            (None, None) => Err(InvalidInput::new(
-                "request_id",
-                "request_id or transaction_id is required",
-            )),
-            (_, Some(t)) => require_text("transaction_id", t),
-            (Some(_), None) => Ok(()),
+            (None, None) => {
+                return Err(InvalidInput::new(
+                    "request_id",
+                    "request_id or transaction_id is required",
+                ));
+            }
+            (_, Some(t)) => require_text("transaction_id", t)?,
+            (Some(_), None) => {}
         }
-    }
-
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        RequestBody::json(self).map(Some)
-    }
-
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::Idempotent
+        RequestSpec::new(&operations::POSTBACK).json(self)
     }
 }

@@ -1,3 +1,6 @@
+//! Fraud alerts: the alert model shared by `find-fraud-alert`, `latest-fraud-alerts` and the
+//! callbacks, and the alert types, states and refund values.
+
 use payments_core::Amount;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

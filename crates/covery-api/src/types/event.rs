@@ -1,3 +1,5 @@
+//! The answers of `send-event`, `make-decision` and `postback`.
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

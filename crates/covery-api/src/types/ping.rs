@@ -1,3 +1,5 @@
+//! The answer of `ping`: the token's customer and access level.
+
 use serde::{Deserialize, Serialize};
 
 /// The answer of `POST /api/ping`: who the token belongs to and what it may do.

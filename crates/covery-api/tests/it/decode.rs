@@ -1,19 +1,25 @@
-//! Every documented example decodes into the typed model and round-trips byte for byte in
-//! the documented key order; snapshots show the typed values. Then the shapes the docs
-//! allow but do not show: extra decision fields, unknown alert types and states,
-//! `is3dSecure` true/false/null/absent, and decode errors naming the JSON path.
+//! Every documented example goes through its operation's row of the table: each
+//! documented request, read as the operation's input document, is sent byte for byte as
+//! documented; each documented response decodes through the row into JSON with the same
+//! values. The typed models round-trip byte for byte in the documented key order, and
+//! snapshots show the typed values. Then the shapes the docs allow but do not show: extra
+//! decision fields, unknown alert types and states, `is3dSecure` true/false/null/absent,
+//! and decode errors naming the JSON path.
 
 use std::collections::BTreeSet;
 
 use covery_api::{
-    AlertState, AlertType, Decision, Error, Event, EventResult, FraudAlert, Postback,
-    PostbackResult, RetryPolicy, types::Ping,
+    AlertState, AlertType, ConfirmFraudAlert, Decision, Error, Event, EventResult, FraudAlert,
+    FraudAlertFeedback, LatestFraudAlerts, OPERATIONS, Postback, PostbackResult, RetryPolicy,
+    types::Ping,
 };
-use payments_core::decode_json;
-use payments_core::test_util::{DocFixture, fixture_files, round_trip_exact};
+use payments_core::http::StatusCode;
+use payments_core::provider::decode_json;
+use payments_test_support::server::Reply;
+use payments_test_support::{DocFixture, fixture_files, round_trip_exact};
+use serde_json::Value;
 
 use crate::support::{self, fixtures_dir};
-use payments_core::test_util::server::{Reply, ScriptedServer};
 
 fn snapshot_name(file: &str) -> String {
     format!(
@@ -22,16 +28,96 @@ fn snapshot_name(file: &str) -> String {
     )
 }
 
+/// The JSON text without the white space outside strings: the documented body as it is
+/// sent, in its own key order.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The fixtures that belong to no operation: the documented error headers and the
+/// fraud-alert callback (checked in `webhooks`).
+const NOT_OPERATIONS: [&str; 2] = ["unknown", "fraud-alert-callback"];
+
 #[test]
-fn every_documented_fixture_decodes_and_round_trips() {
-    let mut seen = BTreeSet::new();
+fn every_documented_fixture_goes_through_its_operations_row() {
+    let mut covered = BTreeSet::new();
+    let mut files = 0;
     for (name, path) in fixture_files(fixtures_dir()) {
         let fx = DocFixture::read(path);
         assert_eq!(fx.provider, "covery", "{name}");
         assert_eq!(fx.method, "POST", "{name}: every Covery call is a POST");
-        if let Some(p) = &fx.path {
-            assert!(p.starts_with("/api/"), "{name}: {p}");
+        files += 1;
+        let Some(op) = OPERATIONS.iter().find(|op| op.name == fx.operation) else {
+            assert!(NOT_OPERATIONS.contains(&fx.operation.as_str()), "{name}");
+            continue;
+        };
+        assert_eq!(fx.method, op.method.as_str(), "{name}");
+        assert_eq!(fx.path.as_deref(), Some(op.path), "{name}");
+        match fx.direction.as_str() {
+            "request" => {
+                assert_eq!(fx.status, None, "{name}");
+                let spec = (op.io.request)(fx.body.get(), vec![])
+                    .unwrap_or_else(|e| panic!("{name}: the documented request is refused: {e}"));
+                assert!(std::ptr::eq(spec.operation, *op), "{name}");
+                assert_eq!(spec.path, op.path, "{name}");
+                let sent = spec.body.unwrap_or_else(|| panic!("{name}: no body"));
+                assert_eq!(
+                    String::from_utf8_lossy(&sent.bytes),
+                    compact(fx.body.get()),
+                    "{name}: sent as documented"
+                );
+            }
+            "response" => {
+                let status = StatusCode::from_u16(fx.status.unwrap()).unwrap();
+                assert!(status.is_success(), "{name}");
+                let json = (op.io.response)(status, fx.body.get().as_bytes()).unwrap_or_else(|f| {
+                    panic!("{name}: cannot decode at `{}`: {}", f.path, f.message)
+                });
+                let ours: Value = serde_json::from_str(&json).unwrap();
+                let documented: Value = serde_json::from_str(fx.body.get()).unwrap();
+                assert_eq!(
+                    ours, documented,
+                    "{name}: the typed answer keeps every value"
+                );
+                assert_eq!(fx.headers["X-Maxwell-Status"], "OK", "{name}");
+            }
+            other => panic!("{name}: direction {other}"),
         }
+        covered.insert(op.name);
+    }
+    assert_eq!(files, 13, "fixtures checked");
+    assert_eq!(
+        covered.len(),
+        OPERATIONS.len(),
+        "every operation has a documented example: {covered:?}"
+    );
+}
+
+/// The typed view of every documented body: round-tripped byte for byte and snapshotted.
+#[test]
+fn every_documented_body_round_trips_through_its_type() {
+    let mut seen = BTreeSet::new();
+    for (name, path) in fixture_files(fixtures_dir()) {
+        let fx = DocFixture::read(path);
         let snap = snapshot_name(&name);
         match (fx.direction.as_str(), fx.operation.as_str()) {
             ("response", "ping") => {
@@ -54,14 +140,25 @@ fn every_documented_fixture_decodes_and_round_trips() {
                 let v: FraudAlert = round_trip_exact(&name, &fx.body);
                 insta::assert_debug_snapshot!(snap, v);
             }
+            ("response", "latest-fraud-alerts") => {
+                let v: Vec<FraudAlert> = round_trip_exact(&name, &fx.body);
+                assert_eq!(v.len(), 1, "{name}");
+                insta::assert_debug_snapshot!(snap, v);
+            }
             ("request", "postback") => {
-                assert_eq!(fx.status, None, "{name}");
                 let v: Postback = round_trip_exact(&name, &fx.body);
-                payments_core::Endpoint::validate(&v).unwrap();
-                assert_eq!(
-                    payments_core::Endpoint::path(&v),
-                    fx.path.as_deref().unwrap()
-                );
+                insta::assert_debug_snapshot!(snap, v);
+            }
+            ("request", "latest-fraud-alerts") => {
+                let v: LatestFraudAlerts = round_trip_exact(&name, &fx.body);
+                assert_eq!(v.limit, Some(100), "{name}");
+            }
+            ("request", "confirm-fraud-alert") => {
+                let v: ConfirmFraudAlert = round_trip_exact(&name, &fx.body);
+                assert_eq!(v.id, 8464503, "{name}");
+            }
+            ("request", "fraud-alert-feedback") => {
+                let v: FraudAlertFeedback = round_trip_exact(&name, &fx.body);
                 insta::assert_debug_snapshot!(snap, v);
             }
             ("response", "unknown") => {
@@ -71,14 +168,9 @@ fn every_documented_fixture_decodes_and_round_trips() {
             }
             other => panic!("{name}: no check for {other:?}"),
         }
-        if fx.direction == "response" {
-            let status = fx.status.unwrap();
-            let maxwell = if status < 300 { "OK" } else { "Exception" };
-            assert_eq!(fx.headers["X-Maxwell-Status"], maxwell, "{name}");
-        }
         seen.insert(name);
     }
-    assert_eq!(seen.len(), 9, "fixtures checked: {seen:?}");
+    assert_eq!(seen.len(), 13, "fixtures checked: {seen:?}");
 }
 
 #[test]
@@ -196,12 +288,11 @@ fn events_read_back_by_type_and_reject_unknown_types() {
 
 #[tokio::test]
 async fn a_malformed_success_body_is_a_decode_error_naming_the_path() {
-    let server = ScriptedServer::start(vec![Reply::json(
+    let mem = support::script([Reply::json(
         200,
         r#"{"requestId":1,"type":"login","createdAt":1,"score":"high","accept":true,"reject":false,"manual":false}"#,
-    )])
-    .await;
-    let err = support::client(server.base_url(), RetryPolicy::none())
+    )]);
+    let err = support::client(&mem, RetryPolicy::none())
         .make_decision(&covery_api::MakeDecision::new(covery_api::Login::new(
             1, "u", "s",
         )))

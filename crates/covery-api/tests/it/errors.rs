@@ -4,8 +4,9 @@
 
 use covery_api::{ApiErrorKind, CoveryErrorInfo, CoveryStatus, Error, RetryPolicy, covery_error};
 
+use payments_test_support::server::Reply;
+
 use crate::support::{self, fixture};
-use payments_core::test_util::server::{Reply, ScriptedServer};
 
 /// A Covery error answer: `X-Maxwell-Status: Exception` plus the given headers and body.
 fn exception(status: u16, error_type: &str, message: &str) -> Reply {
@@ -18,12 +19,12 @@ fn exception(status: u16, error_type: &str, message: &str) -> Reply {
 
 /// Pings a server answering `reply` once (no retries) and returns the error and the view.
 async fn ping_error(reply: Reply) -> (Error, CoveryErrorInfo) {
-    let server = ScriptedServer::start(vec![reply]).await;
-    let err = support::client(server.base_url(), RetryPolicy::none())
+    let mem = support::script([reply]);
+    let err = support::client(&mem, RetryPolicy::none())
         .ping()
         .await
         .unwrap_err();
-    assert_eq!(server.hits(), 1);
+    assert_eq!(mem.hits(), 1);
     let info = covery_error(&err).unwrap_or_else(|| panic!("not a Covery API error: {err:?}"));
     assert_eq!(info.http_status, err.status().unwrap());
     assert_eq!(

@@ -5,18 +5,22 @@ use std::time::Duration;
 
 use covery_api::{Client, ClientBuilder, Environment, Error, Login, SendEvent};
 
-use payments_core::test_util::{Capturing, assert_no_leak, error_renderings};
+use payments_test_support::server::Reply;
+use payments_test_support::{Capturing, MemoryTransport, assert_no_leak, error_renderings};
 
 use crate::support::{self, fast_retry, test_timeouts};
-use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const TOKEN: &str = "sekret-token-123";
 const SECRET: &str = "sekret-secret-456";
 
-fn builder(base_url: String) -> ClientBuilder {
+fn builder_at(base_url: String) -> ClientBuilder {
     Client::builder(Environment::Custom(base_url), TOKEN, SECRET)
         .retry(fast_retry())
         .timeouts(test_timeouts().with_attempt(Duration::from_millis(200)))
+}
+
+fn builder(mem: &MemoryTransport) -> ClientBuilder {
+    builder_at(support::BASE_URL.to_owned()).transport(std::sync::Arc::new(mem.clone()))
 }
 
 fn assert_no_secret(what: &str, text: &str) {
@@ -25,7 +29,7 @@ fn assert_no_secret(what: &str, text: &str) {
 
 #[tokio::test]
 async fn client_and_builder_debug_hide_the_credentials() {
-    let b = builder("http://127.0.0.1:9".into());
+    let b = builder_at("http://127.0.0.1:9".into());
     let debug = format!("{b:?}");
     assert_no_secret("builder Debug", &debug);
     assert!(debug.contains("covery"), "{debug}");
@@ -47,22 +51,22 @@ async fn api_errors_do_not_contain_the_credentials() {
             .header("content-type", "text/plain")
             .body("bad"),
     ] {
-        let server = ScriptedServer::start(vec![reply]).await;
-        let err = builder(server.base_url())
+        let mem = support::script([reply]);
+        let err = builder(&mem)
             .build()
             .unwrap()
             .send_event(&SendEvent::new(Login::new(1, "u", "s")))
             .await
             .unwrap_err();
-        assert_eq!(server.requests()[0].header("x-auth-token"), Some(TOKEN));
+        assert_eq!(mem.requests()[0].header("x-auth-token"), Some(TOKEN));
         assert_no_secret("API error", &error_renderings(&err));
     }
 }
 
 #[tokio::test]
 async fn timeout_and_transport_errors_do_not_contain_the_credentials() {
-    let slow = ScriptedServer::start(vec![Reply::status(200).delay(Duration::from_secs(2))]).await;
-    let err = builder(slow.base_url())
+    let slow = support::script([Reply::status(200).delay(Duration::from_secs(2))]);
+    let err = builder(&slow)
         .build()
         .unwrap()
         .send_event(&SendEvent::new(Login::new(1, "u", "s")))
@@ -73,22 +77,26 @@ async fn timeout_and_transport_errors_do_not_contain_the_credentials() {
     assert_no_secret("timeout error", &error_renderings(&err));
 
     let refused = format!("http://127.0.0.1:{}", support::closed_port());
-    let err = builder(refused).build().unwrap().ping().await.unwrap_err();
+    let err = builder_at(refused)
+        .build()
+        .unwrap()
+        .ping()
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert_no_secret("transport error", &error_renderings(&err));
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn tracing_output_does_not_contain_the_credentials() {
-    let server = ScriptedServer::start(vec![
+    let mem = support::script([
         Reply::status(509)
             .header("x-maxwell-status", "Exception")
             .header("x-maxwell-error-message", "Too many requests"),
         Reply::json(200, r#"{"customerId":1,"access":{"event":true}}"#),
-    ])
-    .await;
+    ]);
     let capture = Capturing::start();
-    let client = builder(server.base_url()).build().unwrap();
+    let client = builder(&mem).build().unwrap();
     client.ping().await.unwrap();
     let log = capture.text();
     drop(capture);
@@ -96,9 +104,10 @@ async fn tracing_output_does_not_contain_the_credentials() {
     assert!(log.contains(r#"provider="covery""#), "{log}");
     assert!(log.contains(r#"operation="ping""#), "{log}");
     assert!(log.contains("HTTP 509"), "the failure is logged: {log}");
-    assert!(log.contains("attempt succeeded"), "{log}");
+    assert!(log.contains("retrying"), "the retry is logged: {log}");
+    assert!(log.contains(r#"retry_reason="throttled""#), "{log}");
     assert_no_secret("tracing output", &log);
-    let sig = server.requests()[0]
+    let sig = mem.requests()[0]
         .header("x-auth-signature")
         .unwrap()
         .to_owned();

@@ -1,39 +1,38 @@
 //! What goes on the wire: method, path, every auth header (signature recomputed with
 //! `sha2` here), identities and the exact body bytes, for every operation and every event
-//! type; the documented signature vectors; and invalid input rejected before sending.
+//! type, through the typed methods and through the table's JSON input documents; the
+//! documented signature vectors; and invalid input rejected before sending.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
+use covery_api::operations::{self, OPERATIONS};
 use covery_api::{
     AlertState, Amount, Client, ConfirmFraudAlert, Confirmation, CountryCode, Currency, DeviceData,
     Endpoint, Environment, Error, FindFraudAlert, FraudAlertFeedback, Identities, Install,
     LatestFraudAlerts, Login, MakeDecision, Payout, Postback, Refund, Refunded, Registration,
     RetryPolicy, SendEvent, Transaction, Transfer,
 };
-use payments_core::http::Method;
-use payments_core::{InvalidInput, RequestBody, RetrySafety};
+use payments_core::provider::{InvalidInput, RequestBody};
+use payments_core::{RequestSpec, RetrySafety};
+use payments_test_support::server::{Recorded, Reply};
 
 use crate::support::{self, FixedNonce, assert_signed, fixture};
-use payments_core::test_util::server::{Recorded, Reply, ScriptedServer};
 
 const EVENT_RESULT: &str = r#"{"requestId":7896010,"type":"login","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42"}"#;
 const DECISION: &str = r#"{"requestId":7896010,"type":"transaction","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42","score":80,"accept":false,"reject":true,"manual":false,"reason":"r","action":"a"}"#;
 
-/// Sends one call to a server answering `reply`, without retries, and returns the one
-/// request it read.
+/// Makes one call answered with `reply`, without retries, and returns the one request
+/// sent.
 async fn one_request<T, F, Fut>(reply: Reply, call: F) -> (T, Recorded)
 where
     F: FnOnce(Client) -> Fut,
     Fut: std::future::Future<Output = Result<T, Error>>,
 {
-    let server = ScriptedServer::start(vec![reply]).await;
-    let out = call(support::client(server.base_url(), RetryPolicy::none()))
+    let mem = support::script([reply]);
+    let out = call(support::client(&mem, RetryPolicy::none()))
         .await
         .unwrap();
-    let reqs = server.requests();
-    assert_eq!(reqs.len(), 1);
-    (out, reqs.into_iter().next().unwrap())
+    (out, mem.single())
 }
 
 fn assert_post(req: &Recorded, path: &str, body: &str) {
@@ -82,23 +81,13 @@ struct RawBody(&'static str);
 
 impl Endpoint for RawBody {
     type Output = payments_core::NoContent;
-    fn operation(&self) -> &'static str {
-        "raw"
-    }
-    fn method(&self) -> Method {
-        Method::POST
-    }
-    fn path(&self) -> Cow<'_, str> {
-        "/api/sendEvent".into()
-    }
-    fn body(&self) -> Result<Option<RequestBody>, InvalidInput> {
-        Ok(Some(RequestBody::raw(
-            self.0,
-            payments_core::http::HeaderValue::from_static("application/json"),
-        )))
-    }
-    fn retry_safety(&self) -> RetrySafety {
-        RetrySafety::NotIdempotent
+    fn request(&self) -> Result<RequestSpec, InvalidInput> {
+        Ok(
+            RequestSpec::new(&operations::SEND_EVENT).body(RequestBody::raw(
+                self.0,
+                payments_core::http::HeaderValue::from_static("application/json"),
+            )),
+        )
     }
 }
 
@@ -107,8 +96,9 @@ async fn the_documented_signature_vectors_hold_on_the_wire() {
     const NONCE: &str = "1700000000.1234567890";
     const SECRET: &str = "asjdh283ysfjhbkjKHGV^7ra/adf2145";
     let ping = fixture("ping.response.200.json")["body"].to_string();
-    let server = ScriptedServer::start(vec![Reply::json(200, &ping)]).await;
-    let client = Client::builder(Environment::Custom(server.base_url()), "tok", SECRET)
+    let mem = support::script([Reply::json(200, &ping)]);
+    let client = Client::builder(Environment::Custom(support::BASE_URL.into()), "tok", SECRET)
+        .transport(Arc::new(mem.clone()))
         .retry(RetryPolicy::none())
         .nonce_source(Arc::new(FixedNonce(NONCE)))
         .build()
@@ -118,7 +108,7 @@ async fn the_documented_signature_vectors_hold_on_the_wire() {
         .await
         .unwrap();
     client.ping().await.unwrap();
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs[0].header("x-auth-nonce"), Some(NONCE));
     assert_eq!(
         reqs[0].header("x-auth-signature"),
@@ -135,8 +125,8 @@ async fn the_documented_signature_vectors_hold_on_the_wire() {
 
 #[tokio::test]
 async fn send_event_sends_the_login_with_client_identities() {
-    let server = ScriptedServer::start(vec![Reply::json(200, EVENT_RESULT)]).await;
-    let client = support::builder(server.base_url(), RetryPolicy::none())
+    let mem = support::script([Reply::json(200, EVENT_RESULT)]);
+    let client = support::builder(&mem, RetryPolicy::none())
         .identities(
             Identities::new()
                 .with("account", "a 1")
@@ -154,7 +144,7 @@ async fn send_event_sends_the_login_with_client_identities() {
         );
     let out = client.send_event(&SendEvent::new(login)).await.unwrap();
     assert_eq!(out.request_id, 7896010);
-    let req = &server.requests()[0];
+    let req = &mem.single();
     assert_post(
         req,
         "/api/sendEvent",
@@ -168,8 +158,8 @@ async fn send_event_sends_the_login_with_client_identities() {
 
 #[tokio::test]
 async fn per_request_identities_replace_the_clients_and_ping_gets_none() {
-    let server = ScriptedServer::start(vec![Reply::json(200, EVENT_RESULT)]).await;
-    let client = support::builder(server.base_url(), RetryPolicy::none())
+    let mem = support::script([Reply::json(200, EVENT_RESULT)]);
+    let client = support::builder(&mem, RetryPolicy::none())
         .identities(Identities::new().with("account", "client-level"))
         .build()
         .unwrap();
@@ -181,7 +171,7 @@ async fn per_request_identities_replace_the_clients_and_ping_gets_none() {
         .await
         .unwrap();
     let _ = client.ping().await;
-    let reqs = server.requests();
+    let reqs = mem.requests();
     assert_eq!(reqs[0].header("x-identities"), Some("account=per-call"));
     assert_eq!(reqs[1].path, "/api/ping");
     assert_eq!(reqs[1].header("x-identities"), None);
@@ -397,8 +387,8 @@ async fn fraud_alert_calls_send_their_ids_and_read_their_answers() {
 /// Each invalid input: rejected with the field named, and nothing sent.
 #[tokio::test]
 async fn invalid_input_is_rejected_before_sending() {
-    let server = ScriptedServer::start(vec![Reply::status(200)]).await;
-    let client = support::client(server.base_url(), RetryPolicy::none());
+    let mem = support::script([Reply::status(200)]);
+    let client = support::client(&mem, RetryPolicy::none());
     let long = "x".repeat(41);
     let cases: Vec<(&str, Result<(), Error>)> = vec![
         (
@@ -487,13 +477,13 @@ async fn invalid_input_is_rejected_before_sending() {
             other => panic!("{field}: expected InvalidRequest, got {other:?}"),
         }
     }
-    assert_eq!(server.hits(), 0, "nothing was sent");
+    assert_eq!(mem.hits(), 0, "nothing was sent");
     let forty = "y".repeat(40);
     client
         .send_event(&SendEvent::new(Login::new(1, "u", forty.as_str())))
         .await
         .ok();
-    assert_eq!(server.hits(), 1, "40 characters are allowed");
+    assert_eq!(mem.hits(), 1, "40 characters are allowed");
 
     let err = Client::new(Environment::Production, "", "s").unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err:?}");
@@ -525,33 +515,242 @@ impl ValidateForTest for Login {
     }
 }
 
+fn retry_of(req: &impl Endpoint) -> RetrySafety {
+    req.request().unwrap().retry
+}
+
 #[test]
 fn retry_safety_follows_the_unique_id() {
     let login = SendEvent::new(Login::new(1, "u", "s"));
-    let tx = SendEvent::new(Transaction::new(
-        amount("1"),
-        currency("USD"),
-        "t",
-        1,
-        "u",
-        "s",
-    ));
-    assert_eq!(login.retry_safety(), RetrySafety::NotIdempotent);
-    assert_eq!(tx.retry_safety(), RetrySafety::Idempotent);
+    let tx = Transaction::new(amount("1"), currency("USD"), "t", 1, "u", "s");
+    assert_eq!(retry_of(&login), RetrySafety::NotIdempotent);
     assert_eq!(
-        MakeDecision::new(Install::new(1)).retry_safety(),
+        retry_of(&SendEvent::new(tx.clone())),
+        RetrySafety::Idempotent
+    );
+    assert_eq!(retry_of(&MakeDecision::new(tx)), RetrySafety::Idempotent);
+    assert_eq!(
+        retry_of(&MakeDecision::new(Install::new(1))),
         RetrySafety::NotIdempotent
     );
+    let refund = Refund::new(1, "r", "s", amount("1"), currency("USD"));
+    assert_eq!(retry_of(&SendEvent::new(refund)), RetrySafety::Idempotent);
     assert_eq!(
-        covery_api::api::Ping.retry_safety(),
+        retry_of(&covery_api::api::Ping::new()),
         RetrySafety::Idempotent
     );
     assert_eq!(
-        Postback::by_request_id(1).retry_safety(),
+        retry_of(&Postback::by_request_id(1)),
         RetrySafety::Idempotent
     );
+    assert_eq!(retry_of(&LatestFraudAlerts::new()), RetrySafety::Idempotent);
+    // The rows: events and decisions are not idempotent unless their event says so.
+    let rows: Vec<(&str, RetrySafety)> = OPERATIONS.iter().map(|o| (o.name, o.retry)).collect();
+    use RetrySafety::{Idempotent, NotIdempotent};
     assert_eq!(
-        LatestFraudAlerts::new().retry_safety(),
-        RetrySafety::Idempotent
+        rows,
+        [
+            ("ping", Idempotent),
+            ("send-event", NotIdempotent),
+            ("make-decision", NotIdempotent),
+            ("postback", Idempotent),
+            ("latest-fraud-alerts", Idempotent),
+            ("find-fraud-alert", Idempotent),
+            ("confirm-fraud-alert", Idempotent),
+            ("fraud-alert-feedback", Idempotent),
+        ]
     );
+}
+
+/// One input document per operation, as the `payments` CLI passes it, with the answer
+/// Covery gives and whether the request takes `X-Identities`.
+const INPUTS: &[(&str, &str, &str, bool)] = &[
+    (
+        "ping",
+        "{}",
+        r#"{"customerId":1,"access":{"event":true}}"#,
+        false,
+    ),
+    (
+        "send-event",
+        r#"{"type":"login","login_timestamp":13,"user_merchant_id":"u1","sequence_id":"s1","ip":"203.0.113.7"}"#,
+        EVENT_RESULT,
+        true,
+    ),
+    (
+        "make-decision",
+        r#"{"type":"transaction","transaction_amount":28.550,"transaction_currency":"USD","transaction_id":"TR1","transaction_timestamp":14,"user_merchant_id":"u1","sequence_id":"s1","product_quantity":0.10000000000000001}"#,
+        DECISION,
+        true,
+    ),
+    (
+        "postback",
+        r#"{"request_id":123456,"code":"4002"}"#,
+        r#"{"requestId":123456}"#,
+        false,
+    ),
+    ("latest-fraud-alerts", r#"{"limit":5}"#, "[]", false),
+    (
+        "find-fraud-alert",
+        r#"{"id":8464503}"#,
+        r#"{"id":8464503,"type":"issuer_alert","state":"none"}"#,
+        false,
+    ),
+    ("confirm-fraud-alert", r#"{"id":8464503}"#, "", false),
+    (
+        "fraud-alert-feedback",
+        r#"{"id":8464503,"result":"stopped","refunded":"not_refunded"}"#,
+        "",
+        false,
+    ),
+];
+
+fn operation(name: &str) -> &'static payments_core::Operation {
+    OPERATIONS
+        .iter()
+        .copied()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("no operation {name}"))
+}
+
+/// Every operation called by name with its JSON input document: the row's method and path,
+/// the auth headers, the input sent byte for byte (amount digits included), and the
+/// client's identities only where the request takes them.
+#[tokio::test]
+async fn every_operation_sends_its_input_document_exactly() {
+    assert_eq!(INPUTS.len(), OPERATIONS.len(), "one input per operation");
+    for &(name, input, answer, takes_identities) in INPUTS {
+        let op = operation(name);
+        let mem = support::script([Reply::json(200, answer)]);
+        let client = support::builder(&mem, RetryPolicy::none())
+            .identities(Identities::new().with("account", "acc 1"))
+            .build()
+            .unwrap();
+        let out = client
+            .call_json(op, input, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(out.value.status, 200, "{name}");
+        let req = mem.single();
+        assert_eq!(req.method, op.method.as_str(), "{name}");
+        assert_eq!(req.path, op.path, "{name}");
+        assert_signed(&req, "nonce-1");
+        let expected = if name == "ping" { "" } else { input };
+        assert_eq!(String::from_utf8_lossy(&req.body), expected, "{name}");
+        let identities = takes_identities.then_some("account=acc%201");
+        assert_eq!(req.header("x-identities"), identities, "{name}");
+    }
+}
+
+/// A key that is not documented for the operation is refused before anything is sent,
+/// naming the key; so is a wrong event type marker.
+#[tokio::test]
+async fn input_documents_refuse_unknown_fields() {
+    let mem = support::script([Reply::status(200)]);
+    let client = support::client(&mem, RetryPolicy::none());
+    for (name, input, named) in [
+        ("ping", r#"{"verbose":true}"#, "verbose"),
+        (
+            "send-event",
+            r#"{"type":"login","login_timestamp":1,"user_merchant_id":"u","sequence_id":"s","emial":"x"}"#,
+            "emial",
+        ),
+        (
+            "make-decision",
+            r#"{"type":"transaction","transaction_amount":1,"transaction_currency":"USD","transaction_id":"t","transaction_timestamp":1,"user_merchant_id":"u","sequence_id":"s","transaction_amout":2}"#,
+            "transaction_amout",
+        ),
+        (
+            "send-event",
+            r#"{"type":"login","login_timestamp":1,"user_merchant_id":"u","sequence_id":"s","event_type":"transfer"}"#,
+            "event_type",
+        ),
+        ("send-event", r#"{"type":"logout"}"#, "logout"),
+        ("postback", r#"{"request_id":1,"status":"ok"}"#, "status"),
+        ("latest-fraud-alerts", r#"{"limt":5}"#, "limt"),
+        ("find-fraud-alert", r#"{"id":1,"alert":2}"#, "alert"),
+        ("confirm-fraud-alert", r#"{"ids":[1]}"#, "ids"),
+        (
+            "fraud-alert-feedback",
+            r#"{"id":1,"result":"stopped","refund":"none"}"#,
+            "refund",
+        ),
+    ] {
+        let err = client
+            .call_json(operation(name), input, vec![])
+            .await
+            .unwrap_err();
+        let Error::InvalidRequest { message, .. } = &err else {
+            panic!("{name}: expected InvalidRequest, got {err:?}")
+        };
+        assert!(message.contains(named), "{name}: {message}");
+    }
+    assert_eq!(mem.hits(), 0, "nothing was sent");
+}
+
+/// The device data sits beside the event's fields, typos among them are refused, and the
+/// event's amounts keep every digit although the device data is read through serde's
+/// buffer.
+#[test]
+fn event_documents_with_device_data_keep_their_amounts_exact() {
+    let text = r#"{"type":"refund","refund_timestamp":15,"ip":"203.0.113.7","refund_id":"r1","sequence_id":"s1","refund_amount":0.10000000000000001,"refund_currency":"EUR","timezone_offset":-120,"refund_amount_converted":12.340}"#;
+    let event: covery_api::Event = serde_json::from_str(text).unwrap();
+    let covery_api::Event::Refund(refund) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(refund.refund_amount.to_string(), "0.10000000000000001");
+    assert_eq!(
+        refund.refund_amount_converted.unwrap().to_string(),
+        "12.340"
+    );
+    assert_eq!(refund.device.ip.as_deref(), Some("203.0.113.7"));
+    assert_eq!(refund.device.timezone_offset, Some(-120));
+    assert_eq!(
+        serde_json::to_string(&event).unwrap(),
+        r#"{"type":"refund","refund_timestamp":15,"refund_id":"r1","sequence_id":"s1","refund_amount":0.10000000000000001,"refund_currency":"EUR","refund_amount_converted":12.340,"ip":"203.0.113.7","timezone_offset":-120}"#
+    );
+    // The event types read on their own the same way.
+    let alone: Refund = serde_json::from_str(text).unwrap();
+    assert_eq!(&alone, refund);
+    let err = serde_json::from_str::<Refund>(&text.replace("\"ip\"", "\"ipp\"")).unwrap_err();
+    assert!(err.to_string().contains("ipp"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("neither a field of this event nor device data"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Login>(
+        r#"{"type":"logout","login_timestamp":1,"user_merchant_id":"u","sequence_id":"s"}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("logout"), "{err}");
+}
+
+/// Empty per-request identities leave the client's in place; a client without
+/// identities sends none, even with events.
+#[tokio::test]
+async fn empty_request_identities_fall_back_to_the_clients() {
+    let mem = support::script([Reply::json(200, EVENT_RESULT)]);
+    let client = support::builder(&mem, RetryPolicy::none())
+        .identities(Identities::new().with("wallet", "w1"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        client.identities(),
+        Some(&Identities::new().with("wallet", "w1"))
+    );
+    client
+        .send_event(&SendEvent::new(Login::new(1, "u", "s")).with_identities(Identities::new()))
+        .await
+        .unwrap();
+    assert_eq!(mem.single().header("x-identities"), Some("wallet=w1"));
+
+    let mem = support::script([Reply::json(200, EVENT_RESULT)]);
+    let client = support::client(&mem, RetryPolicy::none());
+    assert_eq!(client.identities(), None);
+    client
+        .send_event(&SendEvent::new(Login::new(1, "u", "s")))
+        .await
+        .unwrap();
+    assert_eq!(mem.single().header("x-identities"), None);
 }

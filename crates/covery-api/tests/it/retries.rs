@@ -1,4 +1,4 @@
-//! Retries, with attempts counted by the server: throttling (509, 429) is retried for every
+//! Retries, with attempts counted by the in-memory transport: throttling (509, 429) is retried for every
 //! call (Covery refuses throttled requests unprocessed), 5xx for idempotent calls only, each
 //! attempt with a fresh nonce and signature and the same body; Covery's own 503/510 and
 //! other 4xx are sent once.
@@ -7,8 +7,9 @@ use covery_api::{
     Amount, ApiErrorKind, Currency, FindFraudAlert, Login, Postback, SendEvent, Transaction,
 };
 
+use payments_test_support::server::Reply;
+
 use crate::support::{self, assert_signed, fast_retry, fixture};
-use payments_core::test_util::server::{Reply, ScriptedServer};
 
 const EVENT_RESULT: &str = r#"{"requestId":1,"type":"transaction","createdAt":1.0}"#;
 
@@ -21,14 +22,11 @@ fn throttled(status: u16) -> Reply {
 #[tokio::test]
 async fn retries_509_then_200() {
     let ping = fixture("ping.response.200.json")["body"].to_string();
-    let server = ScriptedServer::start(vec![throttled(509), Reply::json(200, &ping)]).await;
-    let out = support::client(server.base_url(), fast_retry())
-        .ping()
-        .await
-        .unwrap();
+    let mem = support::script([throttled(509), Reply::json(200, &ping)]);
+    let out = support::client(&mem, fast_retry()).ping().await.unwrap();
     assert_eq!(out.customer_id, 1);
-    assert_eq!(server.hits(), 2);
-    let reqs = server.requests();
+    assert_eq!(mem.hits(), 2);
+    let reqs = mem.requests();
     // A fresh nonce, and a signature over it, on every attempt.
     assert_signed(&reqs[0], "nonce-1");
     assert_signed(&reqs[1], "nonce-2");
@@ -41,13 +39,13 @@ async fn retries_509_then_200() {
 #[tokio::test]
 async fn retries_429_then_200_for_find() {
     let alert = fixture("find-fraud-alert.response.200.json")["body"].to_string();
-    let server = ScriptedServer::start(vec![throttled(429), Reply::json(200, &alert)]).await;
-    support::client(server.base_url(), fast_retry())
+    let mem = support::script([throttled(429), Reply::json(200, &alert)]);
+    support::client(&mem, fast_retry())
         .find_fraud_alert(&FindFraudAlert::new(8464503))
         .await
         .unwrap();
-    assert_eq!(server.hits(), 2);
-    let reqs = server.requests();
+    assert_eq!(mem.hits(), 2);
+    let reqs = mem.requests();
     assert_eq!(reqs[0].body, reqs[1].body);
     assert_signed(&reqs[1], "nonce-2");
 }
@@ -55,14 +53,13 @@ async fn retries_429_then_200_for_find() {
 #[tokio::test]
 async fn an_event_without_a_unique_id_is_retried_after_throttling_which_refused_it() {
     for status in [509, 429] {
-        let server =
-            ScriptedServer::start(vec![throttled(status), Reply::json(200, EVENT_RESULT)]).await;
-        support::client(server.base_url(), fast_retry())
+        let mem = support::script([throttled(status), Reply::json(200, EVENT_RESULT)]);
+        support::client(&mem, fast_retry())
             .send_event(&SendEvent::new(Login::new(1, "u", "s")))
             .await
             .unwrap_or_else(|e| panic!("{status}: {e}"));
-        assert_eq!(server.hits(), 2, "{status}");
-        let reqs = server.requests();
+        assert_eq!(mem.hits(), 2, "{status}");
+        let reqs = mem.requests();
         assert_eq!(reqs[0].body, reqs[1].body);
         assert_signed(&reqs[1], "nonce-2");
     }
@@ -71,40 +68,36 @@ async fn an_event_without_a_unique_id_is_retried_after_throttling_which_refused_
 #[tokio::test]
 async fn an_event_without_a_unique_id_is_not_retried_once_it_may_have_been_stored() {
     for status in [500, 503] {
-        let server =
-            ScriptedServer::start(vec![Reply::status(status), Reply::json(200, EVENT_RESULT)])
-                .await;
-        let err = support::client(server.base_url(), fast_retry())
+        let mem = support::script([Reply::status(status), Reply::json(200, EVENT_RESULT)]);
+        let err = support::client(&mem, fast_retry())
             .send_event(&SendEvent::new(Login::new(1, "u", "s")))
             .await
             .unwrap_err();
         assert_eq!(err.api().unwrap().kind, ApiErrorKind::Server);
         assert!(err.is_retryable(), "the caller may retry it deliberately");
-        assert_eq!(server.hits(), 1, "{status}");
+        assert_eq!(mem.hits(), 1, "{status}");
     }
 }
 
 #[tokio::test]
 async fn covery_reporting_its_own_misconfiguration_is_not_retried() {
     for status in [503, 510] {
-        let server = ScriptedServer::start(vec![
+        let mem = support::script([
             Reply::status(status).header("x-maxwell-status", "Exception"),
             Reply::json(200, &fixture("ping.response.200.json")["body"].to_string()),
-        ])
-        .await;
-        let err = support::client(server.base_url(), fast_retry())
+        ]);
+        let err = support::client(&mem, fast_retry())
             .ping()
             .await
             .unwrap_err();
         assert_eq!(err.api().unwrap().kind, ApiErrorKind::Other, "{status}");
-        assert_eq!(server.hits(), 1, "{status}");
+        assert_eq!(mem.hits(), 1, "{status}");
     }
 }
 
 #[tokio::test]
 async fn a_transaction_event_503_then_200_is_retried_with_the_same_body() {
-    let server =
-        ScriptedServer::start(vec![Reply::status(503), Reply::json(200, EVENT_RESULT)]).await;
+    let mem = support::script([Reply::status(503), Reply::json(200, EVENT_RESULT)]);
     let tx = Transaction::new(
         "1".parse::<Amount>().unwrap(),
         Currency::new("USD").unwrap(),
@@ -113,12 +106,12 @@ async fn a_transaction_event_503_then_200_is_retried_with_the_same_body() {
         "u",
         "s",
     );
-    support::client(server.base_url(), fast_retry())
+    support::client(&mem, fast_retry())
         .send_event(&SendEvent::new(tx))
         .await
         .unwrap();
-    assert_eq!(server.hits(), 2);
-    let reqs = server.requests();
+    assert_eq!(mem.hits(), 2);
+    let reqs = mem.requests();
     assert_eq!(reqs[0].body, reqs[1].body, "serialized once");
     assert_signed(&reqs[0], "nonce-1");
     assert_signed(&reqs[1], "nonce-2");
@@ -126,40 +119,36 @@ async fn a_transaction_event_503_then_200_is_retried_with_the_same_body() {
 
 #[tokio::test]
 async fn postback_500_then_200_is_retried() {
-    let server = ScriptedServer::start(vec![
-        Reply::status(500),
-        Reply::json(200, r#"{"requestId":5}"#),
-    ])
-    .await;
-    let out = support::client(server.base_url(), fast_retry())
+    let mem = support::script([Reply::status(500), Reply::json(200, r#"{"requestId":5}"#)]);
+    let out = support::client(&mem, fast_retry())
         .postback(&Postback::by_request_id(5))
         .await
         .unwrap();
     assert_eq!(out.request_id, 5);
-    assert_eq!(server.hits(), 2);
+    assert_eq!(mem.hits(), 2);
 }
 
 #[tokio::test]
 async fn a_406_is_sent_once() {
-    let server = ScriptedServer::start(vec![Reply::status(406), Reply::status(200)]).await;
-    let err = support::client(server.base_url(), fast_retry())
+    let mem = support::script([Reply::status(406), Reply::status(200)]);
+    let err = support::client(&mem, fast_retry())
         .ping()
         .await
         .unwrap_err();
     assert_eq!(err.status().unwrap().as_u16(), 406);
-    assert_eq!(server.hits(), 1);
+    assert_eq!(mem.hits(), 1);
 }
 
 #[tokio::test]
 async fn persistent_509_stops_after_max_attempts() {
-    let server = ScriptedServer::start(vec![throttled(509)]).await;
-    let err = support::client(server.base_url(), fast_retry().with_max_attempts(4))
+    let mem = support::script([throttled(509)]);
+    let err = support::client(&mem, fast_retry().with_max_attempts(4))
         .ping()
         .await
         .unwrap_err();
     assert_eq!(err.status().unwrap().as_u16(), 509);
-    assert_eq!(server.hits(), 4);
-    let nonces: std::collections::BTreeSet<_> = server
+    assert_eq!(mem.hits(), 4);
+    let nonces: std::collections::BTreeSet<_> = mem
         .requests()
         .iter()
         .map(|r| r.header("x-auth-nonce").unwrap().to_owned())

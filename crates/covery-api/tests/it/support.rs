@@ -1,17 +1,17 @@
-//! Shared helpers: clients with deterministic nonces pointed at local servers, an
-//! independent signature computation, and fixtures.
+//! Shared helpers: clients with deterministic nonces answering from an in-memory script,
+//! an independent signature computation, and fixtures.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use covery_api::{Client, Environment, RetryPolicy};
 use payments_core::NonceSource;
-use payments_core::signer::test_util::SequenceNonce;
+use payments_core::test_util::SequenceNonce;
+use payments_test_support::server::{Recorded, Reply};
+use payments_test_support::{MemoryTransport, read_json};
 use sha2::{Digest, Sha256};
 
-use payments_core::test_util::read_json;
-use payments_core::test_util::server::Recorded;
-pub(crate) use payments_core::test_util::{closed_port, fast_retry, test_timeouts};
+pub(crate) use payments_test_support::{closed_port, fast_retry, test_timeouts};
 
 /// The access token of the test clients.
 pub(crate) const TOKEN: &str = "test-token-21a3358f";
@@ -21,18 +21,30 @@ pub(crate) const SECRET: &str = "test-secret-eNfrVfsX";
 pub(crate) const NONCE_PREFIX: &str = "nonce-";
 /// The `User-Agent` the client sends.
 pub(crate) const USER_AGENT: &str = concat!("covery-api-rs/", env!("CARGO_PKG_VERSION"));
+/// The base URL of the in-memory clients (nothing listens there).
+pub(crate) const BASE_URL: &str = "http://covery.invalid";
+
+/// An in-memory transport answering with `replies` in order (the last repeats).
+pub(crate) fn script(replies: impl IntoIterator<Item = Reply>) -> MemoryTransport {
+    MemoryTransport::new(replies)
+}
 
 /// A builder for `base_url` with [`TOKEN`], [`SECRET`] and sequence nonces.
-pub(crate) fn builder(base_url: String, retry: RetryPolicy) -> covery_api::ClientBuilder {
+pub(crate) fn builder_at(base_url: String, retry: RetryPolicy) -> covery_api::ClientBuilder {
     Client::builder(Environment::Custom(base_url), TOKEN, SECRET)
         .retry(retry)
         .timeouts(test_timeouts())
         .nonce_source(Arc::new(SequenceNonce::new(NONCE_PREFIX)))
 }
 
-/// A client for `base_url` with [`TOKEN`], [`SECRET`] and sequence nonces.
-pub(crate) fn client(base_url: String, retry: RetryPolicy) -> Client {
-    builder(base_url, retry).build().unwrap()
+/// A builder whose requests go to `mem`, with [`TOKEN`], [`SECRET`] and sequence nonces.
+pub(crate) fn builder(mem: &MemoryTransport, retry: RetryPolicy) -> covery_api::ClientBuilder {
+    builder_at(BASE_URL.to_owned(), retry).transport(Arc::new(mem.clone()))
+}
+
+/// A client whose requests go to `mem`, with [`TOKEN`], [`SECRET`] and sequence nonces.
+pub(crate) fn client(mem: &MemoryTransport, retry: RetryPolicy) -> Client {
+    builder(mem, retry).build().unwrap()
 }
 
 /// Always the same nonce (for the documented test vectors only: real nonces never repeat).
@@ -55,7 +67,7 @@ pub(crate) fn signature(nonce: &str, body: &[u8], secret: &str) -> String {
 }
 
 /// Asserts the four auth headers of `req`: the token, `nonce`, the recomputed signature
-/// over the body received, and the version.
+/// over the body sent, and the version; and the user agent.
 pub(crate) fn assert_signed(req: &Recorded, nonce: &str) {
     assert_eq!(req.header("x-auth-token"), Some(TOKEN), "token");
     assert_eq!(req.header("x-auth-nonce"), Some(nonce), "nonce");
@@ -74,6 +86,14 @@ pub(crate) fn fixtures_dir() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../fixtures/covery/docs"
+    ))
+}
+
+/// `fixtures/covery/recorded`.
+pub(crate) fn recorded_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/covery/recorded"
     ))
 }
 
