@@ -1,28 +1,24 @@
-//! Every documented example decodes into the typed model and round-trips: requests back
-//! to the same JSON, responses and callbacks to JSON with the same values (amounts may
-//! change between number and string, never in value or in scale of the typed amount).
-//! Insta snapshots show each typed result. A malformed success body is a decode error
-//! naming the JSON path.
+//! Every documented example decodes and round-trips, driven by the operation table: each
+//! operation's documented request through its row's `io.request`, its successes through
+//! `io.response`, its errors through the client's error parsing; every documented callback
+//! through the verifier. Insta snapshots show what is sent and the typed results written
+//! back as JSON (digits as decoded). A malformed success body is a decode error naming the
+//! JSON path.
 
 use std::collections::BTreeSet;
-use std::fmt::Debug;
 
 use coinspaid_api::webhook::{Verifier, WebhookSecrets};
 use coinspaid_api::{
-    Address, Amount, Balance, CalculateExchange, Callback, ConfirmFutures, CurrencyInfo,
-    CurrencyPair, Endpoint, Error, ExchangeFixed, ExchangeNow, ExchangeOrder, ExchangeQuote,
-    FuturesConfirmation, FuturesRates, GetFuturesRates, ListAccounts, ListCurrencies,
-    ListCurrencyPairs, Ping, RetryPolicy, SecretString, TakeAddress, Withdrawal, WithdrawalCrypto,
+    Amount, ApiErrorKind, Callback, ConfirmFutures, Endpoint, Error, ExchangeQuote, OPERATIONS,
+    RetryPolicy, SecretString,
 };
-use httpmock::MockServer;
-use payments_core::NoContent;
+use payments_core::Operation;
 use payments_core::http::StatusCode;
-use payments_core::test_util::{DocFixture, fixture_files};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use payments_test_support::fixture_files;
+use payments_test_support::server::Reply;
 use serde_json::Value;
 
-use crate::support::{self, KEY, SECRET, catch_all, fixtures_dir};
+use crate::support::{self, DocFixture, KEY, SECRET, fixtures_dir};
 
 /// `true` when two scalars are the same value, allowing a number for a string of the
 /// same decimal (amounts), and `""` for null (lenient text fields).
@@ -70,51 +66,56 @@ fn assert_same(doc: &Value, ours: &Value, path: &str) {
     }
 }
 
-/// Request fixtures: decode, re-encode to the same JSON, and match the endpoint.
-fn request<E>(fx: &DocFixture, name: &str) -> E
-where
-    E: Endpoint + DeserializeOwned + Serialize + Debug,
-{
-    let req: E = serde_json::from_str(fx.body.get())
-        .unwrap_or_else(|e| panic!("{name}: cannot decode: {e}"));
-    let again = serde_json::to_value(&req).unwrap();
-    let documented: Value = serde_json::from_str(fx.body.get()).unwrap();
-    assert_eq!(again, documented, "{name}: request round trip");
-    assert_eq!(req.operation(), fx.operation, "{name}: operation");
-    assert_eq!(req.method().as_str(), fx.method, "{name}: method");
-    assert_eq!(Some(req.path().into_owned()), fx.path, "{name}: path");
-    req.validate()
-        .unwrap_or_else(|e| panic!("{name}: documented request is invalid: {e}"));
-    // What is signed and sent is the serialized struct.
-    let body = req.body().unwrap().unwrap();
-    assert_eq!(
-        serde_json::from_slice::<Value>(&body.bytes).unwrap(),
-        documented,
-        "{name}: sent body"
-    );
-    req
-}
-
-/// Response fixtures: decode through the endpoint, then re-encode and compare values.
-fn response<E>(endpoint: &E, fx: &DocFixture, name: &str, wrapped: bool) -> E::Output
-where
-    E: Endpoint,
-    E::Output: Serialize + DeserializeOwned + PartialEq + Debug,
-{
-    let status = StatusCode::from_u16(fx.status.unwrap()).unwrap();
-    let out = endpoint
-        .decode(status, fx.body.get().as_bytes())
-        .unwrap_or_else(|f| panic!("{name}: cannot decode at `{}`: {}", f.path, f.message));
-    let documented: Value = serde_json::from_str(fx.body.get()).unwrap();
-    let payload = if wrapped {
-        documented["data"].clone()
-    } else {
-        documented
+/// Indents compact JSON two spaces per level, touching nothing inside strings and no
+/// digit (a `serde_json::Value` would turn `0.10882300` into `0.108823`).
+fn pretty(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() * 2);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut chars = json.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
     };
-    let again = serde_json::to_string(&out).unwrap();
-    assert_same(&payload, &serde_json::from_str(&again).unwrap(), name);
-    let twice: E::Output = serde_json::from_str(&again).unwrap();
-    assert_eq!(twice, out, "{name}: re-decoding our own JSON");
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.push(chars.next().unwrap_or(c));
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
     out
 }
 
@@ -125,161 +126,187 @@ fn snap_name(file: &str) -> String {
     )
 }
 
-#[test]
-fn every_documented_fixture_decodes_and_round_trips() {
-    let files = fixture_files(fixtures_dir());
-    let verifier = Verifier::new(KEY, WebhookSecrets::new(SecretString::from(SECRET)));
-    let (mut requests, mut responses, mut errors, mut callbacks) = (0, 0, 0, 0);
-    let mut operations = BTreeSet::new();
+/// A documented request, read by its row's `io.request` (the input document the CLI
+/// passes): it decodes into the operation's request type, passes its checks, and builds
+/// the documented call with the documented body.
+fn check_request(op: &Operation, name: &str, fx: &DocFixture) -> String {
+    assert_eq!(fx.status, None, "{name}");
+    let spec = (op.io.request)(fx.body.get(), Vec::new())
+        .unwrap_or_else(|e| panic!("{name}: the documented request is refused: {e}"));
+    assert!(
+        std::ptr::eq(spec.operation, op),
+        "{name}: built for its own row"
+    );
+    assert_eq!(op.method.as_str(), fx.method, "{name}: method");
+    assert_eq!(Some(&spec.path), fx.path.as_ref(), "{name}: path");
+    assert_eq!(spec.query, None, "{name}: CoinsPaid takes no query");
+    let body = spec.body.unwrap_or_else(|| panic!("{name}: no body"));
+    let sent = std::str::from_utf8(&body.bytes).unwrap();
+    // The same JSON; amounts are strings here, so their digits are compared exactly. The
+    // key order may differ from the parameter table's (see requests.rs).
+    assert_eq!(
+        serde_json::from_str::<Value>(sent).unwrap(),
+        serde_json::from_str::<Value>(fx.body.get()).unwrap(),
+        "{name}: body"
+    );
+    format!("{} {}\n{}", op.method, spec.path, pretty(sent))
+}
 
-    for (name, path) in &files {
-        let fx = DocFixture::read(path);
-        assert_eq!(fx.provider, "coinspaid", "{name}");
-        let snap = snap_name(name);
-        match fx.direction.as_str() {
-            "request" => {
-                requests += 1;
-                operations.insert(fx.operation.clone());
-                assert_eq!(fx.status, None, "{name}");
-                match fx.operation.as_str() {
-                    "ping" => insta::assert_debug_snapshot!(snap, request::<Ping>(&fx, name)),
-                    "currencies-list" => {
-                        insta::assert_debug_snapshot!(snap, request::<ListCurrencies>(&fx, name))
-                    }
-                    "currencies-pairs" => {
-                        insta::assert_debug_snapshot!(snap, request::<ListCurrencyPairs>(&fx, name))
-                    }
-                    "accounts-list" => {
-                        insta::assert_debug_snapshot!(snap, request::<ListAccounts>(&fx, name))
-                    }
-                    "addresses-take" => {
-                        insta::assert_debug_snapshot!(snap, request::<TakeAddress>(&fx, name))
-                    }
-                    "withdrawal-crypto" => {
-                        insta::assert_debug_snapshot!(snap, request::<WithdrawalCrypto>(&fx, name))
-                    }
-                    "exchange-calculate" => {
-                        insta::assert_debug_snapshot!(snap, request::<CalculateExchange>(&fx, name))
-                    }
-                    "futures-rates" => {
-                        insta::assert_debug_snapshot!(snap, request::<GetFuturesRates>(&fx, name))
-                    }
-                    "futures-confirm" => {
-                        insta::assert_debug_snapshot!(snap, request::<ConfirmFutures>(&fx, name))
-                    }
-                    "exchange-fixed" => {
-                        insta::assert_debug_snapshot!(snap, request::<ExchangeFixed>(&fx, name))
-                    }
-                    "exchange-now" => {
-                        insta::assert_debug_snapshot!(snap, request::<ExchangeNow>(&fx, name))
-                    }
-                    other => panic!("{name}: unknown operation {other}"),
+/// A documented success, decoded by its row's `io.response` (as the client and the CLI
+/// decode it) into the typed response, written back as JSON: the same values as
+/// documented (amounts may turn from number to string, never change value), and decoding
+/// our own JSON again gives the same.
+fn check_response(op: &Operation, name: &str, fx: &DocFixture) -> String {
+    let status = StatusCode::from_u16(fx.status.unwrap()).unwrap();
+    assert!(status.is_success(), "{name}");
+    let decode = |body: &str| {
+        (op.io.response)(status, body.as_bytes())
+            .unwrap_or_else(|f| panic!("{name}: cannot decode at `{}`: {}", f.path, f.message))
+    };
+    let ours = decode(fx.body.get());
+    let documented: Value = serde_json::from_str(fx.body.get()).unwrap();
+    // Most answers come as `{"data": …}`, which decoding unwraps.
+    let wrapped = documented
+        .as_object()
+        .is_some_and(|o| o.len() == 1 && o.contains_key("data"));
+    let payload = if wrapped {
+        documented["data"].clone()
+    } else {
+        documented
+    };
+    let ours_value: Value = serde_json::from_str(&ours).unwrap();
+    if payload == Value::Object(Default::default()) && ours_value.is_null() {
+        // `{}` read as "no content" (ping): nothing to compare field by field.
+    } else {
+        assert_same(&payload, &ours_value, name);
+    }
+    let again = if wrapped {
+        decode(&format!(r#"{{"data":{ours}}}"#))
+    } else {
+        decode(&ours)
+    };
+    assert_eq!(again, ours, "{name}: decoding our own JSON again");
+    pretty(&ours)
+}
+
+/// A documented error, answered to the client: an API error of that status, classified
+/// as a validation error, carrying every field of the `errors` map in order.
+async fn check_error(op: &'static Operation, name: &str, fx: &DocFixture) -> String {
+    let status = fx.status.unwrap();
+    let (client, mem) =
+        support::memory_client(RetryPolicy::none(), [support::documented_reply(name)]);
+    let request = support::documented_request(op);
+    let err = client
+        .call_json(op, request.body.get(), Vec::new())
+        .await
+        .unwrap_err();
+    assert_eq!(mem.hits(), 1, "{name}");
+    let api = err.api().unwrap_or_else(|| panic!("{name}: {err:?}"));
+    assert_eq!(api.status.as_u16(), status, "{name}");
+    assert_eq!(api.kind, ApiErrorKind::BadRequest, "{name}");
+    assert_eq!(api.operation, op.name, "{name}");
+    assert!(!err.is_retryable(), "{name}");
+    let documented: Value = serde_json::from_str(fx.body.get()).unwrap();
+    let map = documented["errors"].as_object().expect("an errors map");
+    assert!(!map.is_empty(), "{name}");
+    let expected: Vec<(String, String)> = map
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().expect("a message").to_owned()))
+        .collect();
+    let got: Vec<(String, String)> = api
+        .fields
+        .iter()
+        .map(|f| (f.field.clone(), f.message.clone()))
+        .collect();
+    assert_eq!(got, expected, "{name}: every field, in order");
+    err.to_string()
+}
+
+/// Every documented request, success and error of every operation of the table.
+#[tokio::test]
+async fn every_documented_exchange_of_every_operation_decodes_and_round_trips() {
+    let (mut requests, mut responses, mut errors) = (0, 0, 0);
+    for &op in OPERATIONS {
+        let fixtures = support::documented(op);
+        assert!(!fixtures.is_empty(), "{}: no documented fixture", op.name);
+        for (name, fx) in &fixtures {
+            assert_eq!(fx.provider, "coinspaid", "{name}");
+            assert_eq!(fx.operation, op.name, "{name}");
+            assert_eq!(fx.method, op.method.as_str(), "{name}");
+            let snap = snap_name(name);
+            match (fx.direction.as_str(), fx.status) {
+                ("request", _) => {
+                    requests += 1;
+                    insta::assert_snapshot!(snap, check_request(op, name, fx));
                 }
-            }
-            "response" if fx.status.is_some_and(|s| s >= 400) => {
-                // Error bodies: a non-empty `errors` map of field to message. Their typed
-                // form (ApiError) is tested in errors.rs against a mock server.
-                errors += 1;
-                let v: Value = serde_json::from_str(fx.body.get()).unwrap();
-                let map = v["errors"].as_object().expect("an errors map");
-                assert!(!map.is_empty(), "{name}");
-                assert!(map.values().all(Value::is_string), "{name}");
-            }
-            "response" => {
-                responses += 1;
-                let s = fx.status.unwrap();
-                assert!((200..300).contains(&s), "{name}");
-                match fx.operation.as_str() {
-                    "ping" => {
-                        // `{}`, read as "no content": nothing to compare field by field.
-                        assert_eq!(fx.body.get(), "{}", "{name}");
-                        let out: NoContent = Ping::new()
-                            .decode(StatusCode::OK, fx.body.get().as_bytes())
-                            .unwrap();
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "currencies-list" => {
-                        let out: Vec<CurrencyInfo> =
-                            response(&ListCurrencies::new(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "currencies-pairs" => {
-                        let out: Vec<CurrencyPair> =
-                            response(&support::documented_pairs(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "accounts-list" => {
-                        let out: Vec<Balance> = response(&ListAccounts::new(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "addresses-take" => {
-                        let out: Address =
-                            response(&support::documented_take_address(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "withdrawal-crypto" => {
-                        let out: Withdrawal =
-                            response(&support::documented_withdrawal(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "exchange-calculate" => {
-                        let out: ExchangeQuote =
-                            response(&support::documented_calculate(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "futures-rates" => {
-                        let out: FuturesRates =
-                            response(&support::documented_futures_rates(), &fx, name, false);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "futures-confirm" => {
-                        let out: FuturesConfirmation =
-                            response(&support::documented_confirm_futures(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "exchange-fixed" => {
-                        let out: ExchangeOrder =
-                            response(&support::documented_exchange_fixed(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    "exchange-now" => {
-                        let out: ExchangeOrder =
-                            response(&support::documented_exchange_now(), &fx, name, true);
-                        insta::assert_debug_snapshot!(snap, out);
-                    }
-                    other => panic!("{name}: unknown operation {other}"),
+                ("response", Some(s)) if s >= 400 => {
+                    errors += 1;
+                    insta::assert_snapshot!(snap, check_error(op, name, fx).await);
                 }
+                ("response", _) => {
+                    responses += 1;
+                    insta::assert_snapshot!(snap, check_response(op, name, fx));
+                }
+                (other, _) => panic!("{name}: unknown direction {other}"),
             }
-            "callback" => {
-                callbacks += 1;
-                assert_eq!(fx.method, "POST", "{name}");
-                let body = fx.body.get().as_bytes();
-                let sig = support::sign(SECRET, body);
-                let headers = [("X-Processing-Key", KEY), ("X-Processing-Signature", &sig)];
-                let cb = verifier
-                    .verify(headers.iter().map(|(n, v)| (*n, *v)), body)
-                    .unwrap_or_else(|e| panic!("{name}: {e}"));
-                assert!(!matches!(cb, Callback::Unknown(_)), "{name}: unknown type");
-                let documented: Value = serde_json::from_slice(body).unwrap();
-                assert_eq!(documented["type"], cb.kind().as_str(), "{name}: type");
-                let again = serde_json::to_string(&cb).unwrap();
-                assert_same(&documented, &serde_json::from_str(&again).unwrap(), name);
-                assert_eq!(
-                    Callback::parse(again.as_bytes()).unwrap(),
-                    cb,
-                    "{name}: re-parse"
-                );
-                insta::assert_debug_snapshot!(snap, cb);
-            }
-            other => panic!("{name}: unknown direction {other}"),
         }
     }
-    assert_eq!(requests + responses + errors + callbacks, files.len());
     assert_eq!(requests, 11, "one request fixture per operation");
-    assert_eq!(operations.len(), 11);
     assert_eq!(responses, 11, "one success response per operation");
     assert_eq!(errors, 5, "the five documented 400 examples");
+}
+
+/// Every documented callback verifies, decodes into a known type, round-trips and
+/// re-parses to the same value.
+#[test]
+fn every_documented_callback_verifies_decodes_and_round_trips() {
+    let verifier = Verifier::new(KEY, WebhookSecrets::new(SecretString::from(SECRET)));
+    let mut callbacks = 0;
+    for (name, path) in fixture_files(fixtures_dir()) {
+        if !name.starts_with("callback.") {
+            continue;
+        }
+        callbacks += 1;
+        let fx = DocFixture::read(path);
+        assert_eq!(fx.provider, "coinspaid", "{name}");
+        assert_eq!(fx.direction, "callback", "{name}");
+        assert_eq!(fx.method, "POST", "{name}");
+        let body = fx.body.get().as_bytes();
+        let sig = support::sign(SECRET, body);
+        let headers = [("X-Processing-Key", KEY), ("X-Processing-Signature", &sig)];
+        let cb = verifier
+            .verify(headers.iter().map(|(n, v)| (*n, *v)), body)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!matches!(cb, Callback::Unknown(_)), "{name}: unknown type");
+        let documented: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(documented["type"], cb.kind().as_str(), "{name}: type");
+        let again = serde_json::to_string(&cb).unwrap();
+        assert_same(&documented, &serde_json::from_str(&again).unwrap(), &name);
+        assert_eq!(
+            Callback::parse(again.as_bytes()).unwrap(),
+            cb,
+            "{name}: re-parse"
+        );
+        insta::assert_debug_snapshot!(snap_name(&name), cb);
+    }
     assert_eq!(callbacks, 13, "the thirteen documented callbacks");
+}
+
+/// Every file in the docs fixtures is an operation's or a callback.
+#[test]
+fn no_documented_fixture_is_left_out() {
+    let of_operations: usize = OPERATIONS
+        .iter()
+        .map(|op| support::documented(op).len())
+        .sum();
+    let callbacks = fixture_files(fixtures_dir())
+        .iter()
+        .filter(|(name, _)| name.starts_with("callback."))
+        .count();
+    assert_eq!(
+        of_operations + callbacks,
+        fixture_files(fixtures_dir()).len()
+    );
 }
 
 /// The bare numbers of the withdrawal-with-exchange callback keep their digits: 381 stays
@@ -308,19 +335,17 @@ fn bare_number_amounts_keep_their_scale() {
 /// `sender_amount: 1` and `0.1` as bare numbers, and a bare `1000000` limit.
 #[test]
 fn bare_numbers_in_responses_are_exact() {
-    let q: ExchangeQuote = support::documented_calculate()
-        .decode(
-            StatusCode::OK,
-            support::fixture_body_text("exchange-calculate.response.200.json").as_bytes(),
-        )
-        .unwrap();
+    let q: ExchangeQuote = coinspaid_api::CalculateExchange::decode(
+        StatusCode::OK,
+        support::fixture_body_text("exchange-calculate.response.200.json").as_bytes(),
+    )
+    .unwrap();
     assert_eq!(q.sender_amount.to_string(), "1");
-    let c = support::documented_confirm_futures()
-        .decode(
-            StatusCode::OK,
-            support::fixture_body_text("futures-confirm.response.200.json").as_bytes(),
-        )
-        .unwrap();
+    let c = ConfirmFutures::decode(
+        StatusCode::OK,
+        support::fixture_body_text("futures-confirm.response.200.json").as_bytes(),
+    )
+    .unwrap();
     assert_eq!(c.sender_amount.to_string(), "0.1");
     assert_eq!(c.receiver_amount.to_string(), "1324.53194556");
 }
@@ -393,19 +418,14 @@ fn callback_decode_error_names_the_path() {
 /// A success body of the wrong shape is a decode error naming the JSON path.
 #[tokio::test]
 async fn malformed_success_is_a_decode_error_with_the_path() {
-    let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.method("POST").path("/v2/accounts/list");
-            then.status(200)
-                .body(r#"{"data":[{"currency":"BTC","type":"crypto","balance":"lots"}]}"#);
-        })
-        .await;
-    catch_all(&server).await;
-    let err = support::client(server.base_url(), RetryPolicy::none())
-        .list_accounts()
-        .await
-        .unwrap_err();
+    let (client, mem) = support::memory_client(
+        RetryPolicy::none(),
+        [Reply::json(
+            200,
+            r#"{"data":[{"currency":"BTC","type":"crypto","balance":"lots"}]}"#,
+        )],
+    );
+    let err = client.list_accounts().await.unwrap_err();
     let Error::Decode {
         path, operation, ..
     } = &err
@@ -414,5 +434,6 @@ async fn malformed_success_is_a_decode_error_with_the_path() {
     };
     assert_eq!(path, "data[0].balance");
     assert_eq!(*operation, "accounts-list");
+    assert_eq!(mem.single().path, "/api/v2/accounts/list");
     insta::assert_snapshot!("decode_error_display", err.to_string());
 }

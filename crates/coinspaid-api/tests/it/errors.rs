@@ -1,31 +1,27 @@
-//! Error answers: every documented 400 becomes a validation error carrying every field
-//! and message, with the documented Display; auth failures and throttling are classified;
-//! a non-JSON error body is still an API error with a snippet.
+//! Error answers, over the in-memory transport: every documented 400 becomes a validation
+//! error carrying every field and message, with the documented Display; auth failures and
+//! throttling are classified; a non-JSON error body is still an API error with a snippet.
 
 use coinspaid_api::{ApiErrorKind, Client, Error, FieldError, RetryPolicy};
-use httpmock::MockServer;
+use payments_test_support::MemoryTransport;
+use payments_test_support::server::Reply;
 
-use crate::support::{self, catch_all, fixture, fixture_body_text};
+use crate::support::{
+    self, documented_reply, documented_request, fixture, memory_client, operation,
+};
 
-async fn answer(status: u16, body: &str, path: &str) -> MockServer {
-    let server = MockServer::start_async().await;
-    let body = body.to_owned();
-    let path = path.to_owned();
-    server
-        .mock_async(|when, then| {
-            when.path(path.as_str());
-            then.status(status)
-                .header("content-type", "application/json")
-                .header("retry-after", "7")
-                .body(body.as_str());
-        })
-        .await;
-    catch_all(&server).await;
-    server
+/// A client whose every request is answered `status` with `body` (and `Retry-After: 7`).
+fn answer(status: u16, body: &str) -> (Client, MemoryTransport) {
+    memory_client(
+        RetryPolicy::none(),
+        [Reply::json(status, body).header("retry-after", "7")],
+    )
 }
 
-fn client(server: &MockServer) -> Client {
-    support::client(server.base_url(), RetryPolicy::none())
+/// Asserts that the only request went to `path` (below the `/api` prefix).
+#[track_caller]
+fn assert_path(mem: &MemoryTransport, path: &str) {
+    assert_eq!(mem.single().path, format!("/api{path}"));
 }
 
 fn fields(err: &Error) -> Vec<(String, String)> {
@@ -37,44 +33,22 @@ fn fields(err: &Error) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Runs the operation of `fixture_name` against a server answering that fixture.
+/// Calls the operation of `fixture_name` with its documented request, answered with that
+/// fixture, and returns the error.
 async fn documented_error(fixture_name: &str) -> Error {
     let fx = fixture(fixture_name);
-    let server = answer(
-        fx["status"].as_u64().unwrap() as u16,
-        &fixture_body_text(fixture_name),
-        fx["path"].as_str().unwrap(),
-    )
-    .await;
-    let c = client(&server);
-    let err = match fx["operation"].as_str().unwrap() {
-        "currencies-pairs" => c
-            .list_currency_pairs(&support::documented_pairs())
-            .await
-            .map(|_| ()),
-        "addresses-take" => c
-            .take_address(&support::documented_take_address())
-            .await
-            .map(|_| ()),
-        "withdrawal-crypto" => c
-            .withdraw_crypto(&support::documented_withdrawal())
-            .await
-            .map(|_| ()),
-        "exchange-calculate" => c
-            .calculate_exchange(&support::documented_calculate())
-            .await
-            .map(|_| ()),
-        "exchange-now" => c
-            .exchange_now(&support::documented_exchange_now())
-            .await
-            .map(|_| ()),
-        other => panic!("no error test for {other}"),
-    }
-    .unwrap_err();
+    let op = operation(fx["operation"].as_str().unwrap());
+    let (c, mem) = memory_client(RetryPolicy::none(), [documented_reply(fixture_name)]);
+    let err = c
+        .call_json(op, documented_request(op).body.get(), Vec::new())
+        .await
+        .unwrap_err();
+    assert_path(&mem, fx["path"].as_str().unwrap());
     let api = err.api().unwrap();
     assert_eq!(api.status.as_u16(), 400);
     assert_eq!(api.kind, ApiErrorKind::BadRequest, "{fixture_name}");
     assert_eq!(api.provider, "coinspaid");
+    assert_eq!(api.operation, op.name);
     assert!(!err.is_retryable());
     err
 }
@@ -151,8 +125,9 @@ async fn unauthorized_401_and_403() {
         (401, ApiErrorKind::Unauthorized),
         (403, ApiErrorKind::Forbidden),
     ] {
-        let server = answer(status, r#"{"error":"Bad key header"}"#, "/v2/ping").await;
-        let err = client(&server).ping().await.unwrap_err();
+        let (c, mem) = answer(status, r#"{"error":"Bad key header"}"#);
+        let err = c.ping().await.unwrap_err();
+        assert_path(&mem, "/v2/ping");
         let api = err.api().unwrap();
         assert_eq!(api.kind, kind);
         assert_eq!(
@@ -165,13 +140,12 @@ async fn unauthorized_401_and_403() {
 /// An `errors` map naming an auth header is an auth failure whatever the status.
 #[tokio::test]
 async fn errors_on_the_auth_headers_are_unauthorized() {
-    let server = answer(
+    let (c, mem) = answer(
         400,
         r#"{"errors":{"X-Processing-Signature":"Bad signature header"}}"#,
-        "/v2/accounts/list",
-    )
-    .await;
-    let err = client(&server).list_accounts().await.unwrap_err();
+    );
+    let err = c.list_accounts().await.unwrap_err();
+    assert_path(&mem, "/v2/accounts/list");
     assert_eq!(err.api().unwrap().kind, ApiErrorKind::Unauthorized);
     assert_eq!(
         err.to_string(),
@@ -182,16 +156,12 @@ async fn errors_on_the_auth_headers_are_unauthorized() {
 /// 429 (calculate is rate limited) is throttling, with its Retry-After.
 #[tokio::test]
 async fn too_many_requests_is_rate_limited() {
-    let server = answer(
-        429,
-        r#"{"errors":{"sender_amount":"Too Many Attempts."}}"#,
-        "/v2/exchange/calculate",
-    )
-    .await;
-    let err = client(&server)
+    let (c, mem) = answer(429, r#"{"errors":{"sender_amount":"Too Many Attempts."}}"#);
+    let err = c
         .calculate_exchange(&support::documented_calculate())
         .await
         .unwrap_err();
+    assert_path(&mem, "/v2/exchange/calculate");
     let api = err.api().unwrap();
     assert_eq!(api.kind, ApiErrorKind::RateLimited);
     assert_eq!(api.retry_after, Some(std::time::Duration::from_secs(7)));
@@ -201,8 +171,8 @@ async fn too_many_requests_is_rate_limited() {
 /// A non-JSON 5xx is still an API error, with a snippet of the body.
 #[tokio::test]
 async fn html_500_is_an_api_error_with_a_snippet() {
-    let server = answer(500, "<html>Internal Server Error</html>", "/v2/ping").await;
-    let err = client(&server).ping().await.unwrap_err();
+    let (c, _mem) = answer(500, "<html>Internal Server Error</html>");
+    let err = c.ping().await.unwrap_err();
     let api = err.api().unwrap();
     assert_eq!(api.kind, ApiErrorKind::Server);
     assert!(api.body_snippet.contains("Internal Server Error"));

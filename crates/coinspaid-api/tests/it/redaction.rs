@@ -2,14 +2,15 @@
 //! verifier, in Display, Debug or `source()` of any error, nor in the tracing output of a
 //! call (where the signature would also betray the body).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use coinspaid_api::webhook::{Verifier, WebhookSecrets};
 use coinspaid_api::{Client, Environment, SecretString};
+use payments_test_support::server::Reply;
+use payments_test_support::{Capturing, MemoryTransport, assert_no_leak, error_renderings};
 
-use crate::support::{fast_retry, sign, test_timeouts};
-use payments_core::test_util::server::{Reply, ScriptedServer};
-use payments_core::test_util::{assert_no_leak, error_renderings};
+use crate::support::{MEMORY_BASE, fast_retry, sign, test_timeouts};
 
 const KEY: &str = "pk-live-7f3a9c";
 const SECRET: &str = "sk-live-very-secret-91b2";
@@ -32,16 +33,16 @@ fn debug_hides_credentials() {
 
 #[tokio::test]
 async fn errors_and_traces_hide_credentials_and_signature() {
-    let server = ScriptedServer::start(vec![
+    let mem = MemoryTransport::new([
         Reply::status(503),
         Reply::json(401, r#"{"errors":{"X-Processing-Key":"Bad key header"}}"#),
-    ])
-    .await;
-    let capture = payments_core::test_util::Capturing::start();
+    ]);
+    let capture = Capturing::start();
 
-    let c = Client::builder(Environment::Custom(server.base_url()), KEY, SECRET)
+    let c = Client::builder(Environment::Custom(MEMORY_BASE.into()), KEY, SECRET)
         .retry(fast_retry())
         .timeouts(test_timeouts().with_attempt(Duration::from_millis(300)))
+        .transport(Arc::new(mem.clone()))
         .build()
         .unwrap();
     let err = c.list_accounts().await.unwrap_err();
@@ -49,7 +50,8 @@ async fn errors_and_traces_hide_credentials_and_signature() {
     assert_clean("error", &error_renderings(&err));
 
     // The server did receive the credentials: proof the test looks at a real exchange.
-    let reqs = server.requests();
+    let reqs = mem.requests();
+    assert_eq!(reqs.len(), 2);
     assert_eq!(reqs[0].header("x-processing-key"), Some(KEY));
     let signature = sign(SECRET, b"{}");
     assert_eq!(

@@ -1,15 +1,20 @@
-//! Retries with the attempts counted by the server: read-only POSTs are retried; money
-//! movers are sent exactly once after a 503 or a timeout, and again only when the
-//! connection was never established.
+//! Retries with the attempts counted: the table's retry column decides, for every
+//! operation, whether a 503 is retried; read-only POSTs are retried after 429 and
+//! timeouts; money movers are sent exactly once after a 503 or a timeout, and again only
+//! when the connection was never established. Status-driven cases run over the in-memory
+//! transport; timeouts and refused connections over sockets.
 
 use std::time::Duration;
 
-use coinspaid_api::{Client, Environment};
-use payments_core::TimeoutKind;
+use coinspaid_api::{Client, Environment, OPERATIONS};
+use payments_core::{RetrySafety, TimeoutKind};
+use payments_test_support::assert_timeout;
+use payments_test_support::server::{Reply, ScriptedServer};
 
-use crate::support::{self, CountingTransport, KEY, SECRET, fast_retry, test_timeouts};
-use payments_core::test_util::assert_timeout;
-use payments_core::test_util::server::{Reply, ScriptedServer};
+use crate::support::{
+    self, CountingTransport, KEY, SECRET, documented_request, fast_retry, memory_client,
+    test_timeouts,
+};
 
 const ACCOUNTS: &str = r#"{"data":[{"currency":"BTC","type":"crypto","balance":"1.00000000"}]}"#;
 const WITHDRAWAL: &str = r#"{"data":{"id":1,"foreign_id":"122929","type":"withdrawal","status":"processing","amount":"1","sender_amount":"1","sender_currency":"BTC","receiver_amount":"1","receiver_currency":"BTC"}}"#;
@@ -22,19 +27,45 @@ fn short_attempts(base_url: String) -> Client {
         .unwrap()
 }
 
+/// Each row, called with its documented input against a provider answering 503: the
+/// reads are tried three times, the rest once.
+#[tokio::test]
+async fn every_operation_is_retried_after_503_exactly_when_its_row_says_idempotent() {
+    for &op in OPERATIONS {
+        let (client, mem) = memory_client(fast_retry(), [Reply::status(503)]);
+        let err = client
+            .call_json(op, documented_request(op).body.get(), Vec::new())
+            .await
+            .unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(503), "{}", op.name);
+        let expected = match op.retry {
+            RetrySafety::Idempotent => 3,
+            RetrySafety::NotIdempotent => 1,
+        };
+        assert_eq!(mem.hits(), expected, "{}", op.name);
+        let reqs = mem.requests();
+        assert!(
+            reqs.iter().all(|r| r.body == reqs[0].body
+                && r.header("x-processing-signature") == reqs[0].header("x-processing-signature")),
+            "{}: the same signed bytes on every attempt",
+            op.name
+        );
+    }
+}
+
 #[tokio::test]
 async fn list_is_retried_after_503_with_the_same_signed_bytes() {
-    let server = ScriptedServer::start(vec![Reply::status(503), Reply::json(200, ACCOUNTS)]).await;
-    let balances = support::client(server.base_url(), fast_retry())
-        .list_accounts()
-        .await
-        .unwrap();
+    let (client, mem) = memory_client(
+        fast_retry(),
+        [Reply::status(503), Reply::json(200, ACCOUNTS)],
+    );
+    let balances = client.list_accounts().await.unwrap();
     assert_eq!(balances.len(), 1);
-    assert_eq!(server.hits(), 2);
-    let reqs = server.requests();
+    let reqs = mem.requests();
+    assert_eq!(reqs.len(), 2);
     for r in &reqs {
         assert_eq!(r.method, "POST");
-        assert_eq!(r.path, "/v2/accounts/list");
+        assert_eq!(r.path, "/api/v2/accounts/list");
         assert_eq!(r.body, b"{}");
         assert_eq!(r.header("x-processing-key"), Some(KEY));
         assert_eq!(
@@ -64,15 +95,17 @@ async fn calculate_is_retried_after_429_and_timeouts() {
 
 #[tokio::test]
 async fn withdrawal_after_503_is_sent_exactly_once() {
-    let server =
-        ScriptedServer::start(vec![Reply::status(503), Reply::json(201, WITHDRAWAL)]).await;
-    let err = support::client(server.base_url(), fast_retry())
+    let (client, mem) = memory_client(
+        fast_retry(),
+        [Reply::status(503), Reply::json(201, WITHDRAWAL)],
+    );
+    let err = client
         .withdraw_crypto(&support::documented_withdrawal())
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert!(err.may_have_been_received());
-    assert_eq!(server.hits(), 1);
+    assert_eq!(mem.hits(), 1);
 }
 
 #[tokio::test]
@@ -93,8 +126,7 @@ async fn withdrawal_after_a_timeout_is_sent_exactly_once() {
 
 #[tokio::test]
 async fn exchanges_futures_and_take_are_not_retried_after_503() {
-    let server = ScriptedServer::start(vec![Reply::status(503)]).await;
-    let c = support::client(server.base_url(), fast_retry());
+    let (c, mem) = memory_client(fast_retry(), [Reply::status(503)]);
     c.exchange_now(&support::documented_exchange_now())
         .await
         .unwrap_err();
@@ -107,13 +139,12 @@ async fn exchanges_futures_and_take_are_not_retried_after_503() {
     c.take_address(&support::documented_take_address())
         .await
         .unwrap_err();
-    assert_eq!(server.hits(), 4, "each sent once");
+    assert_eq!(mem.hits(), 4, "each sent once");
 }
 
 #[tokio::test]
 async fn reads_are_all_retried() {
-    let server = ScriptedServer::start(vec![Reply::status(502)]).await;
-    let c = support::client(server.base_url(), fast_retry());
+    let (c, mem) = memory_client(fast_retry(), [Reply::status(502)]);
     c.ping().await.unwrap_err();
     c.list_currencies().await.unwrap_err();
     c.list_currency_pairs(&support::documented_pairs())
@@ -122,21 +153,20 @@ async fn reads_are_all_retried() {
     c.futures_rates(&support::documented_futures_rates())
         .await
         .unwrap_err();
-    assert_eq!(server.hits(), 4 * 3, "three attempts each");
+    assert_eq!(mem.hits(), 4 * 3, "three attempts each");
 }
 
 #[tokio::test]
 async fn a_400_is_never_retried() {
-    let server = ScriptedServer::start(vec![Reply::json(
-        400,
-        r#"{"errors":{"amount":"The amount must be at least 0.001."}}"#,
-    )])
-    .await;
-    support::client(server.base_url(), fast_retry())
-        .list_accounts()
-        .await
-        .unwrap_err();
-    assert_eq!(server.hits(), 1);
+    let (c, mem) = memory_client(
+        fast_retry(),
+        [Reply::json(
+            400,
+            r#"{"errors":{"amount":"The amount must be at least 0.001."}}"#,
+        )],
+    );
+    c.list_accounts().await.unwrap_err();
+    assert_eq!(mem.hits(), 1);
 }
 
 /// A withdrawal that provably never left (connection refused) may be sent again.

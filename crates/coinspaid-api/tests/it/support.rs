@@ -1,18 +1,22 @@
-//! Shared helpers: clients pointed at local servers, the catch-all mock, fixtures, an
-//! independent signature, and the documented requests built through the typed API.
+//! Shared helpers: clients over the in-memory transport or pointed at local servers, the
+//! catch-all mock, fixtures and the table rows they document, an independent signature,
+//! and the documented requests built through the typed API.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use coinspaid_api::{
     Amount, CalculateExchange, Client, ConfirmFutures, Currency, Environment, ExchangeFixed,
-    ExchangeNow, GetFuturesRates, ListCurrencyPairs, RetryPolicy, TakeAddress, WithdrawalCrypto,
+    ExchangeNow, GetFuturesRates, ListCurrencyPairs, OPERATIONS, RetryPolicy, TakeAddress,
+    WithdrawalCrypto,
 };
 use hmac::{Hmac, Mac};
-use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
-pub(crate) use payments_core::test_util::{
-    CountingTransport, closed_port, fast_retry, test_timeouts,
+use payments_core::Operation;
+use payments_test_support::server::Reply;
+pub(crate) use payments_test_support::{
+    CountingTransport, DocFixture, closed_port, fast_retry, test_timeouts,
 };
-use payments_core::test_util::{DocFixture, read_json};
+use payments_test_support::{MemoryTransport, fixture_files, read_json};
 
 /// The public key every test client sends.
 pub(crate) const KEY: &str = "test-public-key";
@@ -22,9 +26,6 @@ pub(crate) const SECRET: &str = "test-secret-0123456789";
 /// The `User-Agent` the client sends.
 pub(crate) const USER_AGENT: &str = concat!("coinspaid-api-rs/", env!("CARGO_PKG_VERSION"));
 
-/// The status the catch-all mock answers with: not one CoinsPaid uses, so it stands out.
-pub(crate) const UNMATCHED: u16 = 599;
-
 /// HMAC-SHA512 of `body` under `secret`, lower-case hex, computed here with the `hmac`
 /// crate directly (not through payments-core).
 pub(crate) fn sign(secret: &str, body: &[u8]) -> String {
@@ -33,7 +34,11 @@ pub(crate) fn sign(secret: &str, body: &[u8]) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-/// A client for `base_url` with [`KEY`], [`SECRET`] and `retry`.
+/// A client for `base_url` with [`KEY`], [`SECRET`] and `retry`, for tests over sockets.
+#[allow(
+    dead_code,
+    reason = "for tests/it/replay.rs, which is being moved separately"
+)]
 pub(crate) fn client(base_url: String, retry: RetryPolicy) -> Client {
     Client::builder(Environment::Custom(base_url), KEY, SECRET)
         .retry(retry)
@@ -42,27 +47,61 @@ pub(crate) fn client(base_url: String, retry: RetryPolicy) -> Client {
         .unwrap()
 }
 
-/// Registers, LAST, a mock that matches anything and answers [`UNMATCHED`] with a body
-/// naming the request, so a wrong URL, header or body fails readably.
-pub(crate) async fn catch_all(server: &MockServer) -> Mock<'_> {
-    server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.respond_with(|req: &HttpMockRequest| {
-                HttpMockResponse::builder()
-                    .status(UNMATCHED)
-                    .header("content-type", "text/plain")
-                    .body(format!(
-                        "no mock matched {} {} headers={:?} body={}",
-                        req.method(),
-                        req.uri_str(),
-                        req.headers_vec(),
-                        req.body_string()
-                    ))
-                    .build()
-            });
-        })
-        .await
+/// A base URL for clients over the in-memory transport, with the `/api` prefix of the
+/// real ones.
+pub(crate) const MEMORY_BASE: &str = "http://coinspaid.test/api";
+
+/// A client with [`KEY`], [`SECRET`] and `retry` over a [`MemoryTransport`] answering
+/// `script` (the last reply repeats); keep the transport to read what was sent.
+pub(crate) fn memory_client(
+    retry: RetryPolicy,
+    script: impl IntoIterator<Item = Reply>,
+) -> (Client, MemoryTransport) {
+    let mem = MemoryTransport::new(script);
+    let client = Client::builder(Environment::Custom(MEMORY_BASE.into()), KEY, SECRET)
+        .retry(retry)
+        .timeouts(test_timeouts())
+        .transport(Arc::new(mem.clone()))
+        .build()
+        .unwrap();
+    (client, mem)
+}
+
+/// The answer a documented response fixture shows: its status and its exact body text.
+pub(crate) fn documented_reply(fixture_name: &str) -> Reply {
+    let fx = DocFixture::read(fixtures_dir().join(fixture_name));
+    Reply::json(fx.status.unwrap(), fx.body.get())
+}
+
+/// Every documented fixture of `op` (`<name>.request.json`, `<name>.response.201.json`, …)
+/// as its file name and contents.
+pub(crate) fn documented(op: &Operation) -> Vec<(String, DocFixture)> {
+    let prefix = format!("{}.", op.name);
+    fixture_files(fixtures_dir())
+        .into_iter()
+        .filter(|(name, _)| name.starts_with(&prefix))
+        .map(|(name, path)| (name, DocFixture::read(path)))
+        .collect()
+}
+
+/// The documented request fixture of `op`, which every operation has.
+pub(crate) fn documented_request(op: &Operation) -> DocFixture {
+    let mut requests: Vec<DocFixture> = documented(op)
+        .into_iter()
+        .filter(|(_, fx)| fx.direction == "request")
+        .map(|(_, fx)| fx)
+        .collect();
+    assert_eq!(requests.len(), 1, "{}: one documented request", op.name);
+    requests.remove(0)
+}
+
+/// The row of the table named `name`.
+pub(crate) fn operation(name: &str) -> &'static Operation {
+    OPERATIONS
+        .iter()
+        .copied()
+        .find(|op| op.name == name)
+        .unwrap_or_else(|| panic!("no operation {name} in the table"))
 }
 
 /// `fixtures/coinspaid/docs`.
