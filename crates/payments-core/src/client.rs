@@ -409,16 +409,22 @@ impl RequestOptions {
         self
     }
 
-    /// Adds a header to this call.
+    /// Adds a header to this call. The name is case-insensitive (`X-Trace-Id` is sent as
+    /// `x-trace-id`); a value that cannot be a header value is refused.
+    ///
+    /// # Panics
+    ///
+    /// If `name`, a literal, is not a valid header name in any case (a space, a colon).
     pub fn header(
         mut self,
         name: &'static str,
         value: &str,
     ) -> Result<Self, http::header::InvalidHeaderValue> {
-        self.headers.insert(
-            http::header::HeaderName::from_static(name),
-            HeaderValue::from_str(value)?,
-        );
+        // Not `from_static`, which also panics on upper-case letters.
+        let Ok(name) = http::header::HeaderName::from_bytes(name.as_bytes()) else {
+            panic!("{name:?} is not a valid header name");
+        };
+        self.headers.insert(name, HeaderValue::from_str(value)?);
         Ok(self)
     }
 }

@@ -195,6 +195,21 @@ fn an_invalid_per_call_header_value_is_refused() {
     assert!(RequestOptions::new().header("x-trace-id", "a\nb").is_err());
 }
 
+/// Header names are case-insensitive: `X-Trace-Id` is `x-trace-id`, not a panic.
+#[tokio::test]
+async fn a_capitalised_per_call_header_name_is_accepted() {
+    let options = RequestOptions::new()
+        .header("X-Trace-Id", "abc-123")
+        .unwrap();
+    let (b, mem) = in_memory([ok()]);
+    b.build(no_auth())
+        .unwrap()
+        .send_with(&Call::get("/x"), &options)
+        .await
+        .unwrap();
+    assert_eq!(mem.single().header("x-trace-id"), Some("abc-123"));
+}
+
 // ---------------------------------------------------------------------------------------
 // send_with_meta
 
