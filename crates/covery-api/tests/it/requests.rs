@@ -16,10 +16,9 @@ use payments_core::provider::{InvalidInput, RequestBody};
 use payments_core::{RequestSpec, RetrySafety};
 use payments_test_support::server::{Recorded, Reply};
 
-use crate::support::{self, FixedNonce, assert_signed, fixture};
-
-const EVENT_RESULT: &str = r#"{"requestId":7896010,"type":"login","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42"}"#;
-const DECISION: &str = r#"{"requestId":7896010,"type":"transaction","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42","score":80,"accept":false,"reject":true,"manual":false,"reason":"r","action":"a"}"#;
+use crate::support::{
+    self, DECISION, EVENT_RESULT, FixedNonce, INPUTS, assert_signed, fixture, operation,
+};
 
 /// Makes one call answered with `reply`, without retries, and returns the one request
 /// sent.
@@ -560,58 +559,6 @@ fn retry_safety_follows_the_unique_id() {
             ("fraud-alert-feedback", Idempotent),
         ]
     );
-}
-
-/// One input document per operation, as the `payments` CLI passes it, with the answer
-/// Covery gives and whether the request takes `X-Identities`. Every input but ping's is
-/// the body sent; ping sends an empty body.
-const INPUTS: &[(&str, &str, &str, bool)] = &[
-    (
-        "ping",
-        "",
-        r#"{"customerId":1,"access":{"event":true}}"#,
-        false,
-    ),
-    (
-        "send-event",
-        r#"{"type":"login","login_timestamp":13,"user_merchant_id":"u1","sequence_id":"s1","ip":"203.0.113.7"}"#,
-        EVENT_RESULT,
-        true,
-    ),
-    (
-        "make-decision",
-        r#"{"type":"transaction","transaction_amount":28.550,"transaction_currency":"USD","transaction_id":"TR1","transaction_timestamp":14,"user_merchant_id":"u1","sequence_id":"s1","product_quantity":0.10000000000000001}"#,
-        DECISION,
-        true,
-    ),
-    (
-        "postback",
-        r#"{"request_id":123456,"code":"4002"}"#,
-        r#"{"requestId":123456}"#,
-        false,
-    ),
-    ("latest-fraud-alerts", r#"{"limit":5}"#, "[]", false),
-    (
-        "find-fraud-alert",
-        r#"{"id":8464503}"#,
-        r#"{"id":8464503,"type":"issuer_alert","state":"none"}"#,
-        false,
-    ),
-    ("confirm-fraud-alert", r#"{"id":8464503}"#, "", false),
-    (
-        "fraud-alert-feedback",
-        r#"{"id":8464503,"result":"stopped","refunded":"not_refunded"}"#,
-        "",
-        false,
-    ),
-];
-
-fn operation(name: &str) -> &'static payments_core::Operation {
-    OPERATIONS
-        .iter()
-        .copied()
-        .find(|o| o.name == name)
-        .unwrap_or_else(|| panic!("no operation {name}"))
 }
 
 /// Every operation called by name with its JSON input document: the row's method and path,

@@ -7,9 +7,11 @@ use covery_api::{
     Amount, ApiErrorKind, Currency, FindFraudAlert, Login, Postback, SendEvent, Transaction,
 };
 
+use covery_api::OPERATIONS;
+use payments_core::RetrySafety;
 use payments_test_support::server::Reply;
 
-use crate::support::{self, assert_signed, fast_retry, fixture};
+use crate::support::{self, INPUTS, assert_signed, fast_retry, fixture, operation};
 
 const EVENT_RESULT: &str = r#"{"requestId":1,"type":"transaction","createdAt":1.0}"#;
 
@@ -17,6 +19,52 @@ fn throttled(status: u16) -> Reply {
     Reply::status(status)
         .header("x-maxwell-status", "Exception")
         .header("x-maxwell-error-message", "Too many requests")
+}
+
+/// Every operation, called with its input document against a 5xx from in front of Covery
+/// (no `X-Maxwell-Status`): tried three times exactly when its request is idempotent (the
+/// row's column, or an event with its own id), once otherwise; and three times after 509
+/// whatever it is, since throttling refuses a request unprocessed.
+#[tokio::test]
+async fn every_operation_is_retried_as_its_request_allows() {
+    assert_eq!(INPUTS.len(), OPERATIONS.len());
+    let mut after_503 = std::collections::BTreeSet::new();
+    for &(name, input, _, _) in INPUTS {
+        let op = operation(name);
+        let document = if input.is_empty() { "{}" } else { input };
+        let retry = (op.io.request)(document, vec![]).unwrap().retry;
+        for (reply, expected) in [
+            (
+                Reply::status(503),
+                match retry {
+                    RetrySafety::Idempotent => 3,
+                    RetrySafety::NotIdempotent => 1,
+                },
+            ),
+            (throttled(509), 3),
+        ] {
+            let mem = support::script([reply]);
+            let err = support::client(&mem, fast_retry())
+                .call_json(op, document, vec![])
+                .await
+                .unwrap_err();
+            assert!(err.status().is_some(), "{name}: {err}");
+            assert_eq!(mem.hits(), expected, "{name}: {err}");
+            if err.status().is_some_and(|s| s.as_u16() == 503) {
+                after_503.insert((name, expected));
+            }
+            let reqs = mem.requests();
+            assert!(
+                reqs.iter().all(|r| r.body == reqs[0].body),
+                "{name}: the same bytes on every attempt"
+            );
+        }
+    }
+    // A login sent once; a transaction decided with the same (idempotent) retries as a
+    // read, although its row says otherwise.
+    assert!(after_503.contains(&("send-event", 1)), "{after_503:?}");
+    assert!(after_503.contains(&("make-decision", 3)), "{after_503:?}");
+    assert!(after_503.contains(&("ping", 3)), "{after_503:?}");
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use covery_api::{Client, Environment, RetryPolicy};
+use covery_api::{Client, Environment, OPERATIONS, RetryPolicy};
 use payments_core::NonceSource;
 use payments_core::test_util::SequenceNonce;
 use payments_test_support::server::{Recorded, Reply};
@@ -100,4 +100,61 @@ pub(crate) fn recorded_dir() -> PathBuf {
 /// A fixture file, parsed.
 pub(crate) fn fixture(name: &str) -> serde_json::Value {
     read_json(fixtures_dir().join(name))
+}
+
+/// An answer of `send-event`.
+pub(crate) const EVENT_RESULT: &str = r#"{"requestId":7896010,"type":"login","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42"}"#;
+/// An answer of `make-decision`.
+pub(crate) const DECISION: &str = r#"{"requestId":7896010,"type":"transaction","createdAt":1449049571.123,"sequenceId":"user-42","merchantUserId":"user-42","score":80,"accept":false,"reject":true,"manual":false,"reason":"r","action":"a"}"#;
+
+/// One input document per operation, as the `payments` CLI passes it, with the answer
+/// Covery gives and whether the request takes `X-Identities`. Every input but ping's is
+/// the body sent; ping sends an empty body.
+pub(crate) const INPUTS: &[(&str, &str, &str, bool)] = &[
+    (
+        "ping",
+        "",
+        r#"{"customerId":1,"access":{"event":true}}"#,
+        false,
+    ),
+    (
+        "send-event",
+        r#"{"type":"login","login_timestamp":13,"user_merchant_id":"u1","sequence_id":"s1","ip":"203.0.113.7"}"#,
+        EVENT_RESULT,
+        true,
+    ),
+    (
+        "make-decision",
+        r#"{"type":"transaction","transaction_amount":28.550,"transaction_currency":"USD","transaction_id":"TR1","transaction_timestamp":14,"user_merchant_id":"u1","sequence_id":"s1","product_quantity":0.10000000000000001}"#,
+        DECISION,
+        true,
+    ),
+    (
+        "postback",
+        r#"{"request_id":123456,"code":"4002"}"#,
+        r#"{"requestId":123456}"#,
+        false,
+    ),
+    ("latest-fraud-alerts", r#"{"limit":5}"#, "[]", false),
+    (
+        "find-fraud-alert",
+        r#"{"id":8464503}"#,
+        r#"{"id":8464503,"type":"issuer_alert","state":"none"}"#,
+        false,
+    ),
+    ("confirm-fraud-alert", r#"{"id":8464503}"#, "", false),
+    (
+        "fraud-alert-feedback",
+        r#"{"id":8464503,"result":"stopped","refunded":"not_refunded"}"#,
+        "",
+        false,
+    ),
+];
+
+pub(crate) fn operation(name: &str) -> &'static payments_core::Operation {
+    OPERATIONS
+        .iter()
+        .copied()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("no operation {name}"))
 }
