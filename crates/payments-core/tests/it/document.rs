@@ -30,6 +30,8 @@ struct Output {
 fn a_duplicate_key_is_refused_at_any_depth_naming_its_path() {
     let dup = |doc: &str| read::<Value>(doc).unwrap_err();
     assert_eq!(dup(r#"{"a":1,"a":1}"#), "a: duplicate key");
+    // Keys compare as decoded: an escape does not hide a duplicate.
+    assert_eq!(dup(r#"{"ab":1,"a\u0062":2}"#), "ab: duplicate key");
     assert_eq!(dup(r#"{"a":{"b":{"c":1,"c":2}}}"#), "a.b.c: duplicate key");
     assert_eq!(
         dup(r#"{"a":[{"b":1},[{"c":{"d":1,"d":1}}]]}"#),
