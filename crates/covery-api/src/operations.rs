@@ -9,7 +9,7 @@
 //! retry safety covers everything else: reads and postbacks are idempotent; events and
 //! decisions are not, except that a request carrying an event with its own unique id
 //! (transaction, refund, payout, transfer) upgrades itself to idempotent
-//! ([`SendEvent`](crate::SendEvent)).
+//! ([`SendEvent`]).
 
 use payments_core::http::Method;
 use payments_core::{Auth, Io, Operation, RetrySafety};
