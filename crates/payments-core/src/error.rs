@@ -9,6 +9,7 @@ use http::{HeaderMap, StatusCode};
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// The longest body snippet an [`ApiError`] keeps, in bytes.
+#[cfg_attr(not(feature = "client"), allow(dead_code, unreachable_pub))]
 pub const SNIPPET_LIMIT: usize = 512;
 
 /// Everything that can go wrong in a call to a provider.
@@ -382,6 +383,7 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// Cuts `body` to at most `limit` bytes on a char boundary, lossily decoded.
+#[cfg_attr(not(feature = "client"), allow(dead_code, unreachable_pub))]
 pub fn snippet(body: &[u8], limit: usize) -> String {
     let mut end = body.len().min(limit);
     if end < body.len() {

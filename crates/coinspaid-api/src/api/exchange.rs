@@ -31,6 +31,7 @@ use crate::types::{ExchangeOrder, ExchangeQuote};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CalculateExchange {
     /// The amount to receive (set this or `sender_amount`, not both).
@@ -101,6 +102,7 @@ impl Endpoint for CalculateExchange {
 /// Moves money: never retried once it may have reached CoinsPaid. Reuse the same
 /// `foreign_id` on a manual retry, as for [`WithdrawalCrypto`](crate::WithdrawalCrypto).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ExchangeFixed {
     /// The currency sent.
@@ -154,6 +156,7 @@ impl Endpoint for ExchangeFixed {
 /// Moves money: never retried once it may have reached CoinsPaid. Reuse the same
 /// `foreign_id` on a manual retry, as for [`WithdrawalCrypto`](crate::WithdrawalCrypto).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ExchangeNow {
     /// The currency sent.

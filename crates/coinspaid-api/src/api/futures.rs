@@ -17,6 +17,7 @@ use crate::types::{FuturesConfirmation, FuturesRates};
 ///
 /// Unlike the other operations, the documented answer is not wrapped in `data`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GetFuturesRates {
     /// The exchangeable address.
@@ -64,6 +65,7 @@ impl Endpoint for GetFuturesRates {
 ///
 /// Not retried once it may have reached CoinsPaid: a repeat could hold a second rate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ConfirmFutures {
     /// The tag or memo of the address, if it has one.

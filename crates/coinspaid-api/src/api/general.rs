@@ -21,6 +21,7 @@ use crate::types::{Balance, CurrencyInfo, CurrencyPair};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Ping {}
 
@@ -41,6 +42,7 @@ impl Endpoint for Ping {
 
 /// `POST /v2/currencies/list`: every supported currency. Read-only, retried.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ListCurrencies {}
 
@@ -53,6 +55,7 @@ impl ListCurrencies {
 
 /// `POST /v2/accounts/list`: every balance, zero balances included. Read-only, retried.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ListAccounts {}
 
@@ -98,6 +101,7 @@ impl Endpoint for ListAccounts {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ListCurrencyPairs {
     /// Only pairs exchanging from this currency.

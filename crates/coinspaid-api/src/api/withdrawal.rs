@@ -47,6 +47,7 @@ use crate::types::Withdrawal;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct WithdrawalCrypto {
     /// Your unique id of this payout; reuse it on a manual retry.
