@@ -304,7 +304,7 @@ async fn covery(
     r.done(&format!("requestId {}", pb.request_id));
 
     r.start("raise a fraud alert; receive and verify its callback");
-    let http = payments_core::reqwest::Client::new();
+    let http = reqwest::Client::new();
     let created = http
         .post(format!(
             "{}/_sandbox/covery/fraud-alerts",
@@ -367,7 +367,7 @@ async fn coinspaid(
     r.done(&address.address);
 
     r.start("simulate a 0.01 BTC deposit to it");
-    let http = payments_core::reqwest::Client::new();
+    let http = reqwest::Client::new();
     let deposit = http
         .post(format!(
             "{}/_sandbox/coinspaid/deposits",

@@ -2,25 +2,49 @@
 
 use std::io::Read;
 
-use serde_json::{Map, Value};
+use payments_core::InputFile;
 
 use crate::exit::CliError;
 
-/// Reads inline JSON, `@FILE`, or `-` (standard input). No `--data` means `{}`.
-pub(crate) fn read_document(data: Option<&str>) -> Result<Map<String, Value>, CliError> {
+/// Reads `--data`: inline JSON, `@FILE`, or `-` (standard input), as text; no `--data`
+/// means `{}`. The text is handed to the operation as is: it is parsed once, by the
+/// operation's request type, so every digit of every number survives; duplicate keys are
+/// refused there.
+pub(crate) fn read_input(data: Option<&str>) -> Result<String, CliError> {
     let Some(data) = data else {
-        return Ok(Map::new());
+        return Ok("{}".to_owned());
     };
     let bytes = if data == "-" || data.starts_with('@') {
         read_bytes(data)?
     } else {
-        data.as_bytes().to_vec()
+        return Ok(data.to_owned());
     };
-    match serde_json::from_slice::<Value>(&bytes) {
-        Ok(Value::Object(m)) => Ok(m),
-        Ok(_) => Err(CliError::usage("--data must be a JSON object")),
-        Err(e) => Err(CliError::usage(format!("--data is not valid JSON: {e}"))),
-    }
+    String::from_utf8(bytes).map_err(|_| CliError::usage("--data is not UTF-8 text"))
+}
+
+/// Reads every `--file FIELD=PATH` (a bare `PATH` is the field `file`).
+pub(crate) fn read_files(specs: &[String]) -> Result<Vec<InputFile>, CliError> {
+    specs
+        .iter()
+        .map(|spec| {
+            let (field, path) = match spec.split_once('=') {
+                Some((field, path)) if !field.is_empty() && !field.contains('/') => (field, path),
+                _ => ("file", spec.as_str()),
+            };
+            let path = std::path::Path::new(path);
+            let bytes = std::fs::read(path)
+                .map_err(|e| CliError::usage(format!("cannot read {}: {e}", path.display())))?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(InputFile {
+                field: field.to_owned(),
+                name,
+                bytes: bytes.into(),
+            })
+        })
+        .collect()
 }
 
 /// Reads `@FILE` or `-` (standard input) as raw bytes.
@@ -54,64 +78,4 @@ pub(crate) fn parse_headers(raw: &[String]) -> Result<Vec<(String, String)>, Cli
             Ok((name.to_owned(), value.trim().to_owned()))
         })
         .collect()
-}
-
-/// Takes a required string field out of the document (a path parameter).
-pub(crate) fn take_string(doc: &mut Map<String, Value>, field: &str) -> Result<String, CliError> {
-    match doc.remove(field) {
-        Some(Value::String(s)) => Ok(s),
-        Some(Value::Number(n)) => Ok(n.to_string()),
-        Some(_) => Err(CliError::usage(format!("{field} must be a string"))),
-        None => Err(CliError::usage(format!(
-            "{field} is required (the path parameter, as a top-level field)"
-        ))),
-    }
-}
-
-/// Decodes the document into a request type, then refuses fields the type does not know
-/// (a typo would otherwise be dropped silently).
-pub(crate) fn decode_strict<T>(doc: Map<String, Value>) -> Result<T, CliError>
-where
-    T: serde::de::DeserializeOwned + serde::Serialize,
-{
-    let input = Value::Object(doc);
-    let typed: T = serde_path_to_error::deserialize(&input).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            CliError::usage(format!("invalid input: {}", e.inner()))
-        } else {
-            CliError::usage(format!("invalid input: {path}: {}", e.inner()))
-        }
-    })?;
-    let back =
-        serde_json::to_value(&typed).map_err(|e| CliError::usage(format!("invalid input: {e}")))?;
-    unknown_fields(&input, &back, "")?;
-    Ok(typed)
-}
-
-fn unknown_fields(input: &Value, known: &Value, at: &str) -> Result<(), CliError> {
-    match (input, known) {
-        (Value::Object(i), Value::Object(k)) => {
-            for (key, v) in i {
-                let path = if at.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{at}.{key}")
-                };
-                match k.get(key) {
-                    Some(kv) => unknown_fields(v, kv, &path)?,
-                    None if v.is_null() => {}
-                    None => return Err(CliError::usage(format!("unknown field {path}"))),
-                }
-            }
-            Ok(())
-        }
-        (Value::Array(i), Value::Array(k)) => {
-            for (n, (iv, kv)) in i.iter().zip(k).enumerate() {
-                unknown_fields(iv, kv, &format!("{at}[{n}]"))?;
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
 }

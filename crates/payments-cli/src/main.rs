@@ -5,6 +5,7 @@
 mod demo;
 mod exit;
 mod input;
+mod output;
 mod providers;
 mod record;
 mod serve;
@@ -80,9 +81,10 @@ enum Command {
         /// Base URL, overriding PROVIDER_BASE_URL.
         #[arg(long)]
         base_url: Option<String>,
-        /// A file to send (coinify kyc-upload-document).
-        #[arg(long)]
-        file: Option<PathBuf>,
+        /// A file to send, `FIELD=PATH` with the documented parameter name as FIELD
+        /// (repeatable); a bare PATH is the field `file` (coinify kyc-upload-document).
+        #[arg(long = "file", value_name = "FIELD=PATH")]
+        files: Vec<String>,
     },
     /// Verify a callback with the provider secret from the environment and print it as JSON.
     #[command(after_help = EXIT_CODES)]
@@ -177,11 +179,12 @@ async fn run(command: Command) -> Result<(), CliError> {
             for p in list {
                 for op in p.operations() {
                     out.push_str(&format!(
-                        "{:<10} {:<20} {:<6} {}\n",
+                        "{:<10} {:<22} {:<6} {:<44} {}\n",
                         p.name(),
                         op.name,
                         op.method,
-                        op.path
+                        op.path,
+                        op.summary
                     ));
                 }
             }
@@ -193,15 +196,14 @@ async fn run(command: Command) -> Result<(), CliError> {
             operation,
             data,
             base_url,
-            file,
+            files,
         } => {
             let p = providers::find(&provider)?;
             let op = p.operation(&operation)?;
-            let doc = input::read_document(data.as_deref())?;
-            let value = p.call(op, doc, base_url, file).await?;
-            let text = serde_json::to_string_pretty(&value)
-                .map_err(|e| CliError::usage(format!("cannot print the response: {e}")))?;
-            println!("{text}");
+            let doc = input::read_input(data.as_deref())?;
+            let files = input::read_files(&files)?;
+            let out = p.call(op, doc, files, base_url).await?;
+            println!("{}", output::render(&out.value));
             Ok(())
         }
         Command::VerifyCallback {
@@ -212,10 +214,8 @@ async fn run(command: Command) -> Result<(), CliError> {
             let p = providers::find(&provider)?;
             let headers = input::parse_headers(&headers)?;
             let body = input::read_bytes(&body)?;
-            let value = p.verify_callback(&headers, &body)?;
-            let text = serde_json::to_string_pretty(&value)
-                .map_err(|e| CliError::usage(format!("cannot print the callback: {e}")))?;
-            println!("{text}");
+            let text = p.verify_callback(&headers, &body)?;
+            println!("{}", output::indent(&text));
             Ok(())
         }
         Command::Trigger {

@@ -1,6 +1,11 @@
 //! `payments record-fixtures`: runs each provider's scripted scenario through the real
 //! clients and writes every exchange to `<out>/<provider>/recorded/<operation>.<case>.json`.
 //!
+//! Every step is a row of the provider's operation table called with its JSON input
+//! document (as `payments call` takes it), so a recording holds the operation's one name,
+//! the input, every exchange and the decoded outcome, and the replay tests need no
+//! per-operation code.
+//!
 //! By default against an in-process sandbox with a fixed seed and clock, so the files are
 //! the same on every run; `cargo xtask fixtures --check` relies on that. With `--live`,
 //! against the provider's environment named by its variables (`COINCOVER_BASE_URL`,
@@ -10,28 +15,89 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use coincover_api::{
-    Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Date,
-    Environment, UpdatePlan, UpdateUser,
-};
-use payments_core::signer::test_util::FixedClock;
+use base64::Engine as _;
+use payments_core::test_util::{FixedClock, SequenceNonce};
 use payments_core::transport::{Exchange, RecordingTransport};
-use payments_core::{ReqwestTransport, RetryPolicy, Transport};
+use payments_core::{
+    Error, InputFile, JsonOutput, Operation, ReqwestTransport, RetryPolicy, Transport, WithMeta,
+};
 use payments_sandbox::{Provider, Sandbox, SandboxConfig};
-use serde_json::json;
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
 
 use crate::exit::CliError;
-use crate::providers::require_env;
+use crate::providers::{BoxFuture, require_env};
 
 /// The instant the recording sandbox's clock is fixed at (2023-11-14T22:13:20Z).
 pub(crate) const RECORDING_CLOCK: u64 = 1_700_000_000;
 /// The recording sandbox's seed.
 pub(crate) const RECORDING_SEED: u64 = 7;
 
-/// One provider's recorder: a client wired to a [`RecordingTransport`].
+/// A provider client that calls any row of its table with a JSON input document.
+trait CallJson: Sync {
+    fn call<'a>(
+        &'a self,
+        op: &'static Operation,
+        input: &'a str,
+        files: Vec<InputFile>,
+    ) -> BoxFuture<'a, Result<WithMeta<JsonOutput>, Error>>;
+}
+
+macro_rules! call_json_for {
+    ($($client:ty),*) => {$(
+        impl CallJson for $client {
+            fn call<'a>(
+                &'a self,
+                op: &'static Operation,
+                input: &'a str,
+                files: Vec<InputFile>,
+            ) -> BoxFuture<'a, Result<WithMeta<JsonOutput>, Error>> {
+                Box::pin(self.call_json(op, input, files))
+            }
+        }
+    )*};
+}
+call_json_for!(
+    coincover_api::Client,
+    covery_api::Client,
+    coinspaid_api::Client,
+    coinify_api::Client
+);
+
+/// A recorded file, keys in this order.
+#[derive(Serialize)]
+struct Recording<'a> {
+    operation: &'static str,
+    case: &'a str,
+    input: &'a RawValue,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<RecordedFile>,
+    exchanges: Vec<Exchange>,
+    outcome: Outcome,
+}
+
+/// A file given to the call, its bytes in standard base64.
+#[derive(Serialize)]
+struct RecordedFile {
+    field: String,
+    name: String,
+    base64: String,
+}
+
+/// The decoded result: the success status and the response as the client decoded it
+/// (every digit kept), or the error's Display.
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Outcome {
+    Ok { status: u16, value: Box<RawValue> },
+    Error(String),
+}
+
+/// One provider's recorder: clients wired to a [`RecordingTransport`].
 struct Recorder {
     transport: RecordingTransport,
-    files: Vec<(String, serde_json::Value)>,
+    files: Vec<(String, String)>,
 }
 
 impl Recorder {
@@ -48,60 +114,55 @@ impl Recorder {
         Arc::new(self.transport.clone())
     }
 
-    /// Files the exchanges of the step just run under `operation.case`.
-    fn file(&mut self, operation: &str, case: &str, outcome: Result<serde_json::Value, String>) {
+    /// Calls `op` with `input` and files the exchanges under `<op>.<case>`; answers the
+    /// decoded response when the call succeeded.
+    async fn step(
+        &mut self,
+        client: &dyn CallJson,
+        op: &'static Operation,
+        case: &str,
+        input: Value,
+        files: Vec<InputFile>,
+    ) -> Result<Option<Value>, CliError> {
+        let text = input.to_string();
+        let result = client.call(op, &text, files.clone()).await;
         let exchanges: Vec<Exchange> = self.transport.take();
-        let doc = json!({
-            "operation": operation,
-            "case": case,
-            "exchanges": exchanges,
-            "outcome": match outcome {
-                Ok(v) => json!({ "ok": v }),
-                Err(e) => json!({ "error": e }),
-            },
-        });
-        self.files.push((format!("{operation}.{case}.json"), doc));
+        let invalid = |e: serde_json::Error| CliError::usage(format!("{}.{case}: {e}", op.name));
+        let (outcome, value) = match result {
+            Ok(out) => {
+                let value = serde_json::from_str(&out.value.json).ok();
+                let raw = RawValue::from_string(out.value.json).map_err(invalid)?;
+                (
+                    Outcome::Ok {
+                        status: out.value.status.as_u16(),
+                        value: raw,
+                    },
+                    value,
+                )
+            }
+            Err(e) => (Outcome::Error(e.to_string()), None),
+        };
+        let input = RawValue::from_string(text).map_err(invalid)?;
+        let doc = Recording {
+            operation: op.name,
+            case,
+            input: &input,
+            files: files
+                .into_iter()
+                .map(|f| RecordedFile {
+                    field: f.field,
+                    name: f.name,
+                    base64: base64::engine::general_purpose::STANDARD.encode(&f.bytes),
+                })
+                .collect(),
+            exchanges,
+            outcome,
+        };
+        let mut text = crate::output::indent(&serde_json::to_string(&doc).map_err(invalid)?);
+        text.push('\n');
+        self.files.push((format!("{}.{case}.json", op.name), text));
+        Ok(value)
     }
-}
-
-fn outcome<T: serde::Serialize>(
-    r: Result<T, payments_core::Error>,
-) -> Result<serde_json::Value, String> {
-    r.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
-        .map_err(|e| e.to_string())
-}
-
-fn amount(s: &str) -> Result<Amount, CliError> {
-    s.parse()
-        .map_err(|e: payments_core::money::InvalidAmount| CliError::usage(e.to_string()))
-}
-
-fn coin(s: &str) -> Result<CoinId, CliError> {
-    CoinId::new(s).map_err(|e| CliError::usage(e.to_string()))
-}
-
-fn country(s: &str) -> Result<CountryCode, CliError> {
-    CountryCode::from_alpha2(s).map_err(|e| CliError::usage(e.to_string()))
-}
-
-fn tx(
-    id: &str,
-    coin_id: &str,
-    destination: &str,
-    value: &str,
-    user: &str,
-) -> Result<CheckTransaction, CliError> {
-    Ok(CheckTransaction::new(
-        id,
-        coin(coin_id)?,
-        "rec-wallet-1",
-        vec![coincover_api::TransactionOutput::new(
-            destination,
-            amount(value)?,
-            user,
-        )],
-    )
-    .with_transaction_hash(format!("hash-{id}")))
 }
 
 /// CoinCover: every operation, its success and each documented error.
@@ -109,7 +170,12 @@ async fn coincover(
     base: String,
     token: String,
     run_id: &str,
-) -> Result<Vec<(String, serde_json::Value)>, CliError> {
+) -> Result<Vec<(String, String)>, CliError> {
+    use coincover_api::operations::{
+        CHECK_TRANSACTION, CREATE_PLAN, CREATE_USER, UPDATE_PLAN, UPDATE_USER,
+    };
+    use coincover_api::{Client, Environment};
+
     let mut rec = Recorder::new()?;
     let client = Client::builder(Environment::Custom(base.clone()), token)
         .transport(rec.transport())
@@ -121,96 +187,85 @@ async fn coincover(
         .build()?;
     let user = format!("{run_id}jb001");
     let missing = format!("{run_id}nobody");
-    let dob: Date = "1975-05-01"
-        .parse()
-        .map_err(|e: payments_core::date::InvalidDate| CliError::usage(e.to_string()))?;
-    let new_user = CreateUser::new(&user, "Joe", "Blogs", country("US")?)
-        .with_dob(dob)
-        .with_nationality(country("US")?);
+    let new_user = json!({
+        "userId": user, "firstName": "Joe", "lastName": "Blogs", "dob": "1975-05-01",
+        "residenceCountry": "US", "nationality": "US",
+    });
+    rec.step(&client, &CREATE_USER, "created", new_user.clone(), vec![])
+        .await?;
+    rec.step(&client, &CREATE_USER, "duplicate", new_user.clone(), vec![])
+        .await?;
+    rec.step(&wrong, &CREATE_USER, "unauthorized", new_user, vec![])
+        .await?;
 
-    let r = client.create_user(&new_user).await;
-    rec.file("create-user", "created", outcome(r));
-    let r = client.create_user(&new_user).await;
-    rec.file("create-user", "duplicate", outcome(r));
-    let r = wrong.create_user(&new_user).await;
-    rec.file("create-user", "unauthorized", outcome(r));
+    let update = json!({"userId": user, "firstName": "Joseph", "residenceCountry": "GB"});
+    rec.step(&client, &UPDATE_USER, "updated", update, vec![])
+        .await?;
+    let update = json!({"userId": missing, "firstName": "X"});
+    rec.step(&client, &UPDATE_USER, "not-found", update, vec![])
+        .await?;
 
-    let r = client
-        .update_user(
-            &UpdateUser::new(&user)
-                .first_name("Joseph")
-                .residence_country(country("GB")?),
-        )
-        .await;
-    rec.file("update-user", "updated", outcome(r));
-    let r = client
-        .update_user(&UpdateUser::new(&missing).first_name("X"))
-        .await;
-    rec.file("update-user", "not-found", outcome(r));
-
-    let r = client
-        .create_plan(&CreatePlan::new(&user, amount("1000")?))
-        .await;
-    rec.file("create-plan", "created", outcome(r));
-    let r = client
-        .create_plan(&CreatePlan::new(&missing, amount("1000")?))
-        .await;
-    rec.file("create-plan", "not-found", outcome(r));
-
-    let r = client
-        .update_plan(&UpdatePlan::new(&user, amount("2000")?))
-        .await;
-    rec.file("update-plan", "updated", outcome(r));
-    let r = client
-        .update_plan(&UpdatePlan::new(&missing, amount("500")?))
-        .await;
-    rec.file("update-plan", "not-found", outcome(r));
+    let plan = |user: &str, level: &str| json!({"userId": user, "levelUsd": level});
+    rec.step(
+        &client,
+        &CREATE_PLAN,
+        "created",
+        plan(&user, "1000"),
+        vec![],
+    )
+    .await?;
+    rec.step(
+        &client,
+        &CREATE_PLAN,
+        "not-found",
+        plan(&missing, "1000"),
+        vec![],
+    )
+    .await?;
+    rec.step(
+        &client,
+        &UPDATE_PLAN,
+        "updated",
+        plan(&user, "2000"),
+        vec![],
+    )
+    .await?;
+    rec.step(
+        &client,
+        &UPDATE_PLAN,
+        "not-found",
+        plan(&missing, "500"),
+        vec![],
+    )
+    .await?;
 
     let clean = crate::providers::coincover::CLEAN_ADDRESS;
+    let sanctioned = crate::providers::coincover::SANCTIONED_ADDRESS;
+    let tx = |id: &str, coin: &str, destination: &str, amount: &str| {
+        json!({
+            "transactionCustomerId": format!("{run_id}{id}"),
+            "transactionHash": format!("hash-{run_id}{id}"),
+            "coin": coin,
+            "walletId": "rec-wallet-1",
+            "outputs": [{"destination": destination, "amount": amount, "userId": user}],
+        })
+    };
     let cases = [
-        (
-            "green",
-            tx(&format!("{run_id}tx-1"), "bitcoin", clean, "0.005", &user)?,
-        ),
-        (
-            "red-sanctioned",
-            tx(
-                &format!("{run_id}tx-2"),
-                "bitcoin",
-                crate::providers::coincover::SANCTIONED_ADDRESS,
-                "0.001",
-                &user,
-            )?,
-        ),
-        (
-            "red-plan-limit",
-            tx(&format!("{run_id}tx-3"), "bitcoin", clean, "0.5", &user)?,
-        ),
+        ("green", tx("tx-1", "bitcoin", clean, "0.005")),
+        ("red-sanctioned", tx("tx-2", "bitcoin", sanctioned, "0.001")),
+        ("red-plan-limit", tx("tx-3", "bitcoin", clean, "0.5")),
         (
             "red-unsupported-coin",
-            tx(
-                &format!("{run_id}tx-4"),
-                "sandbox-unlisted-coin",
-                clean,
-                "1",
-                &user,
-            )?,
+            tx("tx-4", "sandbox-unlisted-coin", clean, "1"),
         ),
     ];
-    for (case, req) in cases {
-        let r = client.check_transaction(&req).await;
-        rec.file("check-transaction", case, outcome(r));
+    for (case, input) in cases {
+        rec.step(&client, &CHECK_TRANSACTION, case, input, vec![])
+            .await?;
     }
-    let r = wrong
-        .check_transaction(&tx(
-            &format!("{run_id}tx-5"),
-            "bitcoin",
-            clean,
-            "0.001",
-            &user,
-        )?)
-        .await;
-    rec.file("check-transaction", "unauthorized", outcome(r));
+    let input = tx("tx-5", "bitcoin", clean, "0.001");
+    rec.step(&wrong, &CHECK_TRANSACTION, "unauthorized", input, vec![])
+        .await?;
     Ok(rec.files)
 }
 
@@ -224,18 +279,16 @@ async fn covery(
     event_token: Option<String>,
     control: Option<String>,
     run_id: &str,
-) -> Result<Vec<(String, serde_json::Value)>, CliError> {
-    use covery_api::{
-        AlertState, ConfirmFraudAlert, Currency, Environment as CoveryEnv, FindFraudAlert,
-        FraudAlertFeedback, LatestFraudAlerts, Login, MakeDecision, Postback, Registration,
-        SendEvent, Transaction,
+) -> Result<Vec<(String, String)>, CliError> {
+    use covery_api::operations::{
+        CONFIRM_FRAUD_ALERT, FIND_FRAUD_ALERT, FRAUD_ALERT_FEEDBACK, LATEST_FRAUD_ALERTS,
+        MAKE_DECISION, PING, POSTBACK, SEND_EVENT,
     };
-    use payments_core::signer::test_util::SequenceNonce;
 
     let mut rec = Recorder::new()?;
     let transport = rec.transport();
     let build = |token: String, secret: String, prefix: &str| {
-        covery_api::Client::builder(CoveryEnv::Custom(base.clone()), token, secret)
+        covery_api::Client::builder(covery_api::Environment::Custom(base.clone()), token, secret)
             .transport(transport.clone())
             .retry(RetryPolicy::none())
             .nonce_source(Arc::new(SequenceNonce::new(format!(
@@ -245,87 +298,90 @@ async fn covery(
     };
     let client = build(token.clone(), secret.clone(), "1")?;
     let wrong = build(token, "wrong-secret".to_owned(), "2")?;
-    let usd = Currency::new("USD").map_err(|e| CliError::usage(e.to_string()))?;
-    let now = RECORDING_CLOCK as i64;
+    let now = RECORDING_CLOCK;
     let user = format!("{run_id}u-42");
     let seq = format!("{run_id}seq-42");
-    let tx = |id: &str, value: &str, email: &str| -> Result<Transaction, CliError> {
-        Ok(Transaction::new(
-            amount(value)?,
-            usd.clone(),
-            format!("{run_id}{id}"),
-            now,
-            &user,
-            &seq,
-        )
-        .with_email(email))
+    let tx = |id: &str, amount: &str, email: &str| {
+        json!({
+            "type": "transaction",
+            "transaction_amount": amount,
+            "transaction_currency": "USD",
+            "transaction_id": format!("{run_id}{id}"),
+            "transaction_timestamp": now,
+            "user_merchant_id": user,
+            "sequence_id": seq,
+            "email": email,
+        })
     };
 
-    let r = client.ping().await;
-    rec.file("ping", "ok", outcome(r));
-    let r = client
-        .send_event(&SendEvent::new(
-            Registration::new(now, &user, &seq).with_email("joe@example.com"),
-        ))
-        .await;
-    rec.file("send-event", "registration", outcome(r));
-    let r = client
-        .send_event(&SendEvent::new(Login::new(now, &user, &seq)))
-        .await;
-    rec.file("send-event", "login", outcome(r));
-    let r = client
-        .send_event(&SendEvent::new(tx("tr-1", "20", "joe@example.com")?))
-        .await;
-    rec.file("send-event", "transaction", outcome(r));
-    let r = client
-        .send_event(&SendEvent::new(tx("tr-1", "20", "joe@example.com")?))
-        .await;
-    rec.file("send-event", "duplicate-transaction", outcome(r));
-    let r = wrong
-        .send_event(&SendEvent::new(Login::new(now, &user, &seq)))
-        .await;
-    rec.file("send-event", "unauthorized", outcome(r));
+    rec.step(&client, &PING, "ok", json!({}), vec![]).await?;
+    let registration = json!({
+        "type": "registration", "registration_timestamp": now, "user_merchant_id": user,
+        "sequence_id": seq, "email": "joe@example.com",
+    });
+    rec.step(&client, &SEND_EVENT, "registration", registration, vec![])
+        .await?;
+    let login = json!({
+        "type": "login", "login_timestamp": now, "user_merchant_id": user, "sequence_id": seq,
+    });
+    rec.step(&client, &SEND_EVENT, "login", login.clone(), vec![])
+        .await?;
+    let t1 = tx("tr-1", "20", "joe@example.com");
+    rec.step(&client, &SEND_EVENT, "transaction", t1.clone(), vec![])
+        .await?;
+    rec.step(&client, &SEND_EVENT, "duplicate-transaction", t1, vec![])
+        .await?;
+    rec.step(&wrong, &SEND_EVENT, "unauthorized", login, vec![])
+        .await?;
 
-    let accepted = client
-        .make_decision(&MakeDecision::new(tx("tr-2", "49.99", "joe@example.com")?))
-        .await;
-    let accepted_id = accepted.as_ref().ok().map(|d| d.request_id);
-    rec.file("make-decision", "accept", outcome(accepted));
-    let r = client
-        .make_decision(&MakeDecision::new(tx(
-            "tr-3",
-            "15000",
-            payments_sandbox::covery::DEMO_DISPOSABLE_EMAIL,
-        )?))
-        .await;
-    rec.file("make-decision", "reject", outcome(r));
+    let accepted = rec
+        .step(
+            &client,
+            &MAKE_DECISION,
+            "accept",
+            tx("tr-2", "49.99", "joe@example.com"),
+            vec![],
+        )
+        .await?;
+    let disposable = payments_sandbox::covery::DEMO_DISPOSABLE_EMAIL;
+    rec.step(
+        &client,
+        &MAKE_DECISION,
+        "reject",
+        tx("tr-3", "15000", disposable),
+        vec![],
+    )
+    .await?;
     if let Some(event_token) = event_token {
         let limited = build(event_token, secret.clone(), "3")?;
-        let r = limited
-            .make_decision(&MakeDecision::new(tx("tr-4", "10", "joe@example.com")?))
-            .await;
-        rec.file("make-decision", "forbidden", outcome(r));
+        let input = tx("tr-4", "10", "joe@example.com");
+        rec.step(&limited, &MAKE_DECISION, "forbidden", input, vec![])
+            .await?;
     }
 
-    if let Some(id) = accepted_id {
-        let r = client
-            .postback(&Postback::by_request_id(id).with_transaction_status("success"))
-            .await;
-        rec.file("postback", "by-request-id", outcome(r));
+    if let Some(id) = accepted
+        .as_ref()
+        .and_then(|d| d.get("requestId").or_else(|| d.get("request_id")))
+        .cloned()
+    {
+        let input = json!({"request_id": id, "transaction_status": "success"});
+        rec.step(&client, &POSTBACK, "by-request-id", input, vec![])
+            .await?;
     }
-    let r = client
-        .postback(&Postback::by_transaction_id(format!(
-            "{run_id}no-such-transaction"
-        )))
-        .await;
-    rec.file("postback", "not-found", outcome(r));
+    let input = json!({"transaction_id": format!("{run_id}no-such-transaction")});
+    rec.step(&client, &POSTBACK, "not-found", input, vec![])
+        .await?;
 
-    let r = client
-        .latest_fraud_alerts(&LatestFraudAlerts::new().with_limit(10))
-        .await;
-    rec.file("fraud-latest", "empty", outcome(r));
+    rec.step(
+        &client,
+        &LATEST_FRAUD_ALERTS,
+        "empty",
+        json!({"limit": 10}),
+        vec![],
+    )
+    .await?;
     if let Some(control) = control {
-        let http = payments_core::reqwest::Client::new();
+        let http = reqwest::Client::new();
         let created = http
             .post(format!("{control}/_sandbox/covery/fraud-alerts"))
             .header("content-type", "application/json")
@@ -336,29 +392,41 @@ async fn covery(
             .bytes()
             .await
             .map_err(|e| CliError::transport(format!("cannot create a fraud alert: {e}")))?;
-        let alert: serde_json::Value = serde_json::from_slice(&created)
+        let alert: Value = serde_json::from_slice(&created)
             .map_err(|e| CliError::provider(format!("unexpected fraud alert: {e}")))?;
         let id = alert["id"]
             .as_u64()
             .ok_or_else(|| CliError::provider("the created fraud alert has no id"))?;
-        let r = client
-            .latest_fraud_alerts(&LatestFraudAlerts::new().with_limit(10))
-            .await;
-        rec.file("fraud-latest", "one", outcome(r));
-        let r = client.find_fraud_alert(&FindFraudAlert::new(id)).await;
-        rec.file("fraud-find", "found", outcome(r));
-        let r = client
-            .find_fraud_alert(&FindFraudAlert::new(id + 1_000_000))
-            .await;
-        rec.file("fraud-find", "not-found", outcome(r));
-        let r = client
-            .fraud_alert_feedback(&FraudAlertFeedback::new(id, AlertState::Stopped))
-            .await;
-        rec.file("fraud-feedback", "stopped", outcome(r));
-        let r = client
-            .confirm_fraud_alert(&ConfirmFraudAlert::new(id))
-            .await;
-        rec.file("fraud-confirm", "confirmed", outcome(r));
+        rec.step(
+            &client,
+            &LATEST_FRAUD_ALERTS,
+            "one",
+            json!({"limit": 10}),
+            vec![],
+        )
+        .await?;
+        rec.step(
+            &client,
+            &FIND_FRAUD_ALERT,
+            "found",
+            json!({"id": id}),
+            vec![],
+        )
+        .await?;
+        let input = json!({"id": id + 1_000_000});
+        rec.step(&client, &FIND_FRAUD_ALERT, "not-found", input, vec![])
+            .await?;
+        let input = json!({"id": id, "result": "stopped"});
+        rec.step(&client, &FRAUD_ALERT_FEEDBACK, "stopped", input, vec![])
+            .await?;
+        rec.step(
+            &client,
+            &CONFIRM_FRAUD_ALERT,
+            "confirmed",
+            json!({"id": id}),
+            vec![],
+        )
+        .await?;
     }
     Ok(rec.files)
 }
@@ -369,10 +437,10 @@ async fn coinspaid(
     key: String,
     secret: String,
     run_id: &str,
-) -> Result<Vec<(String, serde_json::Value)>, CliError> {
-    use coinspaid_api::{
-        CalculateExchange, ConfirmFutures, Currency, ExchangeFixed, ExchangeNow, GetFuturesRates,
-        ListAccounts, ListCurrencies, ListCurrencyPairs, Ping, TakeAddress, WithdrawalCrypto,
+) -> Result<Vec<(String, String)>, CliError> {
+    use coinspaid_api::operations::{
+        ACCOUNTS_LIST, ADDRESSES_TAKE, CURRENCIES_LIST, CURRENCIES_PAIRS, EXCHANGE_CALCULATE,
+        EXCHANGE_FIXED, EXCHANGE_NOW, FUTURES_CONFIRM, FUTURES_RATES, PING, WITHDRAWAL_CRYPTO,
     };
 
     let mut rec = Recorder::new()?;
@@ -389,131 +457,80 @@ async fn coinspaid(
     };
     let client = build(secret)?;
     let wrong = build("wrong-secret".to_owned())?;
-    let cur = |c: &str| Currency::new(c).map_err(|e| CliError::usage(e.to_string()));
     let id = |s: &str| format!("{run_id}{s}");
 
-    let r = client.send(&Ping::new()).await;
-    rec.file("ping", "ok", outcome(r.map(|_| ())));
-    let r = wrong.send(&Ping::new()).await;
-    rec.file("ping", "unauthorized", outcome(r.map(|_| ())));
-    let r = client.send(&ListCurrencies::new()).await;
-    rec.file("currencies-list", "ok", outcome(r));
-    let r = client
-        .list_currency_pairs(&ListCurrencyPairs::default())
-        .await;
-    rec.file("currencies-pairs", "all", outcome(r));
-    let pairs: ListCurrencyPairs =
-        serde_json::from_value(json!({"currency_from": "BTC", "currency_to": "EUR"}))
-            .map_err(|e| CliError::usage(e.to_string()))?;
-    let r = client.list_currency_pairs(&pairs).await;
-    rec.file("currencies-pairs", "btc-to-eur", outcome(r));
-    let r = client.send(&ListAccounts::new()).await;
-    rec.file("accounts-list", "ok", outcome(r));
+    rec.step(&client, &PING, "ok", json!({}), vec![]).await?;
+    rec.step(&wrong, &PING, "unauthorized", json!({}), vec![])
+        .await?;
+    rec.step(&client, &CURRENCIES_LIST, "ok", json!({}), vec![])
+        .await?;
+    rec.step(&client, &CURRENCIES_PAIRS, "all", json!({}), vec![])
+        .await?;
+    let pairs = json!({"currency_from": "BTC", "currency_to": "EUR"});
+    rec.step(&client, &CURRENCIES_PAIRS, "btc-to-eur", pairs, vec![])
+        .await?;
+    rec.step(&client, &ACCOUNTS_LIST, "ok", json!({}), vec![])
+        .await?;
 
-    let r = client
-        .take_address(&TakeAddress::new(cur("BTC")?, id("user-1")))
-        .await;
-    rec.file("addresses-take", "btc", outcome(r));
-    let conv = client
-        .take_address(&TakeAddress::new(cur("BTC")?, id("user-2")).convert_to(cur("EUR")?))
-        .await;
-    let conv_address = conv.as_ref().ok().map(|a| a.address.clone());
-    rec.file("addresses-take", "convert-to-eur", outcome(conv));
-    let r = client
-        .take_address(&TakeAddress::new(cur("XYZ")?, id("user-3")))
-        .await;
-    rec.file("addresses-take", "unknown-currency", outcome(r));
+    let take = json!({"currency": "BTC", "foreign_id": id("user-1")});
+    rec.step(&client, &ADDRESSES_TAKE, "btc", take, vec![])
+        .await?;
+    let take = json!({"currency": "BTC", "convert_to": "EUR", "foreign_id": id("user-2")});
+    let conv = rec
+        .step(&client, &ADDRESSES_TAKE, "convert-to-eur", take, vec![])
+        .await?;
+    let conv_address = conv.and_then(|a| a.get("address").cloned());
+    let take = json!({"currency": "XYZ", "foreign_id": id("user-3")});
+    rec.step(&client, &ADDRESSES_TAKE, "unknown-currency", take, vec![])
+        .await?;
 
     let to = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
-    let r = client
-        .withdraw_crypto(&WithdrawalCrypto::new(
-            id("payout-1"),
-            amount("0.01")?,
-            cur("BTC")?,
-            to,
-        ))
-        .await;
-    rec.file("withdrawal-crypto", "processing", outcome(r));
-    let r = client
-        .withdraw_crypto(&WithdrawalCrypto::new(
-            id("payout-2"),
-            amount("0.0001")?,
-            cur("BTC")?,
-            to,
-        ))
-        .await;
-    rec.file("withdrawal-crypto", "below-minimum", outcome(r));
-    let r = client
-        .withdraw_crypto(&WithdrawalCrypto::new(
-            id("payout-3"),
-            amount("1000")?,
-            cur("BTC")?,
-            to,
-        ))
-        .await;
-    rec.file("withdrawal-crypto", "insufficient-balance", outcome(r));
-
-    let quote = client
-        .calculate_exchange(&CalculateExchange::sending(
-            cur("EUR")?,
-            cur("BTC")?,
-            amount("300")?,
-        ))
-        .await;
-    let price = quote.as_ref().ok().map(|q| q.price);
-    rec.file("exchange-calculate", "sending", outcome(quote));
-    let r = client
-        .calculate_exchange(&CalculateExchange::receiving(
-            cur("BTC")?,
-            cur("EUR")?,
-            amount("300")?,
-        ))
-        .await;
-    rec.file("exchange-calculate", "receiving", outcome(r));
-    if let Some(price) = price {
-        let r = client
-            .exchange_fixed(&ExchangeFixed::new(
-                cur("EUR")?,
-                cur("BTC")?,
-                amount("300")?,
-                id("swap-1"),
-                price,
-            ))
-            .await;
-        rec.file("exchange-fixed", "ok", outcome(r));
+    let withdraw = |foreign: &str, amount: &str| json!({"foreign_id": id(foreign), "amount": amount, "currency": "BTC", "address": to});
+    let cases = [
+        ("processing", withdraw("payout-1", "0.01")),
+        ("below-minimum", withdraw("payout-2", "0.0001")),
+        ("insufficient-balance", withdraw("payout-3", "1000")),
+    ];
+    for (case, input) in cases {
+        rec.step(&client, &WITHDRAWAL_CRYPTO, case, input, vec![])
+            .await?;
     }
-    let r = client
-        .exchange_now(&ExchangeNow::new(
-            cur("EUR")?,
-            cur("BTC")?,
-            amount("100")?,
-            id("swap-2"),
-        ))
-        .await;
-    rec.file("exchange-now", "ok", outcome(r));
+
+    let sending =
+        json!({"sender_currency": "EUR", "receiver_currency": "BTC", "sender_amount": "300"});
+    let quote = rec
+        .step(&client, &EXCHANGE_CALCULATE, "sending", sending, vec![])
+        .await?;
+    let receiving =
+        json!({"sender_currency": "BTC", "receiver_currency": "EUR", "receiver_amount": "300"});
+    rec.step(&client, &EXCHANGE_CALCULATE, "receiving", receiving, vec![])
+        .await?;
+    if let Some(price) = quote.and_then(|q| q.get("price").cloned()) {
+        let fixed = json!({
+            "sender_currency": "EUR", "receiver_currency": "BTC", "sender_amount": "300",
+            "foreign_id": id("swap-1"), "price": price,
+        });
+        rec.step(&client, &EXCHANGE_FIXED, "ok", fixed, vec![])
+            .await?;
+    }
+    let now = json!({
+        "sender_currency": "EUR", "receiver_currency": "BTC", "sender_amount": "100",
+        "foreign_id": id("swap-2"),
+    });
+    rec.step(&client, &EXCHANGE_NOW, "ok", now, vec![]).await?;
 
     if let Some(address) = conv_address {
-        let r = client
-            .futures_rates(&GetFuturesRates::new(address.clone()))
-            .await;
-        rec.file("futures-rates", "ok", outcome(r));
-        let r = client
-            .confirm_futures(&ConfirmFutures::new(
-                address,
-                cur("BTC")?,
-                cur("EUR")?,
-                amount("0.1")?,
-                amount("2990")?,
-            ))
-            .await;
-        rec.file("futures-confirm", "ok", outcome(r));
+        let rates = json!({"address": address});
+        rec.step(&client, &FUTURES_RATES, "ok", rates, vec![])
+            .await?;
+        let confirm = json!({
+            "address": address, "sender_currency": "BTC", "receiver_currency": "EUR",
+            "sender_amount": "0.1", "receiver_amount": "2990",
+        });
+        rec.step(&client, &FUTURES_CONFIRM, "ok", confirm, vec![])
+            .await?;
     }
     Ok(rec.files)
-}
-
-/// A KYC result as recorded: the review and whether it was created (201) or existed (200).
-fn kyc_outcome(r: coinify_api::KycResult) -> serde_json::Value {
-    json!({ "review": r.review, "created": r.created })
 }
 
 /// Coinify: every operation, with the documented errors the sandbox produces.
@@ -523,11 +540,10 @@ async fn coinify(
     private_key_pem: String,
     wrong_key_pem: Option<String>,
     run_id: &str,
-) -> Result<Vec<(String, serde_json::Value)>, CliError> {
-    use coinify_api::{
-        Currency, DocumentType, GetApproximateQuote, SubmitKyc, TransferMedium, UploadDocument,
+) -> Result<Vec<(String, String)>, CliError> {
+    use coinify_api::operations::{
+        APPROXIMATE_QUOTE, COUNTRIES, KYC_CREATE, KYC_UPLOAD_DOCUMENT, PAYMENT_METHODS,
     };
-    use payments_core::signer::test_util::SequenceNonce;
 
     let mut rec = Recorder::new()?;
     let transport = rec.transport();
@@ -541,91 +557,97 @@ async fn coinify(
             .build()
     };
     let client = build(private_key_pem, "1")?;
-    let cur = |c: &str| Currency::new(c).map_err(|e| CliError::usage(e.to_string()));
 
-    let r = client
-        .approximate_quote(
-            &GetApproximateQuote::new(amount("-100")?, cur("EUR")?, cur("BTC")?)
-                .with_transfer_media(TransferMedium::Card, TransferMedium::Blockchain),
-        )
-        .await;
-    rec.file("approximate-quote", "card-to-blockchain", outcome(r));
-    let r = client
-        .approximate_quote(&GetApproximateQuote::new(
-            amount("0.01")?,
-            cur("BTC")?,
-            cur("EUR")?,
-        ))
-        .await;
-    rec.file("approximate-quote", "no-media", outcome(r));
-    let r = client
-        .approximate_quote(&GetApproximateQuote::new(
-            amount("-100")?,
-            cur("XYZ")?,
-            cur("BTC")?,
-        ))
-        .await;
-    rec.file("approximate-quote", "unknown-currency", outcome(r));
+    let quote = json!({
+        "baseAmount": -100, "baseCurrency": "EUR", "quoteCurrency": "BTC",
+        "transferInMedium": "card", "transferOutMedium": "blockchain",
+    });
+    rec.step(
+        &client,
+        &APPROXIMATE_QUOTE,
+        "card-to-blockchain",
+        quote,
+        vec![],
+    )
+    .await?;
+    let quote = json!({"baseAmount": 0.01, "baseCurrency": "BTC", "quoteCurrency": "EUR"});
+    rec.step(&client, &APPROXIMATE_QUOTE, "no-media", quote, vec![])
+        .await?;
+    let quote = json!({"baseAmount": -100, "baseCurrency": "XYZ", "quoteCurrency": "BTC"});
+    rec.step(
+        &client,
+        &APPROXIMATE_QUOTE,
+        "unknown-currency",
+        quote,
+        vec![],
+    )
+    .await?;
 
-    let mut kyc: serde_json::Value =
-        serde_json::from_str(payments_sandbox::coinify::EXAMPLE_KYC_REQUEST)
-            .map_err(|e| CliError::usage(e.to_string()))?;
+    let mut kyc: Value = serde_json::from_str(payments_sandbox::coinify::EXAMPLE_KYC_REQUEST)
+        .map_err(|e| CliError::usage(e.to_string()))?;
     kyc["externalId"] = json!(format!("{run_id}kyc-review-1"));
-    let kyc: SubmitKyc = serde_json::from_value(kyc).map_err(|e| CliError::usage(e.to_string()))?;
-    let created = client.submit_kyc(&kyc).await;
-    let review_id = created.as_ref().ok().map(|r| r.review.id.clone());
-    rec.file("kyc-create", "created", outcome(created.map(kyc_outcome)));
-    let r = client.submit_kyc(&kyc).await;
-    rec.file("kyc-create", "existing", outcome(r.map(kyc_outcome)));
+    let created = rec
+        .step(&client, &KYC_CREATE, "created", kyc.clone(), vec![])
+        .await?;
+    rec.step(&client, &KYC_CREATE, "existing", kyc.clone(), vec![])
+        .await?;
     if let Some(pem) = wrong_key_pem {
         let wrong = build(pem, "2")?;
-        let r = wrong.submit_kyc(&kyc).await;
-        rec.file("kyc-create", "unauthorized", outcome(r.map(kyc_outcome)));
+        rec.step(&wrong, &KYC_CREATE, "unauthorized", kyc, vec![])
+            .await?;
     }
 
+    let review_id = created.and_then(|r| {
+        r.get("review")
+            .and_then(|review| review.get("id"))
+            .or_else(|| r.get("id"))
+            .cloned()
+    });
+    let file = |name: &str, bytes: &[u8]| InputFile {
+        field: "file".to_owned(),
+        name: name.to_owned(),
+        bytes: bytes.to_vec().into(),
+    };
     if let Some(review_id) = review_id {
-        let doc = UploadDocument::new(
-            review_id,
-            format!("{run_id}passport-1"),
-            DocumentType::Passport,
-            "image/png",
+        let input = json!({
+            "reviewId": review_id, "externalId": format!("{run_id}passport-1"),
+            "documentType": "passport", "contentType": "image/png",
+        });
+        let png = file(
             "passport.png",
-            b"\x89PNG\r\n\x1a\nrecorded-fixture-document".to_vec(),
-        )?;
-        let r = client.upload_document(&doc).await;
-        rec.file("kyc-upload-document", "created", outcome(r));
+            b"\x89PNG\r\n\x1a\nrecorded-fixture-document",
+        );
+        rec.step(&client, &KYC_UPLOAD_DOCUMENT, "created", input, vec![png])
+            .await?;
     }
-    let missing = UploadDocument::new(
-        "00000000-0000-4000-8000-000000000000",
-        format!("{run_id}passport-2"),
-        DocumentType::NationalId,
-        "application/pdf",
-        "id.pdf",
-        b"%PDF-1.4 recorded".to_vec(),
-    )?;
-    let r = client.upload_document(&missing).await;
-    rec.file("kyc-upload-document", "unknown-review", outcome(r));
+    let input = json!({
+        "reviewId": "00000000-0000-4000-8000-000000000000",
+        "externalId": format!("{run_id}passport-2"), "documentType": "national_id",
+        "contentType": "application/pdf",
+    });
+    let pdf = file("id.pdf", b"%PDF-1.4 recorded");
+    rec.step(
+        &client,
+        &KYC_UPLOAD_DOCUMENT,
+        "unknown-review",
+        input,
+        vec![pdf],
+    )
+    .await?;
 
-    let r = client.supported_countries().await;
-    rec.file("countries", "ok", outcome(r));
-    let r = client.payment_methods().await;
-    rec.file("payment-methods", "ok", outcome(r));
+    rec.step(&client, &COUNTRIES, "ok", json!({}), vec![])
+        .await?;
+    rec.step(&client, &PAYMENT_METHODS, "ok", json!({}), vec![])
+        .await?;
     Ok(rec.files)
 }
 
-fn write(
-    out: &Path,
-    provider: &str,
-    files: Vec<(String, serde_json::Value)>,
-) -> Result<usize, CliError> {
+fn write(out: &Path, provider: &str, files: Vec<(String, String)>) -> Result<usize, CliError> {
     let dir = out.join(provider).join("recorded");
     std::fs::create_dir_all(&dir)
         .map_err(|e| CliError::usage(format!("cannot create {}: {e}", dir.display())))?;
     let n = files.len();
-    for (name, doc) in files {
-        let mut text = serde_json::to_string_pretty(&doc)
-            .map_err(|e| CliError::usage(format!("cannot encode {name}: {e}")))?;
-        text.push('\n');
+    for (name, text) in files {
         let path = dir.join(&name);
         std::fs::write(&path, text)
             .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?;

@@ -252,7 +252,7 @@ mod jwt {
     }
 
     /// Per-request claims, put in the request's extensions by an endpoint
-    /// ([`Endpoint::extensions`](crate::Endpoint::extensions)).
+    /// ([`RequestSpec::extension`](crate::RequestSpec::extension)), read on every attempt.
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct JwtClaims(pub Map<String, Value>);
 

@@ -63,7 +63,7 @@
 //!
 //! | feature | what | pulls |
 //! |---|---|---|
-//! | `client` (default) | [`ApiClient`], [`Endpoint`], [`Signer`], [`Transport`], retries | reqwest, tokio |
+//! | `client` (default) | [`ApiClient`](provider::ApiClient), [`Endpoint`], [`Signer`], [`Transport`], retries | reqwest, tokio |
 //! | `bearer` | [`auth::BearerToken`] | – |
 //! | `hmac-sha512` | CoinsPaid signer and verifier | hmac, sha2 |
 //! | `sha256-nonce` | Covery signer and verifier | sha2 |

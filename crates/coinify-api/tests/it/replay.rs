@@ -1,111 +1,35 @@
-//! Replays the recorded exchanges (fixtures/coinify/recorded, written by
-//! `cargo xtask fixtures refresh`) through the client: the recorded response is served for
-//! the recorded request, the typed result must equal the recorded outcome, and it is
-//! snapshotted.
+//! Every recorded exchange (`fixtures/coinify/recorded`), replayed through the operation table:
+//! the recorded input document goes through the row's `call_json` over an in-memory
+//! transport answering the recorded response; the request sent must be the recorded one and
+//! the outcome the recorded one, digit for digit. The outcomes are snapshotted for review.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use coinify_api::{
-    Client, DocumentType, Environment, GetApproximateQuote, RetryPolicy, SubmitKyc, UploadDocument,
-};
-use payments_core::signer::test_util::{FixedClock, SequenceNonce};
-use serde_json::{Map, Value, json};
+use coinify_api::OPERATIONS;
+use payments_core::RetryPolicy;
+use payments_test_support::replay_recorded;
 
-use crate::support::{NOW, key};
-use payments_core::test_util::server::{Reply, ScriptedServer};
-use payments_core::test_util::{
-    assert_sent_as_recorded, outcome_value, recorded_body, replay_recorded,
-};
-
-fn recorded_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/coinify/recorded")
-}
-
-fn header<'a>(req: &'a Value, name: &str) -> &'a str {
-    req["headers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p[0] == name)
-        .and_then(|p| p[1].as_str())
-        .unwrap_or_else(|| panic!("recorded request has no {name}"))
-}
-
-/// The partner id: the UUID segment after `partners` or `countries` in the path.
-fn partner(path: &str) -> &str {
-    let parts: Vec<&str> = path.split('/').collect();
-    let i = parts
-        .iter()
-        .position(|p| *p == "partners" || *p == "countries")
-        .unwrap();
-    parts[i + 1]
-}
-
-async fn replay_one(doc: &Value) -> Value {
-    let exchange = &doc["exchanges"][0];
-    let (req, resp) = (&exchange["request"], &exchange["response"]);
-    let server = ScriptedServer::start([Reply::from_recorded(resp)]).await;
-    let path = req["path"].as_str().unwrap();
-    let c = Client::builder(
-        Environment::Custom(format!("{}/coinify", server.base_url())),
-        partner(path),
-    )
-    .private_key(key("rsa_pkcs8.pem"))
-    .clock(Arc::new(FixedClock::at(NOW)))
-    .nonce_source(Arc::new(SequenceNonce::new("jti-")))
-    .retry(RetryPolicy::none())
-    .build()
-    .unwrap();
-    let body = &req["body"];
-    let out = match doc["operation"].as_str().unwrap() {
-        "approximate-quote" => {
-            let query: Map<String, Value> = req["query"]
-                .as_str()
-                .unwrap()
-                .split('&')
-                .map(|kv| {
-                    let (k, v) = kv.split_once('=').unwrap();
-                    (k.to_owned(), Value::String(v.to_owned()))
-                })
-                .collect();
-            let r: GetApproximateQuote = serde_json::from_value(Value::Object(query)).unwrap();
-            outcome_value(c.approximate_quote(&r).await)
-        }
-        "kyc-create" => {
-            let r: SubmitKyc = serde_json::from_value(body.clone()).unwrap();
-            outcome_value(
-                c.submit_kyc(&r)
-                    .await
-                    .map(|r| json!({ "review": r.review, "created": r.created })),
-            )
-        }
-        "kyc-upload-document" => {
-            let review = path.split('/').rev().nth(1).unwrap();
-            let bytes = recorded_body(body);
-            let upload = UploadDocument::new(
-                review,
-                header(req, "x-upload-external-id"),
-                DocumentType::parse(header(req, "x-upload-document-type")).unwrap(),
-                header(req, "content-type"),
-                header(req, "x-upload-filename"),
-                bytes,
-            )
-            .unwrap();
-            outcome_value(c.upload_document(&upload).await)
-        }
-        "countries" => outcome_value(c.supported_countries().await),
-        "payment-methods" => outcome_value(c.payment_methods().await),
-        other => panic!("unknown operation {other}"),
-    };
-    assert_sent_as_recorded(&server.requests(), req);
-    out
-}
-
-/// At least 9 recordings, covering the 5 operations.
 #[tokio::test]
-async fn every_recorded_exchange_replays_to_its_recorded_outcome() {
-    for (name, got) in replay_recorded(recorded_dir(), 9, 5, replay_one).await {
-        insta::assert_json_snapshot!(format!("replay__{name}"), got);
+async fn every_recording_replays_through_its_table_row() {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/coinify/recorded"
+    ));
+    let outcomes = replay_recorded(OPERATIONS, dir, 10, async |transport, op, input, files| {
+        let client = coinify_api::Client::builder(
+            coinify_api::Environment::Custom("http://replay.invalid/coinify".into()),
+            "5f0c6a39-2a4c-4d0e-9b8a-0c1f3e5d7a21",
+        )
+        .private_key(crate::support::key("rsa_pkcs8.pem"))
+        .transport(Arc::new(transport))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+        client.call_json(op, &input, files).await
+    })
+    .await;
+    for (name, outcome) in outcomes {
+        insta::assert_json_snapshot!(name, outcome);
     }
 }

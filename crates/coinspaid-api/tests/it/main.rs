@@ -18,6 +18,7 @@ mod support;
 mod decode;
 mod errors;
 mod redaction;
+mod replay;
 mod requests;
 mod retries;
 mod table;

@@ -12,6 +12,7 @@ mod support;
 mod decode;
 mod errors;
 mod redaction;
+mod replay;
 mod requests;
 mod retries;
 mod table;

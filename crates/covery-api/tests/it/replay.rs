@@ -1,66 +1,35 @@
-//! Replays the recorded exchanges (fixtures/covery/recorded, written by
-//! `cargo xtask fixtures refresh`) through the client: the recorded response is served for
-//! the recorded request, the typed result must equal the recorded outcome, and it is
-//! snapshotted.
+//! Every recorded exchange (`fixtures/covery/recorded`), replayed through the operation table:
+//! the recorded input document goes through the row's `call_json` over an in-memory
+//! transport answering the recorded response; the request sent must be the recorded one and
+//! the outcome the recorded one, digit for digit. The outcomes are snapshotted for review.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use covery_api::{
-    ConfirmFraudAlert, Event, FindFraudAlert, FraudAlertFeedback, LatestFraudAlerts, MakeDecision,
-    Postback, RetryPolicy, SendEvent,
-};
-use serde_json::Value;
+use covery_api::OPERATIONS;
+use payments_core::RetryPolicy;
+use payments_test_support::replay_recorded;
 
-use crate::support::client;
-use payments_core::test_util::server::{Reply, ScriptedServer};
-use payments_core::test_util::{assert_sent_as_recorded, outcome_value, replay_recorded};
-
-fn recorded_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/covery/recorded")
-}
-
-fn event(body: &Value) -> Event {
-    serde_json::from_str(&body.to_string()).unwrap()
-}
-
-fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> T {
-    serde_json::from_value(body.clone()).unwrap()
-}
-
-async fn replay_one(doc: &Value) -> Value {
-    let exchange = &doc["exchanges"][0];
-    let (req, resp) = (&exchange["request"], &exchange["response"]);
-    let server = ScriptedServer::start([Reply::from_recorded(resp)]).await;
-    let c = client(format!("{}/covery", server.base_url()), RetryPolicy::none());
-    let body = &req["body"];
-    let out = match doc["operation"].as_str().unwrap() {
-        "ping" => outcome_value(c.ping().await),
-        "send-event" => outcome_value(c.send_event(&SendEvent::new(event(body))).await),
-        "make-decision" => outcome_value(c.make_decision(&MakeDecision::new(event(body))).await),
-        "postback" => outcome_value(c.postback(&typed::<Postback>(body)).await),
-        "fraud-latest" => outcome_value(
-            c.latest_fraud_alerts(&typed::<LatestFraudAlerts>(body))
-                .await,
-        ),
-        "fraud-find" => outcome_value(c.find_fraud_alert(&typed::<FindFraudAlert>(body)).await),
-        "fraud-confirm" => outcome_value(
-            c.confirm_fraud_alert(&typed::<ConfirmFraudAlert>(body))
-                .await,
-        ),
-        "fraud-feedback" => outcome_value(
-            c.fraud_alert_feedback(&typed::<FraudAlertFeedback>(body))
-                .await,
-        ),
-        other => panic!("unknown operation {other}"),
-    };
-    assert_sent_as_recorded(&server.requests(), req);
-    out
-}
-
-/// At least 15 recordings, covering the 8 operations.
 #[tokio::test]
-async fn every_recorded_exchange_replays_to_its_recorded_outcome() {
-    for (name, got) in replay_recorded(recorded_dir(), 15, 8, replay_one).await {
-        insta::assert_json_snapshot!(format!("replay__{name}"), got);
+async fn every_recording_replays_through_its_table_row() {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/covery/recorded"
+    ));
+    let outcomes = replay_recorded(OPERATIONS, dir, 17, async |transport, op, input, files| {
+        let client = covery_api::Client::builder(
+            covery_api::Environment::Custom("http://replay.invalid/covery".into()),
+            "replay-token",
+            "replay-secret",
+        )
+        .transport(Arc::new(transport))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+        client.call_json(op, &input, files).await
+    })
+    .await;
+    for (name, outcome) in outcomes {
+        insta::assert_json_snapshot!(name, outcome);
     }
 }

@@ -1,41 +1,15 @@
 //! CoinsPaid on the command line: COINSPAID_KEY, COINSPAID_SECRET, COINSPAID_BASE_URL.
 
-use std::path::PathBuf;
-
 use coinspaid_api::webhook::Verifier;
-use coinspaid_api::{
-    CalculateExchange, Client, ConfirmFutures, Environment, ExchangeFixed, ExchangeNow,
-    GetFuturesRates, ListCurrencyPairs, TakeAddress, WithdrawalCrypto,
-};
+use coinspaid_api::{Client, Environment};
 use payments_core::webhook::WebhookSecrets;
-use serde_json::{Map, Value};
+use payments_core::{InputFile, JsonOutput, Operation, WithMeta};
 
-use super::{BoxFuture, Operation, ProviderCli, env, no_file, no_input, require_env, to_json};
+use super::{BoxFuture, ProviderCli, env, require_env, to_json};
 use crate::exit::CliError;
-use crate::input::decode_strict;
 
 /// CoinsPaid.
 pub(crate) struct CoinsPaid;
-
-macro_rules! ops {
-    ($($name:literal $method:literal $path:literal),* $(,)?) => {
-        &[$(Operation { name: $name, method: $method, path: $path }),*]
-    };
-}
-
-static OPERATIONS: &[Operation] = ops![
-    "ping" "GET" "/v2/ping",
-    "currencies-list" "POST" "/v2/currencies/list",
-    "currencies-pairs" "POST" "/v2/currencies/pairs",
-    "accounts-list" "POST" "/v2/accounts/list",
-    "addresses-take" "POST" "/v2/addresses/take",
-    "withdrawal-crypto" "POST" "/v2/withdrawal/crypto",
-    "exchange-calculate" "POST" "/v2/exchange/calculate",
-    "futures-rates" "POST" "/v2/futures/rates",
-    "futures-confirm" "POST" "/futures/confirm",
-    "exchange-fixed" "POST" "/v2/exchange/fixed",
-    "exchange-now" "POST" "/v2/exchange/now",
-];
 
 /// A client from the environment; `base_url` wins over COINSPAID_BASE_URL.
 pub(crate) fn client(base_url: Option<String>) -> Result<Client, CliError> {
@@ -46,61 +20,6 @@ pub(crate) fn client(base_url: Option<String>) -> Result<Client, CliError> {
         None => Environment::Production,
     };
     Ok(Client::new(env, key, secret)?)
-}
-
-async fn call(
-    op: &'static Operation,
-    doc: Map<String, Value>,
-    base_url: Option<String>,
-    file: Option<PathBuf>,
-) -> Result<Value, CliError> {
-    no_file(&file, op.name)?;
-    enum Req {
-        Ping,
-        Currencies,
-        Pairs(ListCurrencyPairs),
-        Accounts,
-        Take(TakeAddress),
-        Withdraw(WithdrawalCrypto),
-        Calculate(CalculateExchange),
-        Rates(GetFuturesRates),
-        Confirm(ConfirmFutures),
-        Fixed(ExchangeFixed),
-        Now(ExchangeNow),
-    }
-    let req = match op.name {
-        "ping" => no_input(&doc, op.name).map(|()| Req::Ping)?,
-        "currencies-list" => no_input(&doc, op.name).map(|()| Req::Currencies)?,
-        "currencies-pairs" => Req::Pairs(decode_strict(doc)?),
-        "accounts-list" => no_input(&doc, op.name).map(|()| Req::Accounts)?,
-        "addresses-take" => Req::Take(decode_strict(doc)?),
-        "withdrawal-crypto" => Req::Withdraw(decode_strict(doc)?),
-        "exchange-calculate" => Req::Calculate(decode_strict(doc)?),
-        "futures-rates" => Req::Rates(decode_strict(doc)?),
-        "futures-confirm" => Req::Confirm(decode_strict(doc)?),
-        "exchange-fixed" => Req::Fixed(decode_strict(doc)?),
-        "exchange-now" => Req::Now(decode_strict(doc)?),
-        other => {
-            return Err(CliError::usage(format!(
-                "unknown coinspaid operation {other:?}"
-            )));
-        }
-    };
-    let c = client(base_url)?;
-    match req {
-        // Ping answers nothing: `()`, printed as `null`.
-        Req::Ping => to_json(&c.ping().await?),
-        Req::Currencies => to_json(&c.list_currencies().await?),
-        Req::Pairs(r) => to_json(&c.list_currency_pairs(&r).await?),
-        Req::Accounts => to_json(&c.list_accounts().await?),
-        Req::Take(r) => to_json(&c.take_address(&r).await?),
-        Req::Withdraw(r) => to_json(&c.withdraw_crypto(&r).await?),
-        Req::Calculate(r) => to_json(&c.calculate_exchange(&r).await?),
-        Req::Rates(r) => to_json(&c.futures_rates(&r).await?),
-        Req::Confirm(r) => to_json(&c.confirm_futures(&r).await?),
-        Req::Fixed(r) => to_json(&c.exchange_fixed(&r).await?),
-        Req::Now(r) => to_json(&c.exchange_now(&r).await?),
-    }
 }
 
 /// Example callbacks `trigger coinspaid EVENT` sends, shaped like the documented examples.
@@ -127,25 +46,25 @@ impl ProviderCli for CoinsPaid {
         "coinspaid"
     }
 
-    fn operations(&self) -> &'static [Operation] {
-        OPERATIONS
+    fn operations(&self) -> &'static [&'static Operation] {
+        coinspaid_api::OPERATIONS
     }
 
     fn call<'a>(
         &'a self,
         op: &'static Operation,
-        doc: Map<String, Value>,
+        input: String,
+        files: Vec<InputFile>,
         base_url: Option<String>,
-        file: Option<PathBuf>,
-    ) -> BoxFuture<'a, Result<Value, CliError>> {
-        Box::pin(call(op, doc, base_url, file))
+    ) -> BoxFuture<'a, Result<WithMeta<JsonOutput>, CliError>> {
+        Box::pin(async move { Ok(client(base_url)?.call_json(op, &input, files).await?) })
     }
 
     fn verify_callback(
         &self,
         headers: &[(String, String)],
         body: &[u8],
-    ) -> Result<Value, CliError> {
+    ) -> Result<String, CliError> {
         let key = require_env("COINSPAID_KEY")?;
         let secret = require_env("COINSPAID_SECRET")?;
         let verifier = Verifier::new(key, WebhookSecrets::new(secret.into()));

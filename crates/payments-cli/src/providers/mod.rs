@@ -8,36 +8,27 @@ pub(crate) mod covery;
 use std::future::Future;
 use std::pin::Pin;
 
-use serde_json::{Map, Value};
+use payments_core::{InputFile, JsonOutput, Operation, WithMeta};
 
 use crate::exit::CliError;
 
 /// A boxed future.
 pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// One operation as `payments operations` lists it.
-#[derive(Debug)]
-pub(crate) struct Operation {
-    /// Kebab-case name.
-    pub(crate) name: &'static str,
-    /// HTTP method.
-    pub(crate) method: &'static str,
-    /// Path as documented, parameters in braces.
-    pub(crate) path: &'static str,
-}
-
-/// What the CLI needs of a provider.
+/// What the CLI needs of a provider: its name, its operation table, a client from the
+/// environment, its callbacks. Nothing here knows an operation by name.
 pub(crate) trait ProviderCli: Sync {
     /// The provider's name on the command line.
     fn name(&self) -> &'static str;
 
-    /// Every operation.
-    fn operations(&self) -> &'static [Operation];
+    /// The provider crate's operation table.
+    fn operations(&self) -> &'static [&'static Operation];
 
     /// Looks an operation up by name.
     fn operation(&self, name: &str) -> Result<&'static Operation, CliError> {
         self.operations()
             .iter()
+            .copied()
             .find(|o| o.name == name)
             .ok_or_else(|| {
                 let names: Vec<&str> = self.operations().iter().map(|o| o.name).collect();
@@ -49,21 +40,22 @@ pub(crate) trait ProviderCli: Sync {
             })
     }
 
-    /// Sends one operation through the provider's client.
+    /// Sends one operation through the provider's client from the environment, with its
+    /// JSON input document and files.
     fn call<'a>(
         &'a self,
         op: &'static Operation,
-        doc: Map<String, Value>,
+        input: String,
+        files: Vec<InputFile>,
         base_url: Option<String>,
-        file: Option<std::path::PathBuf>,
-    ) -> BoxFuture<'a, Result<Value, CliError>>;
+    ) -> BoxFuture<'a, Result<WithMeta<JsonOutput>, CliError>>;
 
-    /// Verifies a callback and returns it as JSON.
+    /// Verifies a callback and returns it as JSON text, every amount digit for digit.
     fn verify_callback(
         &self,
         _headers: &[(String, String)],
         _body: &[u8],
-    ) -> Result<Value, CliError> {
+    ) -> Result<String, CliError> {
         Err(CliError::usage(format!(
             "{} sends no callbacks",
             self.name()
@@ -117,9 +109,10 @@ pub(crate) fn require_env(name: &str) -> Result<String, CliError> {
     env(name).ok_or_else(|| CliError::usage(format!("{name} is not set")))
 }
 
-/// Serializes a response for printing.
-pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, CliError> {
-    serde_json::to_value(v)
+/// Writes a typed value as compact JSON text (never through `serde_json::Value`, whose
+/// numbers are floats).
+pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> Result<String, CliError> {
+    serde_json::to_string(v)
         .map_err(|e| CliError::provider(format!("cannot encode the response: {e}")))
 }
 
@@ -130,8 +123,8 @@ pub(crate) async fn post_callback(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Result<u16, CliError> {
-    let client = payments_core::reqwest::Client::builder()
-        .redirect(payments_core::reqwest::redirect::Policy::none())
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .map_err(|e| CliError::transport(format!("cannot build HTTP client: {e}")))?;
@@ -150,21 +143,5 @@ pub(crate) async fn post_callback(
         Err(CliError::provider(format!(
             "the receiver at {url} answered HTTP {status}"
         )))
-    }
-}
-
-/// Refuses `--file` for operations that take no file.
-pub(crate) fn no_file(file: &Option<std::path::PathBuf>, op: &str) -> Result<(), CliError> {
-    match file {
-        Some(_) => Err(CliError::usage(format!("{op} takes no --file"))),
-        None => Ok(()),
-    }
-}
-
-/// Refuses input for operations that take none.
-pub(crate) fn no_input(doc: &Map<String, Value>, op: &str) -> Result<(), CliError> {
-    match doc.keys().next() {
-        Some(k) => Err(CliError::usage(format!("{op} takes no input, got {k}"))),
-        None => Ok(()),
     }
 }

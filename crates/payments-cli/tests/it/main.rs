@@ -96,7 +96,8 @@ async fn operations_lists_every_coincover_operation() {
             .find(|l| l.split_whitespace().nth(1) == Some(name))
             .unwrap_or_else(|| panic!("{name} missing from:\n{out}"));
         let cols: Vec<&str> = line.split_whitespace().collect();
-        assert_eq!(cols, ["coincover", name, method, path]);
+        assert_eq!(cols[..4], ["coincover", name, method, path]);
+        assert!(cols.len() > 4, "no summary: {line}");
     }
     let o = payments(&["operations", "nope"], &[]).await;
     assert_eq!(o.status.code(), Some(2));
@@ -107,7 +108,9 @@ async fn call_sends_documented_requests_and_prints_json() {
     let s = sandbox().await;
     let o = call(&s, "create-user", USER).await;
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(stdout(&o).trim(), "null");
+    // A success without a body says so.
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v, serde_json::json!({"status": 201}));
 
     // Path parameters travel as top-level fields and leave the body.
     let o = call(&s, "update-user", r#"{"userId":"jb001","firstName":"Joe"}"#).await;
@@ -198,7 +201,7 @@ async fn exit_2_for_invalid_input_and_nothing_is_sent() {
         (
             "create-user",
             r#"{"userId":"a","firstName":"b","lastName":"c","residenceCountry":"US","nickname":"x"}"#,
-            "unknown field nickname",
+            "unknown field `nickname`",
         ),
         (
             "create-user",
@@ -208,7 +211,7 @@ async fn exit_2_for_invalid_input_and_nothing_is_sent() {
         (
             "update-user",
             r#"{"firstName":"Joe"}"#,
-            "userId is required",
+            "userId: is required",
         ),
         ("update-user", r#"{"userId":"jb001"}"#, "nothing to update"),
         (
@@ -292,12 +295,12 @@ async fn covery_calls_sign_like_covery_and_print_typed_json() {
     )
     .await;
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = call_provider(&s, "covery", "fraud-latest", r#"{"limit":5}"#).await;
+    let o = call_provider(&s, "covery", "latest-fraud-alerts", r#"{"limit":5}"#).await;
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o).trim(), "[]");
 
     // Errors: 410 from the provider is exit 1; bad input is exit 2 and sends nothing.
-    let o = call_provider(&s, "covery", "fraud-find", r#"{"id":12345}"#).await;
+    let o = call_provider(&s, "covery", "find-fraud-alert", r#"{"id":12345}"#).await;
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("HTTP 410"), "{}", stderr(&o));
     let before = s.sandbox().requests().len();
@@ -306,9 +309,9 @@ async fn covery_calls_sign_like_covery_and_print_typed_json() {
         (
             "send-event",
             r#"{"type":"login","login_timestamp":1,"user_merchant_id":"u","sequence_id":"s","shoe_size":9}"#,
-            "unknown field shoe_size",
+            "unknown field `shoe_size`",
         ),
-        ("fraud-latest", r#"{"limit":500}"#, "limit"),
+        ("latest-fraud-alerts", r#"{"limit":500}"#, "limit"),
         ("postback", "{}", "request_id"),
     ] {
         let o = call_provider(&s, "covery", op, data).await;
@@ -750,7 +753,7 @@ async fn coinify_calls_with_a_partner_key_file_and_a_document_file() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["created"], true, "{v}");
-    let review = v["id"].as_str().unwrap().to_owned();
+    let review = v["review"]["id"].as_str().unwrap().to_owned();
     let o = run(call(
         "kyc-create",
         payments_sandbox::coinify::EXAMPLE_KYC_REQUEST,
@@ -874,4 +877,114 @@ async fn sandbox_command_verifies_coinify_jwts_with_a_given_public_key() {
     child.kill().unwrap();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The sandbox's recorded request bodies of one path suffix.
+fn bodies(s: &RunningSandbox, path_end: &str) -> Vec<String> {
+    s.sandbox()
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with(path_end))
+        .map(|r| r.body)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn numbers_in_data_reach_the_wire_digit_for_digit() {
+    let s = sandbox().await;
+    for amount in ["0.123456789012345678", "28.550"] {
+        let event = format!(
+            r#"{{"type":"transaction","transaction_amount":{amount},"transaction_currency":"USD","transaction_id":"t-{amount}","transaction_timestamp":1700000000,"user_merchant_id":"u1","sequence_id":"s1"}}"#
+        );
+        let o = call_provider(&s, "covery", "send-event", &event).await;
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let sent = bodies(&s, "/api/sendEvent");
+        let last = sent.last().unwrap();
+        assert!(
+            last.contains(&format!(r#""transaction_amount":{amount}"#)),
+            "{amount} not sent as written: {last}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_number_the_type_cannot_hold_exactly_is_refused_not_rounded() {
+    let s = sandbox().await;
+    let event = r#"{"type":"transaction","transaction_amount":0.12345678901234567890123456789012,"transaction_currency":"USD","transaction_id":"t-long","transaction_timestamp":1700000000,"user_merchant_id":"u1","sequence_id":"s1"}"#;
+    let o = call_provider(&s, "covery", "send-event", event).await;
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("transaction_amount"), "{}", stderr(&o));
+    assert!(
+        bodies(&s, "/api/sendEvent").is_empty(),
+        "something was sent"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_key_at_any_depth_is_refused_naming_it_and_nothing_is_sent() {
+    let s = sandbox().await;
+    let withdrawal = r#"{"foreign_id":"w1","amount":"0.01000000","amount":"1000","currency":"BTC","address":"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"}"#;
+    let o = call_provider(&s, "coinspaid", "withdrawal-crypto", withdrawal).await;
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("amount: duplicate key"),
+        "{}",
+        stderr(&o)
+    );
+    let o = call(
+        &s,
+        "update-user",
+        r#"{"userId":"a","userId":"b","firstName":"Joe"}"#,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("userId: duplicate key"),
+        "{}",
+        stderr(&o)
+    );
+    let tx = r#"{"transactionCustomerId":"t1","coin":"bitcoin","walletId":"w1","outputs":[{"destination":"16bG5v7VkCeadwzyD1CqAvL6soJ3nfGAhh","amount":"0.001","userId":"jb001","userId":"x"}]}"#;
+    let o = call(&s, "check-transaction", tx).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("outputs[0].userId: duplicate key"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(s.sandbox().requests().is_empty(), "something was sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn numbers_in_a_response_are_printed_as_received() {
+    use payments_test_support::server::{Reply, ScriptedServer};
+    let body = r#"{"baseAmount":-100.50,"baseCurrency":"EUR","quoteAmount":0.00128140,"quoteCurrency":"BTC","transferIn":{"medium":"card","feeAmount":4.990,"currency":"EUR"},"transferOut":{"medium":"blockchain","feeAmount":0.000195000000000000001,"currency":"BTC"}}"#;
+    let server = ScriptedServer::start([Reply::json(200, body)]).await;
+    let url = server.base_url();
+    let env = [
+        ("COINIFY_PARTNER_ID", "5f0c6a39-2a4c-4d0e-9b8a-0c1f3e5d7a21"),
+        ("COINIFY_BASE_URL", url.as_str()),
+    ];
+    let data = r#"{"baseAmount":-0.123456789012345678,"baseCurrency":"EUR","quoteCurrency":"BTC"}"#;
+    let o = payments(
+        &["call", "coinify", "approximate-quote", "--data", data],
+        &env,
+    )
+    .await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for printed in [
+        r#""quoteAmount": 0.00128140"#,
+        r#""baseAmount": -100.50"#,
+        r#""feeAmount": 4.990"#,
+        r#""feeAmount": 0.000195000000000000001"#,
+    ] {
+        assert!(out.contains(printed), "{printed} not in\n{out}");
+    }
+    // And the request's amount went out as written.
+    let sent = server.requests();
+    let target = &sent[0].path;
+    assert!(
+        target.contains("baseAmount=-0.123456789012345678"),
+        "sent {target}"
+    );
 }

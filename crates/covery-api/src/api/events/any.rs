@@ -174,6 +174,14 @@ impl Serialize for Event {
 /// Reads any event, choosing the type by its `type` (or, for transfers, `event_type`) field.
 /// Works with `serde_json` deserializers only (the body is read as raw JSON first, so
 /// amounts keep their exact digits).
+/// Reads one event type from its exact text: numbers keep every digit, duplicate keys are
+/// refused, and a failure names the field's JSON path.
+fn exact<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, payments_core::provider::InvalidInput> {
+    payments_core::read_document(text)
+}
+
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -186,14 +194,14 @@ impl<'de> Deserialize<'de> for Event {
         let text = raw.get();
         let peek: Peek = serde_json::from_str(text).map_err(de::Error::custom)?;
         let event = match (peek.kind.as_deref(), peek.event_type.as_deref()) {
-            (Some(Install::NAME), _) => serde_json::from_str(text).map(Event::Install),
-            (Some(Registration::NAME), _) => serde_json::from_str(text).map(Event::Registration),
-            (Some(Confirmation::NAME), _) => serde_json::from_str(text).map(Event::Confirmation),
-            (Some(Login::NAME), _) => serde_json::from_str(text).map(Event::Login),
-            (Some(Transaction::NAME), _) => serde_json::from_str(text).map(Event::Transaction),
-            (Some(Refund::NAME), _) => serde_json::from_str(text).map(Event::Refund),
-            (Some(Payout::NAME), _) => serde_json::from_str(text).map(Event::Payout),
-            (_, Some(Transfer::NAME)) => serde_json::from_str(text).map(Event::Transfer),
+            (Some(Install::NAME), _) => exact(text).map(Event::Install),
+            (Some(Registration::NAME), _) => exact(text).map(Event::Registration),
+            (Some(Confirmation::NAME), _) => exact(text).map(Event::Confirmation),
+            (Some(Login::NAME), _) => exact(text).map(Event::Login),
+            (Some(Transaction::NAME), _) => exact(text).map(Event::Transaction),
+            (Some(Refund::NAME), _) => exact(text).map(Event::Refund),
+            (Some(Payout::NAME), _) => exact(text).map(Event::Payout),
+            (_, Some(Transfer::NAME)) => exact(text).map(Event::Transfer),
             (Some(other), _) | (None, Some(other)) => {
                 return Err(de::Error::custom(format_args!(
                     "unknown event type `{other}`"
