@@ -224,6 +224,8 @@ pub struct ApiClient {
 struct Inner {
     provider: &'static ProviderSpec,
     base_url: String,
+    /// `base_url`, parsed once: each call only sets its path and query.
+    base: url::Url,
     transport: Arc<dyn Transport>,
     signer: Arc<dyn Signer>,
     retry: RetryPolicy,
@@ -353,6 +355,8 @@ impl ApiClientBuilder {
         Ok(ApiClient {
             inner: Arc::new(Inner {
                 provider: self.provider,
+                base: url::Url::parse(&base_url)
+                    .map_err(|e| Error::config(name, format!("invalid base URL: {e}")))?,
                 base_url,
                 transport,
                 signer,
@@ -640,18 +644,12 @@ impl ApiClient {
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let call = self.attempts(spec, options, timeouts, &span);
-        let result = match tokio::time::timeout(timeouts.call, call)
+        // Boxed once, so the (large) loop state is not copied by the span wrapper. The call
+        // timeout is enforced inside the loop: each attempt's timer stops at the earlier of
+        // the attempt and call deadlines, and no back-off sleeps past the call deadline.
+        let result = Box::pin(self.attempts(spec, options, timeouts, &span))
             .instrument(span.clone())
-            .await
-        {
-            Ok(r) => r,
-            Err(_) => Err(Error::Timeout {
-                provider: i.provider.name,
-                kind: TimeoutKind::Call,
-                after: timeouts.call,
-            }),
-        };
+            .await;
         if !span.is_disabled() {
             span.record("latency_ms", started.elapsed().as_millis() as u64);
             if let Err(e) = &result {
@@ -671,23 +669,39 @@ impl ApiClient {
         let i = &self.inner;
         let op = spec.operation;
         let retry = options.retry.as_ref().unwrap_or(&i.retry);
-        let mut url = String::with_capacity(i.base_url.len() + spec.path.len() + 1);
-        url.push_str(&i.base_url);
-        if !spec.path.starts_with('/') {
-            url.push('/');
-        }
-        url.push_str(&spec.path);
-        if let Some(q) = spec.query.as_deref().filter(|q| !q.is_empty()) {
-            url.push('?');
-            url.push_str(q);
-        }
         let bad_url = |e: &dyn fmt::Display| {
             Error::invalid(i.provider.name, "path", format!("not a valid URL: {e}"))
         };
-        // Parsed once per call: the http::Uri for the request, the url::Url for the
-        // built-in transport (which would otherwise re-parse the URI on every attempt).
-        let parsed = url::Url::parse(&url).map_err(|e| bad_url(&e))?;
-        let uri: http::Uri = url.parse().map_err(|e| bad_url(&e))?;
+        // The base URL was parsed when the client was built; a call only sets the path and
+        // query (no host or IDNA processing per call). The url::Url also goes to the
+        // built-in transport, which would otherwise re-parse the URI on every attempt.
+        // Paths and queries arrive encoded; anything a URI cannot hold as is (white space,
+        // controls, `"<>\^`{|}`, a stray `#`) is a bug to refuse, not to re-encode.
+        let uri_safe = |s: &str, extra: &[u8]| {
+            s.bytes().all(|b| {
+                b.is_ascii_graphic() && !b"\"<>\\^`{|}#".contains(&b) && !extra.contains(&b)
+            })
+        };
+        if !uri_safe(&spec.path, b"?") {
+            return Err(bad_url(&format_args!(
+                "the path {:?} is not encoded",
+                op.path
+            )));
+        }
+        if spec.query.as_deref().is_some_and(|q| !uri_safe(q, b"")) {
+            return Err(bad_url(&"the query is not encoded"));
+        }
+        let mut parsed = i.base.clone();
+        let base_path = parsed.path().trim_end_matches('/');
+        let mut path = String::with_capacity(base_path.len() + spec.path.len() + 1);
+        path.push_str(base_path);
+        if !spec.path.starts_with('/') {
+            path.push('/');
+        }
+        path.push_str(&spec.path);
+        parsed.set_path(&path);
+        parsed.set_query(spec.query.as_deref().filter(|q| !q.is_empty()));
+        let uri: http::Uri = parsed.as_str().parse().map_err(|e| bad_url(&e))?;
         let mut extensions = spec.extensions;
         extensions.insert(crate::transport::ParsedUrl(parsed));
         let mut headers = spec.headers;
@@ -701,7 +715,7 @@ impl ApiClient {
         }
         let body = spec.body.map(|b| b.bytes).unwrap_or_default();
         let idempotent = spec.retry == RetrySafety::Idempotent;
-        let deadline = Instant::now() + timeouts.call;
+        let deadline = tokio::time::Instant::now() + timeouts.call;
 
         let mut attempt = 1u32;
         loop {
@@ -731,7 +745,7 @@ impl ApiClient {
                 message: e.0,
             })?;
             let outcome = self
-                .attempt(op, req, idempotent, timeouts)
+                .attempt(op, req, idempotent, timeouts, deadline)
                 .instrument(attempt_span.clone())
                 .await;
             match outcome {
@@ -790,7 +804,9 @@ impl ApiClient {
                         Some(d) => d,
                         None => retry.backoff(attempt + 1),
                     };
-                    if Instant::now() + delay >= deadline || !i.budget.try_spend(timeout) {
+                    if tokio::time::Instant::now() + delay >= deadline
+                        || !i.budget.try_spend(timeout)
+                    {
                         return Err(error);
                     }
                     attempt_span.record("retry_reason", reason);
@@ -810,20 +826,29 @@ impl ApiClient {
         req: http::Request<Bytes>,
         idempotent: bool,
         timeouts: Timeouts,
+        call_deadline: tokio::time::Instant,
     ) -> Attempt {
         let i = &self.inner;
         let name = i.provider.name;
-        let sent = tokio::time::timeout(timeouts.attempt, i.transport.send(req, i.max_body)).await;
+        // One timer per attempt, at the earlier of its own deadline and the call's.
+        let attempt_deadline = tokio::time::Instant::now() + timeouts.attempt;
+        let (deadline, kind, after) = if attempt_deadline < call_deadline {
+            (attempt_deadline, TimeoutKind::Attempt, timeouts.attempt)
+        } else {
+            (call_deadline, TimeoutKind::Call, timeouts.call)
+        };
+        let sent = tokio::time::timeout_at(deadline, i.transport.send(req, i.max_body)).await;
         let resp = match sent {
             Err(_) => {
                 return Attempt::Failed {
                     error: Error::Timeout {
                         provider: name,
-                        kind: TimeoutKind::Attempt,
-                        after: timeouts.attempt,
+                        kind,
+                        after,
                     },
                     retry_after: None,
-                    retryable: idempotent,
+                    // The call's time is up: nothing is left to retry in.
+                    retryable: idempotent && kind == TimeoutKind::Attempt,
                     timeout: true,
                 };
             }
