@@ -195,6 +195,15 @@ impl ScriptedServer {
         self.base_url.clone()
     }
 
+    /// Appends `reply` to the script; it becomes the reply that repeats. For replies that
+    /// need the server's own URL (a redirect's `location`): start with an empty script,
+    /// then push them.
+    pub fn push(&self, reply: Reply) {
+        let mut s = lock(&self.state);
+        s.last = Some(reply.clone());
+        s.script.push_back(reply);
+    }
+
     /// How many requests were read completely.
     pub fn hits(&self) -> usize {
         lock(&self.state).requests.len()

@@ -4,35 +4,8 @@
 //! HTTP transport, against local servers.
 
 use coincover_api::{ApiError, ApiErrorKind, Client, Environment, Error, RetryPolicy};
-use httpmock::{Mock, MockServer};
 
-use crate::support::{self, MemoryTransport, Reply, ScriptedServer, catch_all, memory_client};
-
-/// Answers every `method path` with `status`, `content_type` and `body` (plus headers).
-async fn answer<'a>(
-    server: &'a MockServer,
-    method: &str,
-    path: &str,
-    status: u16,
-    content_type: &str,
-    body: &str,
-    headers: &[(&str, &str)],
-) -> Mock<'a> {
-    let headers: Vec<(String, String)> = headers
-        .iter()
-        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-        .collect();
-    server
-        .mock_async(|when, then| {
-            when.method(method).path(path);
-            let then = then
-                .status(status)
-                .header("content-type", content_type)
-                .body(body);
-            headers.into_iter().fold(then, |t, (n, v)| t.header(n, v));
-        })
-        .await
-}
+use crate::support::{self, MemoryTransport, Recorded, Reply, ScriptedServer, memory_client};
 
 /// A transport answering every request with `reply`, and a client with quick retries.
 fn answering(reply: Reply) -> (MemoryTransport, Client) {
@@ -44,8 +17,22 @@ fn answering(reply: Reply) -> (MemoryTransport, Client) {
 /// Asserts that every request sent was `method path`.
 #[track_caller]
 fn assert_all_sent_to(mem: &MemoryTransport, method: &str, path: &str) {
-    for r in mem.requests() {
-        assert_eq!((r.method.as_str(), r.path.as_str()), (method, path));
+    assert_all_were(&mem.requests(), method, path);
+}
+
+/// Asserts that every one of `requests` was `method path`, naming the first that was not.
+#[track_caller]
+fn assert_all_were(requests: &[Recorded], method: &str, path: &str) {
+    for r in requests {
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str()),
+            (method, path),
+            "unexpected request {} {} headers={:?} body={}",
+            r.method,
+            r.path,
+            r.headers,
+            String::from_utf8_lossy(&r.body)
+        );
     }
 }
 
@@ -218,22 +205,15 @@ async fn check_with_1k_cap(base_url: String) -> Error {
 /// A 200 larger than the cap is refused (Content-Length announced).
 #[tokio::test]
 async fn response_body_cap_with_content_length() {
-    let server = MockServer::start_async().await;
     let big = ten_kib_check();
-    let mock = answer(
-        &server,
-        "POST",
-        "/transaction",
-        200,
-        "application/json",
-        &big,
-        &[],
-    )
-    .await;
-    let catch = catch_all(&server).await;
+    let server = ScriptedServer::start([Reply::json(200, &big)]).await;
     let err = check_with_1k_cap(server.base_url()).await;
-    assert_eq!(mock.calls_async().await, 1, "not retried");
-    assert_eq!(catch.calls_async().await, 0);
+    assert_eq!(server.hits(), 1, "not retried");
+    assert_all_were(&server.requests(), "POST", "/transaction");
+    assert!(
+        server.requests()[0].header("content-length").is_some(),
+        "the request announced its length"
+    );
     insta::assert_snapshot!("body_too_large_display", err.to_string());
 
     // The same body under the cap is fine.
@@ -247,6 +227,8 @@ async fn response_body_cap_with_content_length() {
         .await
         .unwrap();
     assert!(ok.is_green());
+    assert_eq!(server.hits(), 2);
+    assert_all_were(&server.requests(), "POST", "/transaction");
 }
 
 /// A 200 larger than the cap without Content-Length (read until the connection closes)
@@ -260,37 +242,30 @@ async fn response_body_cap_without_content_length() {
 }
 
 /// Redirects are not followed (the bearer token must not travel on): a 307 comes back as
-/// an API error and the target is never requested.
+/// an API error and the target is never requested (it would answer a GREEN check).
 #[tokio::test]
 async fn redirects_are_not_followed() {
-    let server = MockServer::start_async().await;
-    let target = server
-        .mock_async(|when, then| {
-            when.path("/elsewhere");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(r#"{"transactionUUID":"u","status":"GREEN"}"#);
-        })
-        .await;
-    let redirect = answer(
-        &server,
-        "POST",
-        "/transaction",
-        307,
-        "text/plain",
-        "",
-        &[("location", &server.url("/elsewhere"))],
-    )
-    .await;
-    let catch = catch_all(&server).await;
+    let server = ScriptedServer::start([]).await;
+    server.push(
+        Reply::status(307)
+            .header("content-type", "text/plain")
+            .header("location", &format!("{}/elsewhere", server.base_url())),
+    );
+    server.push(Reply::json(
+        200,
+        r#"{"transactionUUID":"u","status":"GREEN"}"#,
+    ));
     let err = support::client(server.base_url(), support::fast_retry())
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
     let e = api(&err);
     assert_eq!(e.status.as_u16(), 307);
-    assert_eq!(catch.calls_async().await, 0);
     assert_eq!(e.kind, ApiErrorKind::Other);
-    assert_eq!(redirect.calls_async().await, 1);
-    assert_eq!(target.calls_async().await, 0);
+    assert_eq!(
+        server.hits(),
+        1,
+        "a 3xx is not retried and its target never requested"
+    );
+    assert_all_were(&server.requests(), "POST", "/transaction");
 }

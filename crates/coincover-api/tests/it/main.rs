@@ -6,8 +6,7 @@
 //!
 //! Sockets appear only where the HTTP stack is the subject (timeouts, refused
 //! connections, body caps, redirects, the tracing of a real connection), and only on
-//! 127.0.0.1: httpmock's pooled servers, or the scripted server of
-//! `payments_test_support::server` where the order of answers matters.
+//! 127.0.0.1: the scripted server of `payments_test_support::server`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

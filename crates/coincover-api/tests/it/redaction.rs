@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use coincover_api::{Client, ClientBuilder, Environment, Error};
-use httpmock::MockServer;
+use std::sync::Arc;
 
+use coincover_api::{Client, ClientBuilder, Environment, Error};
 use payments_test_support::{Capturing, assert_no_leak, error_renderings};
 
-use crate::support::{self, Reply, ScriptedServer, fast_retry, test_timeouts};
+use crate::support::{self, MemoryTransport, Reply, ScriptedServer, fast_retry, test_timeouts};
 
 const SECRET: &str = "sekret-token-123";
 
@@ -38,32 +38,35 @@ async fn client_and_builder_debug_hide_the_token() {
 
 #[tokio::test]
 async fn api_errors_do_not_contain_the_token() {
-    let server = MockServer::start_async().await;
     let cases = [
-        (401, r#"{"message":"Unauthorized"}"#, "/transaction"),
-        (400, r#"{"message":"walletId is required"}"#, "/transaction"),
-        (500, "<html>Internal Server Error</html>", "/transaction"),
+        (401, r#"{"message":"Unauthorized"}"#),
+        (400, r#"{"message":"walletId is required"}"#),
+        (500, "<html>Internal Server Error</html>"),
     ];
-    for (status, body, path) in cases {
-        let mock = server
-            .mock_async(|when, then| {
-                when.method("POST")
-                    .path(path)
-                    .header("authorization", format!("Bearer {SECRET}"));
-                then.status(status).body(body);
-            })
-            .await;
-        let err = builder(server.base_url())
+    for (status, body) in cases {
+        let mem = MemoryTransport::new([Reply::status(status).body(body)]);
+        let err = builder("http://coincover.test".into())
+            .transport(Arc::new(mem.clone()))
             .build()
             .unwrap()
             .check_transaction(&support::documented_check())
             .await
             .unwrap_err();
-        // The token WAS sent (the mock matched on it), and is nowhere in the error.
+        // The token WAS sent, and is nowhere in the error.
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err:?}");
-        assert!(mock.calls_async().await >= 1);
+        let sent = mem.requests();
+        assert!(!sent.is_empty());
+        for r in &sent {
+            assert_eq!(
+                (r.method.as_str(), r.path.as_str()),
+                ("POST", "/transaction")
+            );
+            assert_eq!(
+                r.header("authorization"),
+                Some(format!("Bearer {SECRET}").as_str())
+            );
+        }
         assert_no_secret(&format!("HTTP {status} error"), &error_renderings(&err));
-        mock.delete_async().await;
     }
 }
 
@@ -95,44 +98,38 @@ async fn timeout_and_transport_errors_do_not_contain_the_token() {
     assert_no_secret("transport error", &error_renderings(&err));
 }
 
-/// A 401 then a 200 on `server`, each through its own mock.
-async fn failing_then_succeeding_call(server: &MockServer, client: &Client) {
-    let fail = server
-        .mock_async(|when, then| {
-            when.method("POST").path("/transaction");
-            then.status(401).body(r#"{"message":"Unauthorized"}"#);
-        })
-        .await;
+/// A 401 then a 200 from `server` (scripted in that order).
+async fn failing_then_succeeding_call(server: &ScriptedServer, client: &Client) {
     let err = client
         .check_transaction(&support::documented_check())
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(fail.calls_async().await, 1);
-    fail.delete_async().await;
+    assert_eq!(server.hits(), 1);
 
-    let ok = server
-        .mock_async(|when, then| {
-            when.method("POST").path("/transaction");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(r#"{"transactionUUID":"u-1","status":"GREEN"}"#);
-        })
-        .await;
     client
         .check_transaction(&support::documented_check())
         .await
         .unwrap();
-    assert_eq!(ok.calls_async().await, 1);
-    ok.delete_async().await;
+    assert_eq!(server.hits(), 2);
+    for r in server.requests() {
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str()),
+            ("POST", "/transaction")
+        );
+    }
 }
 
 /// Everything logged at TRACE on this thread during a failing and a succeeding call
-/// (the current-thread runtime runs the client and its connection tasks on this thread;
-/// the mock server answers on its own thread and is not captured).
+/// (the current-thread runtime runs the client, its connection tasks and the scripted
+/// server on this thread; the server logs nothing).
 #[tokio::test(flavor = "current_thread")]
 async fn tracing_output_does_not_contain_the_token() {
-    let server = MockServer::start_async().await;
+    let server = ScriptedServer::start([
+        Reply::status(401).body(r#"{"message":"Unauthorized"}"#),
+        Reply::json(200, r#"{"transactionUUID":"u-1","status":"GREEN"}"#),
+    ])
+    .await;
     let capture = Capturing::start();
     let client = builder(server.base_url()).build().unwrap();
     failing_then_succeeding_call(&server, &client).await;
@@ -148,8 +145,9 @@ async fn tracing_output_does_not_contain_the_token() {
     assert!(log.contains(r#"provider="coincover""#), "{log}");
     assert!(log.contains(r#"operation="check-transaction""#), "{log}");
     assert!(log.contains("HTTP 401"), "the failure is logged: {log}");
-    // The succeeding call's work is captured too (its connection reuse runs inside its
-    // span); the core logs no event of its own for a success.
+    // The succeeding call's work is captured too (its connection, a new one since the
+    // server closes each, is set up inside its span); the core logs no event of its own
+    // for a success.
     let (_, after_failure) = log
         .split_once("call failed")
         .unwrap_or_else(|| panic!("the failed call is logged: {log}"));

@@ -1,5 +1,5 @@
-//! Shared helpers: clients over the in-memory transport or pointed at local servers, the
-//! catch-all mock, fixtures, and the documented examples built through the typed API.
+//! Shared helpers: clients over the in-memory transport or pointed at local servers,
+//! fixtures, and the documented examples built through the typed API.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,7 +8,6 @@ use coincover_api::{
     Amount, CheckTransaction, Client, CoinId, CountryCode, CreatePlan, CreateUser, Date,
     Environment, RetryPolicy, TransactionOutput, UpdatePlan, UpdateUser,
 };
-use httpmock::{HttpMockRequest, HttpMockResponse, Mock, MockServer};
 use payments_core::Operation;
 pub(crate) use payments_test_support::server::{Recorded, Reply, ScriptedServer};
 pub(crate) use payments_test_support::{
@@ -21,9 +20,6 @@ pub(crate) const TOKEN: &str = "test-token";
 
 /// The `User-Agent` the client sends.
 pub(crate) const USER_AGENT: &str = concat!("coincover-api-rs/", env!("CARGO_PKG_VERSION"));
-
-/// The status the catch-all mock answers with: not one CoinCover uses, so it stands out.
-pub(crate) const UNMATCHED: u16 = 599;
 
 /// The base URL of the in-memory clients; the recorded paths are below it.
 const MEMORY_BASE: &str = "http://coincover.test";
@@ -73,30 +69,6 @@ pub(crate) fn assert_sent(r: &Recorded, method: &str, path: &str, body: &str) {
         body,
         "{method} {path}: body"
     );
-}
-
-/// Registers, LAST, a mock that matches anything and answers [`UNMATCHED`] with a body
-/// naming the request: httpmock tries mocks in the order they were created, so this one
-/// only sees requests no other mock matched, and a wrong URL or body fails readably.
-pub(crate) async fn catch_all(server: &MockServer) -> Mock<'_> {
-    server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.respond_with(|req: &HttpMockRequest| {
-                HttpMockResponse::builder()
-                    .status(UNMATCHED)
-                    .header("content-type", "text/plain")
-                    .body(format!(
-                        "no mock matched {} {} headers={:?} body={}",
-                        req.method(),
-                        req.uri_str(),
-                        req.headers_vec(),
-                        req.body_string()
-                    ))
-                    .build()
-            });
-        })
-        .await
 }
 
 /// `fixtures/coincover/docs`.

@@ -5,7 +5,7 @@
 //!
 //! Request shapes and decoding run over `payments_test_support::MemoryTransport`; the
 //! tests that need a socket (redirects, body caps, timeouts, refused connections) talk only
-//! to 127.0.0.1 (httpmock, or `payments_test_support::server::ScriptedServer`).
+//! to 127.0.0.1 (`payments_test_support::server::ScriptedServer`).
 #![allow(clippy::unwrap_used)]
 
 mod client;

@@ -283,24 +283,3 @@ pub(crate) fn key(name: &str) -> String {
     let path = format!("{}/tests/it/keys/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
-
-/// Answers any request no earlier mock matched with 418 naming it (418 is never retried).
-/// Mocks match in creation order: call this after the others.
-pub(crate) async fn catch_all(server: &httpmock::MockServer) {
-    use httpmock::{HttpMockRequest, HttpMockResponse};
-    server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.respond_with(|req: &HttpMockRequest| {
-                HttpMockResponse::builder()
-                    .status(418)
-                    .body(format!(
-                        "no mock for {} {}",
-                        req.method_str(),
-                        req.uri_str()
-                    ))
-                    .build()
-            });
-        })
-        .await;
-}
