@@ -17,7 +17,7 @@ use crate::api::{
     ConfirmFraudAlert, FindFraudAlert, FraudAlertFeedback, Identities, LatestFraudAlerts,
     MakeDecision, Ping, Postback, SendEvent, TakesIdentities, X_IDENTITIES,
 };
-use crate::error::{
+use crate::types::error::{
     ERROR_CONTEXT_HEADER, ERROR_MESSAGE_HEADER, ERROR_TYPE_HEADER, STATUS_HEADER, parse_error,
 };
 use crate::types::{self, Decision, EventResult, FraudAlert, PostbackResult};

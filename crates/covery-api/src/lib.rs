@@ -64,7 +64,6 @@
 
 pub mod api;
 mod client;
-pub mod error;
 pub mod operations;
 pub mod types;
 pub mod webhook;
@@ -75,13 +74,13 @@ pub use api::{
     Postback, Refund, Registration, SendEvent, Transaction, Transfer, sequence_id_for_product,
 };
 pub use client::{Client, ClientBuilder, Environment, PRODUCTION_URL};
-pub use error::{CoveryErrorInfo, CoveryStatus, covery_error};
 pub use operations::OPERATIONS;
 pub use payments_core::country::CountryCode;
 pub use payments_core::{
     Amount, ApiError, ApiErrorKind, Currency, Endpoint, Error, RequestOptions, ResponseMeta,
     RetryPolicy, SecretString, Timeouts, WithMeta,
 };
+pub use types::error::{self, CoveryErrorInfo, CoveryStatus, covery_error};
 pub use types::{
     Access, AlertState, AlertType, Decision, EventResult, FraudAlert, PostbackResult, Refunded,
     TokenLevel,

@@ -1,7 +1,9 @@
-//! Response models. Enums are `#[non_exhaustive]` and keep any value Covery adds later in
-//! an `Unknown(String)` variant instead of failing to parse.
+//! Response models, and [`error`], the typed view of Covery's error answers. Enums are
+//! `#[non_exhaustive]` and keep any value Covery adds later in an `Unknown(String)` variant
+//! instead of failing to parse.
 
 mod alert;
+pub mod error;
 mod event;
 mod ping;
 
