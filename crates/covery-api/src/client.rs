@@ -78,6 +78,10 @@ impl Signer for CoverySigner {
         }
         self.auth.sign(req, cx)
     }
+
+    fn scrub(&self, text: &mut String) {
+        self.auth.scrub(text);
+    }
 }
 
 /// Builds a [`Client`]: identities, retries, timeouts, HTTP client and test hooks.

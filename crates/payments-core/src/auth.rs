@@ -34,6 +34,7 @@ fn sensitive(value: &str, what: &str) -> Result<HeaderValue, SignError> {
 #[derive(Clone)]
 pub struct BearerToken {
     value: HeaderValue,
+    token: SecretString,
 }
 
 #[cfg(feature = "bearer")]
@@ -46,6 +47,7 @@ impl BearerToken {
         }
         Ok(BearerToken {
             value: sensitive(&format!("Bearer {t}"), "the API token")?,
+            token: t.to_owned().into(),
         })
     }
 }
@@ -63,6 +65,10 @@ impl Signer for BearerToken {
         req.headers_mut()
             .insert(http::header::AUTHORIZATION, self.value.clone());
         Ok(())
+    }
+
+    fn scrub(&self, text: &mut String) {
+        crate::scrub::scrub_values(text, &[self.token.expose_secret()]);
     }
 }
 
@@ -129,6 +135,10 @@ impl Signer for HmacSha512Signer {
         h.insert(self.key_header.clone(), self.key.clone());
         h.insert(self.signature_header.clone(), signature);
         Ok(())
+    }
+    fn scrub(&self, text: &mut String) {
+        let key = self.key.to_str().unwrap_or_default();
+        crate::scrub::scrub_values(text, &[key, self.secret.expose_secret()]);
     }
 }
 
@@ -209,6 +219,10 @@ impl Signer for Sha256NonceSigner {
         h.insert(X_AUTH_SIGNATURE, signature);
         h.insert(X_AUTH_VERSION, HeaderValue::from_static("1.0"));
         Ok(())
+    }
+    fn scrub(&self, text: &mut String) {
+        let token = self.token.to_str().unwrap_or_default();
+        crate::scrub::scrub_values(text, &[token, self.secret.expose_secret()]);
     }
 }
 

@@ -586,12 +586,26 @@ impl ApiClient {
         got: &Received,
         decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, DecodeFailure>,
     ) -> Result<T, Error> {
-        decode(got.status, &got.body).map_err(|f| Error::Decode {
-            provider: self.inner.provider.name,
-            operation: op.name,
-            path: f.path,
-            message: f.message,
-            snippet: crate::error::snippet(&got.body, SNIPPET_LIMIT),
+        decode(got.status, &got.body).map_err(|f| {
+            let err = Error::Decode {
+                provider: self.inner.provider.name,
+                operation: op.name,
+                path: f.path,
+                message: f.message,
+                snippet: {
+                    let mut snippet = crate::error::snippet(&got.body, SNIPPET_LIMIT);
+                    self.scrub(&mut snippet);
+                    snippet
+                },
+            };
+            tracing::debug!(
+                provider = self.inner.provider.name,
+                operation = op.name,
+                route = op.path,
+                error = %err,
+                "the response did not decode"
+            );
+            err
         })
     }
 
@@ -896,7 +910,15 @@ impl ApiClient {
                     TransportFailure::Request => TransportErrorKind::Request,
                     _ => TransportErrorKind::Other,
                 };
-                let source = e.source.unwrap_or_else(|| format!("{failure:?}").into());
+                let mut source = e.source.unwrap_or_else(|| format!("{failure:?}").into());
+                // A transport message can carry the URL or an echoed header: scrubbed text
+                // replaces the source only when something had to go.
+                let text = source.to_string();
+                let mut scrubbed = text.clone();
+                self.scrub(&mut scrubbed);
+                if scrubbed != text {
+                    source = scrubbed.into();
+                }
                 (
                     Error::Transport {
                         provider: name,
@@ -931,7 +953,40 @@ impl ApiClient {
         err.keep_headers(resp.headers(), i.provider.error_headers);
         err.request_id = request_id(i.provider, resp.headers());
         (i.provider.parse_error)(&mut err, resp.headers(), resp.body());
+        self.scrub(&mut err.body_snippet);
+        // A field or kept header named like a credential whose value is one word is the
+        // credential echoed back (an explanation in words is kept).
+        for f in &mut err.fields {
+            if crate::scrub::is_credential_name(&f.field)
+                && crate::scrub::looks_like_a_credential(&f.message)
+            {
+                f.message = crate::transport::REDACTED.to_owned();
+            }
+        }
+        for (name, value) in &mut err.headers {
+            if crate::scrub::is_credential_name(name)
+                && crate::scrub::looks_like_a_credential(value)
+            {
+                *value = crate::transport::REDACTED.to_owned();
+            }
+        }
+        for text in err
+            .message
+            .iter_mut()
+            .chain(err.code.iter_mut())
+            .chain(err.fields.iter_mut().map(|f| &mut f.message))
+            .chain(err.headers.iter_mut().map(|(_, v)| v))
+        {
+            self.scrub(text);
+        }
         err
+    }
+
+    /// Keeps credentials out of error text: the signer's own values and whatever follows
+    /// a credential-like name (`Authorization: …`) that a server echoed back.
+    fn scrub(&self, text: &mut String) {
+        self.inner.signer.scrub(text);
+        crate::scrub::scrub_credential_fields(text);
     }
 }
 

@@ -110,6 +110,8 @@ mod operation;
 #[cfg(feature = "client")]
 pub mod retry;
 #[cfg(feature = "client")]
+mod scrub;
+#[cfg(feature = "client")]
 pub mod signer;
 #[cfg(feature = "client")]
 pub mod transport;
@@ -151,6 +153,7 @@ pub mod provider {
     };
     pub use crate::error::{SNIPPET_LIMIT, snippet};
     pub use crate::operation::{MAX_PATH_PARAM, check_duplicate_keys};
+    pub use crate::scrub::{scrub_credential_fields, scrub_values};
     pub use crate::signer::NoAuth;
 }
 

@@ -42,6 +42,15 @@ impl fmt::Debug for SignContext<'_> {
 pub trait Signer: Send + Sync + fmt::Debug + 'static {
     /// Signs `req`, whose body holds the exact bytes that will be sent.
     fn sign(&self, req: &mut http::Request<Bytes>, cx: &SignContext<'_>) -> Result<(), SignError>;
+
+    /// Replaces this signer's own credential values (token, key, secret) in `text` with
+    /// `[REDACTED]` ([`provider::scrub_values`](crate::provider::scrub_values)). The client
+    /// runs every error snippet, provider message and transport message through it, so a
+    /// server that echoes a credential back cannot put it into an error. The default
+    /// scrubs nothing.
+    fn scrub(&self, text: &mut String) {
+        let _ = text;
+    }
 }
 
 /// A signer that adds nothing (for public endpoints and tests).

@@ -18,7 +18,7 @@ mod fixtures;
 pub use fixtures::{DocFixture, fixture_files, read_json, round_trip_exact};
 
 mod redaction;
-pub use redaction::{assert_no_leak, error_renderings};
+pub use redaction::{assert_echoed_credentials_never_show, assert_no_leak, error_renderings};
 
 mod table;
 pub use table::check_operation_table;

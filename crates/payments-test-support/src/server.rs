@@ -39,6 +39,18 @@ pub struct Reply {
     body: Vec<u8>,
     delay: Duration,
     content_length: bool,
+    echo: Option<Echo>,
+}
+
+/// How a reply echoes the request it answers (see [`Reply::echo`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Echo {
+    /// An HTML error page, as a gateway shows: every request header as `Name: value`.
+    Html,
+    /// A JSON error: `{"message": "<every header>", "errors": {<header>: [<value>]}}`.
+    Json,
+    /// Every request header as plain `Name: value` lines (not JSON).
+    Text,
 }
 
 impl Reply {
@@ -50,6 +62,7 @@ impl Reply {
             body: Vec::new(),
             delay: Duration::ZERO,
             content_length: true,
+            echo: None,
         }
     }
 
@@ -69,6 +82,13 @@ impl Reply {
     /// Sets the body.
     pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
         self.body = body.into();
+        self
+    }
+
+    /// Answers with the request's own headers in the body, as a careless server or gateway
+    /// does: what the client must keep out of its errors and logs (in memory only).
+    pub fn echo(mut self, how: Echo) -> Self {
+        self.echo = Some(how);
         self
     }
 
@@ -362,6 +382,7 @@ impl payments_core::Transport for MemoryTransport {
                 .collect(),
             body: body.to_vec(),
         };
+        let recorded_headers = recorded.headers.clone();
         let reply = {
             let mut state = lock(&self.state);
             state.requests.push(recorded);
@@ -371,6 +392,13 @@ impl payments_core::Transport for MemoryTransport {
             }
             next.or_else(|| state.last.clone())
                 .unwrap_or_else(|| Reply::status(500).body("no reply scripted"))
+        };
+        let reply = match reply.echo {
+            Some(how) => {
+                let body = echo_body(how, &recorded_headers);
+                reply.body(body)
+            }
+            None => reply,
         };
         Box::pin(async move {
             if !reply.delay.is_zero() {
@@ -387,5 +415,26 @@ impl payments_core::Transport for MemoryTransport {
                 )
             })
         })
+    }
+}
+
+/// The body of an echoing reply.
+fn echo_body(how: Echo, headers: &[(String, String)]) -> Vec<u8> {
+    let lines: String = headers.iter().map(|(n, v)| format!("{n}: {v}\n")).collect();
+    match how {
+        Echo::Html => {
+            format!("<html><body><h1>502 Bad Gateway</h1><pre>{lines}</pre></body></html>")
+                .into_bytes()
+        }
+        Echo::Text => lines.into_bytes(),
+        Echo::Json => {
+            let errors: serde_json::Map<String, serde_json::Value> = headers
+                .iter()
+                .map(|(n, v)| (n.clone(), serde_json::json!([v])))
+                .collect();
+            serde_json::json!({ "message": lines, "errors": errors })
+                .to_string()
+                .into_bytes()
+        }
     }
 }

@@ -162,3 +162,25 @@ async fn tracing_output_does_not_contain_the_token() {
         "part of the token is in the log:\n{log}"
     );
 }
+
+/// A server (or a gateway in front of it) that echoes the request back puts the bearer
+/// token into an HTML page, a JSON error and an undecodable success: none of it reaches
+/// the error or the logs.
+#[tokio::test]
+async fn credentials_a_server_echoes_back_never_show() {
+    payments_test_support::assert_echoed_credentials_never_show(&[support::TOKEN], async |mem| {
+        let client = Client::builder(
+            Environment::Custom("http://coincover.test".into()),
+            support::TOKEN,
+        )
+        .transport(Arc::new(mem))
+        .retry(payments_core::RetryPolicy::none())
+        .build()
+        .unwrap();
+        client
+            .check_transaction(&support::documented_check())
+            .await
+            .map(|_| ())
+    })
+    .await;
+}

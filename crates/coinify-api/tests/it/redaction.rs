@@ -78,3 +78,21 @@ async fn errors_and_traces_hide_tokens() {
     assert_clean("traces", &logs, &tokens);
     assert!(!logs.contains("Bearer"), "{logs}");
 }
+
+/// A server (or a gateway in front of it) that echoes the request back puts the partner
+/// JWT into an HTML page, a JSON error and an undecodable success: none of it reaches the
+/// error or the logs.
+#[tokio::test]
+async fn credentials_a_server_echoes_back_never_show() {
+    let pem = key("rsa_pkcs8.pem");
+    payments_test_support::assert_echoed_credentials_never_show(&[], async |mem| {
+        let client = Client::builder(Environment::Custom("http://coinify.test".into()), PARTNER)
+            .private_key(pem.clone())
+            .transport(std::sync::Arc::new(mem))
+            .retry(payments_core::RetryPolicy::none())
+            .build()
+            .unwrap();
+        client.submit_kyc(&documented_kyc()).await.map(|_| ())
+    })
+    .await;
+}

@@ -81,3 +81,20 @@ async fn transport_errors_hide_credentials() {
     let err = c.ping().await.unwrap_err();
     assert_clean("transport error", &error_renderings(&err));
 }
+
+/// A server (or a gateway in front of it) that echoes the request back puts the key and
+/// signature into an HTML page, a JSON error and an undecodable success, and a careless
+/// one the secret too: none of it reaches the error or the logs.
+#[tokio::test]
+async fn credentials_a_server_echoes_back_never_show() {
+    use crate::support::{KEY, SECRET};
+    payments_test_support::assert_echoed_credentials_never_show(&[KEY, SECRET], async |mem| {
+        let client = Client::builder(Environment::Custom(MEMORY_BASE.into()), KEY, SECRET)
+            .transport(Arc::new(mem))
+            .retry(payments_core::RetryPolicy::none())
+            .build()
+            .unwrap();
+        client.list_accounts().await.map(|_| ())
+    })
+    .await;
+}

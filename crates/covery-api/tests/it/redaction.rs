@@ -113,3 +113,24 @@ async fn tracing_output_does_not_contain_the_credentials() {
         .to_owned();
     assert!(!log.contains(&sig), "the signature is logged");
 }
+
+/// A server (or a gateway in front of it) that echoes the request back puts the token and
+/// signature into an HTML page, a JSON error and an undecodable success: none of it
+/// reaches the error or the logs.
+#[tokio::test]
+async fn credentials_a_server_echoes_back_never_show() {
+    use crate::support::{SECRET, TOKEN};
+    payments_test_support::assert_echoed_credentials_never_show(&[TOKEN, SECRET], async |mem| {
+        let client = Client::builder(
+            Environment::Custom("http://covery.test".into()),
+            TOKEN,
+            SECRET,
+        )
+        .transport(std::sync::Arc::new(mem))
+        .retry(payments_core::RetryPolicy::none())
+        .build()
+        .unwrap();
+        client.ping().await.map(|_| ())
+    })
+    .await;
+}
