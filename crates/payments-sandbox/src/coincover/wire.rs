@@ -1,0 +1,222 @@
+//! CoinCover's wire format: request validation and the error answer.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Validation
+
+/// A 400 naming the field.
+#[derive(Debug)]
+pub(crate) struct Invalid {
+    pub(crate) field: String,
+    pub(crate) problem: String,
+}
+
+impl Invalid {
+    pub(crate) fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        Invalid {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl IntoResponse for Invalid {
+    fn into_response(self) -> Response {
+        message(
+            StatusCode::BAD_REQUEST,
+            &format!("{}: {}", self.field, self.problem),
+        )
+    }
+}
+
+pub(crate) type Fields = HashMap<String, Box<RawValue>>;
+
+/// The top-level fields of a JSON object, values kept as raw text (so amounts stay exact).
+pub(crate) fn parse_object(json: &[u8], what: &str) -> Result<Fields, Invalid> {
+    match serde_json::from_slice::<Fields>(json) {
+        Ok(fields) => Ok(fields),
+        Err(e) => match serde_json::from_slice::<serde::de::IgnoredAny>(json) {
+            Ok(_) => Err(Invalid::new(what, "must be a JSON object")),
+            Err(_) => Err(Invalid::new(what, format!("malformed JSON: {e}"))),
+        },
+    }
+}
+
+/// A field's raw value, `None` when absent or null.
+pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a RawValue> {
+    fields.get(name).map(|v| &**v).filter(|v| v.get() != "null")
+}
+
+pub(crate) fn optional_text(
+    fields: &Fields,
+    name: &str,
+    path: &str,
+) -> Result<Option<String>, Invalid> {
+    let Some(raw) = field(fields, name) else {
+        return Ok(None);
+    };
+    let text: String =
+        serde_json::from_str(raw.get()).map_err(|_| Invalid::new(path, "must be a string"))?;
+    if text.trim().is_empty() {
+        return Err(Invalid::new(path, "must not be blank"));
+    }
+    if text.chars().count() > MAX_TEXT_LEN {
+        return Err(Invalid::new(
+            path,
+            format!("must be at most {MAX_TEXT_LEN} characters"),
+        ));
+    }
+    Ok(Some(text))
+}
+
+pub(crate) fn required_text(fields: &Fields, name: &str, path: &str) -> Result<String, Invalid> {
+    optional_text(fields, name, path)?.ok_or_else(|| Invalid::new(path, "is required"))
+}
+
+pub(crate) fn optional_country(
+    fields: &Fields,
+    name: &str,
+) -> Result<Option<CountryCode>, Invalid> {
+    optional_text(fields, name, name)?
+        .map(|code| {
+            CountryCode::from_alpha2(&code)
+                .map_err(|_| Invalid::new(name, "must be an ISO 3166-1 alpha-2 code"))
+        })
+        .transpose()
+}
+
+pub(crate) fn optional_date(fields: &Fields, name: &str) -> Result<Option<Date>, Invalid> {
+    optional_text(fields, name, name)?
+        .map(|text| {
+            text.parse::<Date>()
+                .map_err(|_| Invalid::new(name, "must be a date written YYYY-MM-DD"))
+        })
+        .transpose()
+}
+
+pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
+    let fields = parse_object(body, "body")?;
+    let transaction_customer_id =
+        required_text(&fields, "transactionCustomerId", "transactionCustomerId")?;
+    optional_text(&fields, "transactionHash", "transactionHash")?;
+    let coin = required_text(&fields, "coin", "coin")?;
+    let coin = CoinId::new(coin).map_err(|_| {
+        Invalid::new(
+            "coin",
+            "must be a CoinGecko coin id such as \"bitcoin-cash\" (lower case, not a ticker)",
+        )
+    })?;
+    let wallet_id = required_text(&fields, "walletId", "walletId")?;
+
+    let raw_outputs =
+        field(&fields, "outputs").ok_or_else(|| Invalid::new("outputs", "is required"))?;
+    let raw_outputs: Vec<Box<RawValue>> = serde_json::from_str(raw_outputs.get())
+        .map_err(|_| Invalid::new("outputs", "must be an array"))?;
+    if raw_outputs.is_empty() {
+        return Err(Invalid::new("outputs", "must have at least one output"));
+    }
+    if raw_outputs.len() > MAX_OUTPUTS {
+        return Err(Invalid::new(
+            "outputs",
+            format!("must have at most {MAX_OUTPUTS} outputs"),
+        ));
+    }
+    let mut outputs = Vec::with_capacity(raw_outputs.len());
+    for (i, raw) in raw_outputs.iter().enumerate() {
+        let at = format!("outputs[{i}]");
+        let o = parse_object(raw.get().as_bytes(), &at)?;
+        let destination = required_text(&o, "destination", &format!("{at}.destination"))?;
+        if destination.starts_with(THREAT_PREFIX) && listed_destination(&destination).is_none() {
+            return Err(Invalid::new(
+                format!("{at}.destination"),
+                format!(
+                    "{THREAT_PREFIX} addresses must name a documented threat code, such as {THREAT_PREFIX}50101"
+                ),
+            ));
+        }
+        let amount_at = format!("{at}.amount");
+        let amount = field(&o, "amount").ok_or_else(|| Invalid::new(&amount_at, "is required"))?;
+        let amount: Amount = serde_json::from_str(amount.get()).map_err(|_| {
+            Invalid::new(
+                &amount_at,
+                "must be a decimal amount, as a string (\"356\") or a number",
+            )
+        })?;
+        if !amount.is_positive() {
+            return Err(Invalid::new(amount_at, "must be greater than zero"));
+        }
+        let user_id = required_text(&o, "userId", &format!("{at}.userId"))?;
+        outputs.push(Output {
+            destination,
+            amount,
+            user_id,
+        });
+    }
+    Ok(CheckRequest {
+        transaction_customer_id,
+        coin,
+        wallet_id,
+        outputs,
+    })
+}
+
+/// Validates a registration; returns the user id.
+pub(crate) fn parse_create_user(body: &[u8]) -> Result<String, Invalid> {
+    let fields = parse_object(body, "body")?;
+    let user_id = required_text(&fields, "userId", "userId")?;
+    required_text(&fields, "firstName", "firstName")?;
+    required_text(&fields, "lastName", "lastName")?;
+    optional_date(&fields, "dob")?;
+    optional_country(&fields, "residenceCountry")?
+        .ok_or_else(|| Invalid::new("residenceCountry", "is required"))?;
+    optional_country(&fields, "nationality")?;
+    Ok(user_id)
+}
+
+pub(crate) fn parse_update_user(body: &[u8]) -> Result<(), Invalid> {
+    let fields = parse_object(body, "body")?;
+    optional_text(&fields, "firstName", "firstName")?;
+    optional_text(&fields, "lastName", "lastName")?;
+    optional_country(&fields, "residenceCountry")?;
+    optional_date(&fields, "dob")?;
+    Ok(())
+}
+
+/// Validates a plan body; returns `levelUsd` when present.
+pub(crate) fn parse_plan(body: &[u8]) -> Result<Option<Decimal>, Invalid> {
+    let fields = parse_object(body, "body")?;
+    let Some(raw) = field(&fields, "levelUsd") else {
+        return Ok(None);
+    };
+    let text = raw.get();
+    let is_number = text
+        .bytes()
+        .next()
+        .is_some_and(|b| b == b'-' || b.is_ascii_digit());
+    let level = is_number
+        .then(|| Amount::parse(text).ok())
+        .flatten()
+        .ok_or_else(|| Invalid::new("levelUsd", "must be a number of US dollars, such as 1000"))?;
+    if !level.is_positive() {
+        return Err(Invalid::new("levelUsd", "must be greater than zero"));
+    }
+    Ok(Some(level.decimal()))
+}
+
+pub(crate) fn path_user_id(
+    user_id: Result<Path<String>, PathRejection>,
+) -> Result<String, Invalid> {
+    let Path(user_id) =
+        user_id.map_err(|_| Invalid::new("userId", "is not a valid path segment"))?;
+    if user_id.trim().is_empty() {
+        return Err(Invalid::new("userId", "must not be blank"));
+    }
+    if user_id.chars().count() > MAX_TEXT_LEN {
+        return Err(Invalid::new(
+            "userId",
+            format!("must be at most {MAX_TEXT_LEN} characters"),
+        ));
+    }
+    Ok(user_id)
+}

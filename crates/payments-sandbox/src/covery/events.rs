@@ -1,0 +1,611 @@
+//! `sendEvent`, `makeDecision` and `postback`.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Events
+
+/// Covery's event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum EventType {
+    Install,
+    Registration,
+    Confirmation,
+    Login,
+    Transaction,
+    Refund,
+    Payout,
+    Transfer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    Req,
+    Opt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A string.
+    Str,
+    /// `sequence_id`: a string of 1 to 40 characters.
+    Seq,
+    /// An integer.
+    Int,
+    /// A non-negative number.
+    Num,
+    /// A boolean.
+    Bool,
+    /// An ISO 3166-1 alpha-3 code in lower case.
+    Country,
+    /// Three ASCII letters.
+    Currency,
+}
+
+use Kind::{Bool, Country, Currency, Int, Num, Seq, Str};
+use Need::{Opt, Req};
+
+pub(crate) type Spec = &'static [(&'static str, Need, Kind)];
+
+pub(crate) const INSTALL: Spec = &[
+    ("install_timestamp", Req, Int),
+    ("user_merchant_id", Opt, Str),
+    ("sequence_id", Opt, Seq),
+    ("country", Opt, Country),
+    ("website_url", Opt, Str),
+    ("traffic_source", Opt, Str),
+    ("affiliate_id", Opt, Str),
+];
+
+pub(crate) const REGISTRATION: Spec = &[
+    ("registration_timestamp", Req, Int),
+    ("user_merchant_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("age", Opt, Int),
+    ("country", Opt, Country),
+    ("email", Opt, Str),
+    ("firstname", Opt, Str),
+    ("lastname", Opt, Str),
+    ("gender", Opt, Str),
+    ("phone", Opt, Str),
+    ("social_type", Opt, Str),
+    ("user_name", Opt, Str),
+    ("website_url", Opt, Str),
+    ("traffic_source", Opt, Str),
+    ("affiliate_id", Opt, Str),
+];
+
+pub(crate) const CONFIRMATION: Spec = &[
+    ("confirmation_timestamp", Req, Int),
+    ("user_merchant_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("email", Opt, Str),
+    ("phone", Opt, Str),
+    ("email_confirmed", Opt, Bool),
+    ("phone_confirmed", Opt, Bool),
+];
+
+pub(crate) const LOGIN: Spec = &[
+    ("login_timestamp", Req, Int),
+    ("user_merchant_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("login_failed", Opt, Bool),
+    ("email", Opt, Str),
+    ("phone", Opt, Str),
+    ("gender", Opt, Str),
+    ("traffic_source", Opt, Str),
+    ("affiliate_id", Opt, Str),
+];
+
+pub(crate) const TRANSACTION: Spec = &[
+    ("transaction_amount", Req, Num),
+    ("transaction_currency", Req, Currency),
+    ("transaction_id", Req, Str),
+    ("transaction_timestamp", Req, Int),
+    ("user_merchant_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("payment_method", Opt, Str),
+    ("payment_system", Opt, Str),
+    ("payment_mid", Opt, Str),
+    ("transaction_mode", Opt, Str),
+    ("transaction_type", Opt, Str),
+    ("payment_account_id", Opt, Str),
+    ("card_id", Opt, Str),
+    ("card_bin", Opt, Int),
+    ("card_last4", Opt, Str),
+    ("expiration_month", Opt, Int),
+    ("expiration_year", Opt, Int),
+    ("age", Opt, Int),
+    ("billing_address", Opt, Str),
+    ("billing_city", Opt, Str),
+    ("billing_country", Opt, Country),
+    ("billing_fullname", Opt, Str),
+    ("billing_firstname", Opt, Str),
+    ("billing_lastname", Opt, Str),
+    ("billing_state", Opt, Str),
+    ("billing_zip", Opt, Str),
+    ("country", Opt, Country),
+    ("email", Opt, Str),
+    ("firstname", Opt, Str),
+    ("lastname", Opt, Str),
+    ("gender", Opt, Str),
+    ("merchant_ip", Opt, Str),
+    ("phone", Opt, Str),
+    ("product_description", Opt, Str),
+    ("product_name", Opt, Str),
+    ("product_quantity", Opt, Num),
+    ("transaction_amount_converted", Opt, Num),
+    ("user_name", Opt, Str),
+    ("website_url", Opt, Str),
+    ("transaction_source", Opt, Str),
+    ("affiliate_id", Opt, Str),
+];
+
+pub(crate) const REFUND: Spec = &[
+    ("refund_timestamp", Req, Int),
+    ("refund_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("refund_amount", Req, Num),
+    ("refund_currency", Req, Currency),
+    ("refund_amount_converted", Opt, Num),
+    ("refund_method", Opt, Str),
+    ("refund_system", Opt, Str),
+    ("refund_mid", Opt, Str),
+    ("refund_source", Opt, Str),
+    ("refund_type", Opt, Str),
+    ("refund_code", Opt, Str),
+    ("refund_reason", Opt, Str),
+    ("agent_id", Opt, Str),
+    ("user_merchant_id", Opt, Str),
+];
+
+pub(crate) const PAYOUT: Spec = &[
+    ("payout_timestamp", Req, Int),
+    ("payout_id", Req, Str),
+    ("user_merchant_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("payout_amount", Req, Num),
+    ("payout_currency", Req, Currency),
+    ("payout_amount_converted", Opt, Num),
+    ("payout_method", Opt, Str),
+    ("payout_system", Opt, Str),
+    ("payout_mid", Opt, Str),
+    ("payout_account_id", Opt, Str),
+    ("payout_card_id", Opt, Str),
+    ("firstname", Opt, Str),
+    ("lastname", Opt, Str),
+    ("country", Opt, Country),
+    ("email", Opt, Str),
+    ("phone", Opt, Str),
+    ("payout_card_bin", Opt, Int),
+    ("payout_card_last4", Opt, Str),
+    ("payout_expiration_month", Opt, Int),
+    ("payout_expiration_year", Opt, Int),
+];
+
+pub(crate) const TRANSFER: Spec = &[
+    ("event_id", Req, Str),
+    ("event_timestamp", Req, Int),
+    ("user_merchant_id", Req, Str),
+    ("sequence_id", Req, Seq),
+    ("account_system", Req, Str),
+    ("account_id", Req, Str),
+    ("second_account_id", Req, Str),
+    ("amount", Req, Num),
+    ("currency", Req, Currency),
+    ("amount_converted", Opt, Num),
+    ("operation", Opt, Str),
+    ("source", Opt, Str),
+    ("firstname", Opt, Str),
+    ("lastname", Opt, Str),
+    ("fullname", Opt, Str),
+    ("email", Opt, Str),
+    ("phone", Opt, Str),
+    ("birth_date", Opt, Int),
+    ("gender", Opt, Str),
+    ("country", Opt, Country),
+    ("state", Opt, Str),
+    ("city", Opt, Str),
+    ("address", Opt, Str),
+    ("zip", Opt, Str),
+    ("second_firstname", Opt, Str),
+    ("second_lastname", Opt, Str),
+    ("second_fullname", Opt, Str),
+    ("second_email", Opt, Str),
+    ("second_phone", Opt, Str),
+    ("second_birth_date", Opt, Int),
+    ("second_gender", Opt, Str),
+    ("second_country", Opt, Country),
+    ("second_state", Opt, Str),
+    ("second_city", Opt, Str),
+    ("second_address", Opt, Str),
+    ("second_zip", Opt, Str),
+    ("product_name", Opt, Str),
+    ("product_description", Opt, Str),
+    ("product_quantity", Opt, Num),
+];
+
+/// The device-data fields every event may carry.
+pub(crate) const DEVICE: Spec = &[
+    ("ajax_validation", Opt, Bool),
+    ("cookie_enabled", Opt, Bool),
+    ("cpu_class", Opt, Str),
+    ("device_fingerprint", Opt, Str),
+    ("device_id", Opt, Str),
+    ("do_not_track", Opt, Bool),
+    ("ip", Opt, Str),
+    ("language", Opt, Str),
+    ("languages", Opt, Str),
+    ("language_browser", Opt, Str),
+    ("language_user", Opt, Str),
+    ("language_system", Opt, Str),
+    ("os", Opt, Str),
+    ("real_ip", Opt, Str),
+    ("screen_resolution", Opt, Str),
+    ("screen_orientation", Opt, Str),
+    ("timezone_offset", Opt, Int),
+    ("user_agent", Opt, Str),
+];
+
+impl EventType {
+    pub(crate) const ALL: [EventType; 8] = [
+        EventType::Install,
+        EventType::Registration,
+        EventType::Confirmation,
+        EventType::Login,
+        EventType::Transaction,
+        EventType::Refund,
+        EventType::Payout,
+        EventType::Transfer,
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            EventType::Install => "install",
+            EventType::Registration => "registration",
+            EventType::Confirmation => "confirmation",
+            EventType::Login => "login",
+            EventType::Transaction => "transaction",
+            EventType::Refund => "refund",
+            EventType::Payout => "payout",
+            EventType::Transfer => "transfer",
+        }
+    }
+
+    pub(crate) fn spec(self) -> Spec {
+        match self {
+            EventType::Install => INSTALL,
+            EventType::Registration => REGISTRATION,
+            EventType::Confirmation => CONFIRMATION,
+            EventType::Login => LOGIN,
+            EventType::Transaction => TRANSACTION,
+            EventType::Refund => REFUND,
+            EventType::Payout => PAYOUT,
+            EventType::Transfer => TRANSFER,
+        }
+    }
+
+    /// The field naming the entry (409 on a second event with the same value).
+    pub(crate) fn entry_field(self) -> Option<&'static str> {
+        match self {
+            EventType::Transaction => Some("transaction_id"),
+            EventType::Refund => Some("refund_id"),
+            EventType::Payout => Some("payout_id"),
+            EventType::Transfer => Some("event_id"),
+            _ => None,
+        }
+    }
+
+    /// `(amount, currency, converted amount)` fields of the events the amount rules score.
+    pub(crate) fn amount_fields(self) -> Option<(&'static str, &'static str, &'static str)> {
+        match self {
+            EventType::Transaction => Some((
+                "transaction_amount",
+                "transaction_currency",
+                "transaction_amount_converted",
+            )),
+            EventType::Payout => Some((
+                "payout_amount",
+                "payout_currency",
+                "payout_amount_converted",
+            )),
+            EventType::Transfer => Some(("amount", "currency", "amount_converted")),
+            _ => None,
+        }
+    }
+}
+
+/// A validated event.
+pub(crate) struct Event {
+    pub(crate) kind: EventType,
+    pub(crate) sequence_id: Option<String>,
+    pub(crate) merchant_user_id: Option<String>,
+    pub(crate) entry_id: Option<String>,
+    pub(crate) failed_login: bool,
+    pub(crate) amount_usd: Option<Decimal>,
+    pub(crate) disposable_email: bool,
+    pub(crate) country_mismatch: bool,
+}
+
+pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
+    let fields = parse_object(body, false)?;
+    let type_name = match (text(&fields, "type")?, text(&fields, "event_type")?) {
+        (Some(t), Some(e)) if t != e => {
+            return Err(CoveryError::invalid("Fields type and event_type disagree"));
+        }
+        (Some(t), _) | (None, Some(t)) => t,
+        (None, None) => return Err(CoveryError::invalid("Field type is mandatory")),
+    };
+    let kind = EventType::ALL
+        .into_iter()
+        .find(|k| k.name() == type_name)
+        .ok_or_else(|| {
+            CoveryError::invalid(format!(
+                "Unknown event type {type_name:?}; expected one of install, registration, \
+                 confirmation, login, transaction, refund, payout, transfer"
+            ))
+        })?;
+    let spec = kind.spec();
+    let mut countries: HashMap<&str, CountryCode> = HashMap::new();
+    for &(name, need, kind_of) in spec.iter().chain(DEVICE) {
+        let present = field(&fields, name).is_some();
+        if !present {
+            if need == Req {
+                return Err(CoveryError::invalid(format!(
+                    "Field {name} is mandatory for event type {}",
+                    kind.name()
+                )));
+            }
+            continue;
+        }
+        match kind_of {
+            Str => {
+                let value = text(&fields, name)?.unwrap_or_default();
+                if need == Req && value.trim().is_empty() {
+                    return Err(CoveryError::invalid(format!(
+                        "Field {name} must not be empty"
+                    )));
+                }
+            }
+            Seq => {
+                let value = text(&fields, name)?.unwrap_or_default();
+                let len = value.chars().count();
+                if value.trim().is_empty() || len > MAX_SEQUENCE_ID_LEN {
+                    return Err(CoveryError::invalid(format!(
+                        "Field {name} must be 1 to {MAX_SEQUENCE_ID_LEN} characters long, got {len}"
+                    )));
+                }
+            }
+            Int => {
+                integer(&fields, name)?;
+            }
+            Num => {
+                number(&fields, name)?;
+            }
+            Bool => {
+                boolean(&fields, name)?;
+            }
+            Country => {
+                let value = text(&fields, name)?.unwrap_or_default();
+                let code = CountryCode::from_alpha3(&value)
+                    .ok()
+                    .filter(|code| code.alpha3_lower() == value)
+                    .ok_or_else(|| {
+                        CoveryError::invalid(format!(
+                            "Field {name} must be an ISO 3166-1 alpha-3 code in lower case, \
+                             such as usa"
+                        ))
+                    })?;
+                countries.insert(name, code);
+            }
+            Currency => {
+                let value = text(&fields, name)?.unwrap_or_default();
+                if value.len() != 3 || !value.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    return Err(CoveryError::invalid(format!(
+                        "Field {name} must be a three-letter currency code, such as USD"
+                    )));
+                }
+            }
+        }
+    }
+
+    let amount_usd = match kind.amount_fields() {
+        Some((amount, currency, converted)) => match number(&fields, converted)? {
+            Some(usd) => Some(usd),
+            None => {
+                let rate = text(&fields, currency)?.and_then(|c| usd_rate(&c));
+                match (number(&fields, amount)?, rate) {
+                    (Some(amount), Some(rate)) => amount.checked_mul(rate),
+                    _ => None,
+                }
+            }
+        },
+        None => None,
+    };
+    let mut disposable_email = false;
+    for name in ["email", "second_email"] {
+        if spec.iter().any(|(n, _, _)| *n == name)
+            && let Some(email) = text(&fields, name)?
+        {
+            disposable_email |= is_disposable_email(&email);
+        }
+    }
+    let country_mismatch = match (countries.get("billing_country"), countries.get("country")) {
+        (Some(billing), Some(country)) => billing != country,
+        _ => false,
+    };
+    Ok(Event {
+        kind,
+        sequence_id: text(&fields, "sequence_id")?,
+        merchant_user_id: text(&fields, "user_merchant_id")?,
+        entry_id: match kind.entry_field() {
+            Some(name) => text(&fields, name)?,
+            None => None,
+        },
+        failed_login: kind == EventType::Login && boolean(&fields, "login_failed")? == Some(true),
+        amount_usd,
+        disposable_email,
+        country_mismatch,
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EventResult {
+    pub(crate) request_id: u64,
+    #[serde(rename = "type")]
+    pub(crate) kind: &'static str,
+    pub(crate) created_at: f64,
+    pub(crate) sequence_id: String,
+    pub(crate) merchant_user_id: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DecisionResult {
+    #[serde(flatten)]
+    pub(crate) event: EventResult,
+    pub(crate) score: u32,
+    pub(crate) accept: bool,
+    pub(crate) reject: bool,
+    pub(crate) manual: bool,
+    pub(crate) reason: String,
+    pub(crate) action: &'static str,
+}
+
+/// `api/sendEvent` and, with `decide`, `api/makeDecision`.
+pub(crate) fn event(sandbox: &Sandbox, body: &[u8], decide: bool) -> Outcome {
+    let ev = parse_event(body)?;
+    let now = sandbox.now_secs();
+    let created_at = created_at(sandbox);
+    let mut state = sandbox.lock();
+    let cv = &mut state.covery;
+
+    if let Some(seq) = &ev.sequence_id
+        && let Some(history) = cv.sequences.get_mut(seq)
+        && prune(&mut history.recent, now, SEQUENCE_WINDOW_SECS) >= MAX_EVENTS_PER_SEQUENCE
+    {
+        return Err(CoveryError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ERROR_TOO_MANY,
+            format!(
+                "Too many requests with same sequence_id: at most {MAX_EVENTS_PER_SEQUENCE} \
+                 per {SEQUENCE_WINDOW_SECS} seconds"
+            ),
+        ));
+    }
+    let entry_key = ev.entry_id.clone().map(|id| (ev.kind, id));
+    if let Some(key) = &entry_key
+        && let Some(&existing) = cv.entries.get(key)
+    {
+        let name = ev.kind.entry_field().unwrap_or("id");
+        return Err(CoveryError::duplicate(
+            format!("Entry with {name} {:?} already exists", key.1),
+            existing,
+        ));
+    }
+
+    let request_id = cv.event_ids.next_serial();
+    cv.events.insert(
+        request_id,
+        StoredEvent {
+            postback: HashMap::new(),
+        },
+    );
+    if let Some(key) = entry_key {
+        cv.entries.insert(key, request_id);
+    }
+    let mut failed_logins = 0;
+    if let Some(seq) = &ev.sequence_id {
+        let history = cv.sequences.entry(seq.clone()).or_default();
+        history.recent.push_back(now);
+        if ev.failed_login {
+            history.failed_logins.push_back(now);
+        }
+        failed_logins = prune(&mut history.failed_logins, now, FAILED_LOGIN_WINDOW_SECS);
+    }
+    drop(state);
+
+    let result = EventResult {
+        request_id,
+        kind: ev.kind.name(),
+        created_at,
+        sequence_id: ev.sequence_id.unwrap_or_default(),
+        merchant_user_id: ev.merchant_user_id.unwrap_or_default(),
+    };
+    if !decide {
+        return Ok(ok_json(&result));
+    }
+    let scored = score(&Signals {
+        amount_usd: ev.amount_usd,
+        disposable_email: ev.disposable_email,
+        country_mismatch: ev.country_mismatch,
+        failed_logins,
+    });
+    Ok(ok_json(&DecisionResult {
+        event: result,
+        score: scored.score,
+        accept: scored.accept(),
+        reject: scored.reject(),
+        manual: scored.manual(),
+        reason: scored.reason(),
+        action: scored.action(),
+    }))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PostbackResult {
+    pub(crate) request_id: u64,
+}
+
+pub(crate) const POSTBACK_TEXT_FIELDS: &[&str] = &[
+    "transaction_status",
+    "code",
+    "reason",
+    "secure3d",
+    "avs_result",
+    "cvv_result",
+    "psp_code",
+    "psp_reason",
+    "arn",
+];
+
+/// `api/postback`: by `request_id` when present, else by `transaction_id`.
+pub(crate) fn postback(sandbox: &Sandbox, body: &[u8]) -> Outcome {
+    let fields = parse_object(body, false)?;
+    let request_id = integer(&fields, "request_id")?;
+    let transaction_id = text(&fields, "transaction_id")?;
+    let mut data = HashMap::new();
+    for name in POSTBACK_TEXT_FIELDS {
+        if let Some(value) = text(&fields, name)? {
+            data.insert((*name).to_owned(), value);
+        }
+    }
+    let mut state = sandbox.lock();
+    let cv = &mut state.covery;
+    let found = match (request_id, transaction_id) {
+        (Some(id), _) => u64::try_from(id)
+            .ok()
+            .filter(|id| cv.events.contains_key(id))
+            .ok_or_else(|| {
+                CoveryError::not_found(format!("Event with request_id {id} not found"))
+            })?,
+        (None, Some(tx)) => cv
+            .entries
+            .get(&(EventType::Transaction, tx.clone()))
+            .copied()
+            .ok_or_else(|| {
+                CoveryError::not_found(format!("Transaction with transaction_id {tx:?} not found"))
+            })?,
+        (None, None) => {
+            return Err(CoveryError::invalid(
+                "One of fields request_id or transaction_id is mandatory",
+            ));
+        }
+    };
+    if let Some(event) = cv.events.get_mut(&found) {
+        event.postback.extend(data);
+    }
+    drop(state);
+    Ok(ok_json(&PostbackResult { request_id: found }))
+}
