@@ -38,16 +38,18 @@ use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{patch, post};
-use coincover_api::ThreatCode;
-use payments_core::country::CountryCode;
-use payments_core::date::Date;
-use payments_core::{Amount, CoinId};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
-use subtle::ConstantTimeEq;
 
-use crate::{IdSequence, Sandbox, json_bytes, message};
+use crate::faults::Operation;
+use crate::ids::{IdSequence, IdStream};
+use crate::toolkit::digest::ct_eq;
+use crate::toolkit::{
+    BodyPolicy, Fields, NotAnObject, buffer_body, countries, decimal, decimal_value, field,
+    is_date, is_number, json_bytes, message, read_object, refused,
+};
+use crate::{MAX_BODY_BYTES, Sandbox};
 
 mod rules;
 mod state;
@@ -62,6 +64,19 @@ pub(crate) use transactions::*;
 pub(crate) use users::*;
 pub(crate) use wire::*;
 
+/// CoinCover's operations, named as `coincover-api`'s operation table names them (the
+/// sandbox keeps its own copy): what fault rules match.
+pub(crate) const OPERATIONS: &[Operation] = &[
+    Operation::new("POST", "/transaction", "check-transaction"),
+    Operation::new("POST", "/user", "create-user"),
+    Operation::new("PATCH", "/user/{userId}", "update-user"),
+    Operation::new("POST", "/user/{userId}/plan", "create-plan"),
+    Operation::new("PATCH", "/user/{userId}/plan", "update-plan"),
+];
+
+/// CoinCover's routes under `/coincover`, behind the bearer token. An unknown route is the
+/// sandbox's 404, decided before authentication; a known path with another method is 405
+/// after it (as before).
 pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
     Router::new()
         .route("/transaction", post(check_transaction))
@@ -72,22 +87,67 @@ pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
             message(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
         })
         .route_layer(middleware::from_fn_with_state(sandbox, require_token))
+        .fallback(|| async { message(StatusCode::NOT_FOUND, "Not Found") })
+        .layer(middleware::from_fn_with_state(
+            BodyPolicy {
+                limit: MAX_BODY_BYTES,
+                summarize: false,
+                too_large: body_too_large,
+            },
+            buffer_body,
+        ))
+}
+
+fn body_too_large() -> Response {
+    message(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body: larger than 1 MiB or could not be read",
+    )
+}
+
+/// The answer of a `status` fault: the API Gateway's `{"message": …}` shape.
+pub(crate) fn fault_response(status: StatusCode) -> Response {
+    message(status, status.canonical_reason().unwrap_or("Error"))
 }
 
 /// CoinCover's authentication: `Authorization: Bearer <token>`, compared in constant time.
+/// A refusal is 401 `{"message":"Unauthorized"}` with an `X-Sandbox-Reason`.
 async fn require_token(State(sandbox): State<Sandbox>, request: Request, next: Next) -> Response {
-    let expected = sandbox.credentials().coincover_token.as_bytes();
-    let presented = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .map(|v| v.as_bytes())
-        .and_then(|v| {
-            let (scheme, token) = v.split_at_checked(7)?;
-            scheme.eq_ignore_ascii_case(b"Bearer ").then_some(token)
-        });
-    match presented {
-        Some(token) if bool::from(token.ct_eq(expected)) => next.run(request).await,
-        _ => message(StatusCode::UNAUTHORIZED, "Unauthorized"),
+    match check_token(
+        &sandbox,
+        request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| v.as_bytes()),
+    ) {
+        Ok(()) => next.run(request).await,
+        Err(reason) => refused(message(StatusCode::UNAUTHORIZED, "Unauthorized"), &reason),
+    }
+}
+
+fn check_token(sandbox: &Sandbox, authorization: Option<&[u8]>) -> Result<(), String> {
+    let Some(value) = authorization else {
+        return Err(
+            "the Authorization header is missing; expected Authorization: Bearer <coincover_token>"
+                .to_owned(),
+        );
+    };
+    let Some((scheme, token)) = value.split_at_checked(7) else {
+        return Err(format!(
+            "the Authorization header is malformed ({} bytes); expected Authorization: Bearer <coincover_token>",
+            value.len()
+        ));
+    };
+    if !scheme.eq_ignore_ascii_case(b"Bearer ") {
+        return Err("the Authorization header is malformed: the scheme is not Bearer".to_owned());
+    }
+    if ct_eq(token, sandbox.credentials().coincover_token.as_bytes()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the bearer token ({} bytes) is not the sandbox's coincover_token",
+            token.len()
+        ))
     }
 }
 
@@ -98,13 +158,10 @@ mod tests {
 
     #[test]
     fn listed_destinations() {
-        assert_eq!(
-            listed_destination("SANDBOX-THREAT-50101"),
-            Some(ThreatCode::SanctionedAddress)
-        );
+        assert_eq!(listed_destination("SANDBOX-THREAT-50101"), Some(50101));
         assert_eq!(
             listed_destination("SANDBOX-THREAT-50115-second"),
-            Some(ThreatCode::Ransomware)
+            Some(50115)
         );
         assert_eq!(listed_destination("SANDBOX-THREAT-50309"), None);
         assert_eq!(listed_destination("SANDBOX-THREAT-501011"), None);
@@ -112,12 +169,12 @@ mod tests {
         assert_eq!(listed_destination("sandbox-threat-50101"), None);
         assert_eq!(
             listed_destination("1SanctionedDemoAddr7Fh3Kq9Wm2Xp5Lt"),
-            Some(ThreatCode::SanctionedAddress)
+            Some(50101)
         );
-        for code in ThreatCode::ALL {
+        for threat in THREATS {
             assert_eq!(
-                listed_destination(&format!("{THREAT_PREFIX}{}", code.code())),
-                Some(*code)
+                listed_destination(&format!("{THREAT_PREFIX}{}", threat.code)),
+                Some(threat.code)
             );
         }
     }
@@ -125,8 +182,8 @@ mod tests {
     #[test]
     fn every_rate_parses() {
         for (coin, _) in USD_RATES {
-            assert!(CoinId::new(*coin).is_ok(), "{coin}");
-            assert!(usd_rate(coin).unwrap().is_positive(), "{coin}");
+            assert!(is_coin_id(coin), "{coin}");
+            assert!(usd_rate(coin).unwrap() > Decimal::ZERO, "{coin}");
         }
     }
 
@@ -140,5 +197,44 @@ mod tests {
         assert_eq!(w.total(100 + HOUR - 1, HOUR), Decimal::from(8));
         assert_eq!(w.total(100 + HOUR, HOUR), Decimal::from(2));
         assert_eq!(w.total(200 + HOUR, HOUR), Decimal::ZERO);
+    }
+
+    #[test]
+    fn the_threat_table_matches_the_documented_codes_and_categories() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/coincover/docs/threat-codes.json"
+        );
+        let documented: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let ours: Vec<(u64, &str)> = THREATS
+            .iter()
+            .map(|t| (u64::from(t.code), t.category))
+            .collect();
+        let theirs: Vec<(u64, &str)> = documented
+            .iter()
+            .map(|d| (d["code"].as_u64().unwrap(), d["category"].as_str().unwrap()))
+            .collect();
+        assert_eq!(ours, theirs);
+        assert!(THREATS.iter().all(|t| !t.description.is_empty()));
+    }
+
+    #[test]
+    fn the_rules_answer_only_documented_codes() {
+        for c in [
+            code::BLOCKLIST_WALLET,
+            code::USER_HOURLY_LIMIT,
+            code::USER_DAILY_LIMIT,
+            code::ORGANISATION_TRANSACTION_LIMIT,
+            code::WALLET_HOURLY_LIMIT,
+            code::WALLET_DAILY_LIMIT,
+            code::USER_TRANSACTION_LIMIT,
+            code::TOKEN_NOT_SUPPORTED,
+        ] {
+            assert!(threat(c).is_some(), "{c}");
+        }
+        for (_, c) in LISTED_DESTINATIONS {
+            assert!(threat(*c).is_some(), "{c}");
+        }
     }
 }

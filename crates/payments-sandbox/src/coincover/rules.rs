@@ -4,7 +4,7 @@ use super::*;
 
 impl CoinCoverState {
     /// Applies the rules of the module docs; on GREEN, counts the amounts.
-    pub(crate) fn evaluate(&mut self, req: &CheckRequest, now: u64) -> Option<ThreatCode> {
+    pub(crate) fn evaluate(&mut self, req: &CheckRequest, now: u64) -> Option<u32> {
         if let Some(code) = req
             .outputs
             .iter()
@@ -13,17 +13,16 @@ impl CoinCoverState {
             return Some(code);
         }
         if is_blocklisted_wallet(&req.wallet_id) {
-            return Some(ThreatCode::AssociatedWithBlocklistWallet);
+            return Some(code::BLOCKLIST_WALLET);
         }
-        let Some(rate) = usd_rate(req.coin.as_str()) else {
-            return Some(ThreatCode::TokenNotSupported);
+        let Some(rate) = usd_rate(&req.coin) else {
+            return Some(code::TOKEN_NOT_SUPPORTED);
         };
-        let rate = rate.decimal();
 
         let mut total = Decimal::ZERO;
         let mut per_user: Vec<(&str, Decimal)> = Vec::new();
         for o in &req.outputs {
-            let usd = o.amount.decimal().saturating_mul(rate);
+            let usd = o.amount.saturating_mul(rate);
             total = total.saturating_add(usd);
             match per_user.iter_mut().find(|(u, _)| *u == o.user_id) {
                 Some((_, sum)) => *sum = sum.saturating_add(usd),
@@ -31,22 +30,22 @@ impl CoinCoverState {
             }
         }
         if total > Decimal::from(ORGANISATION_TRANSACTION_LIMIT_USD) {
-            return Some(ThreatCode::OrganisationTransactionAmountLimit);
+            return Some(code::ORGANISATION_TRANSACTION_LIMIT);
         }
         for &(user, usd) in &per_user {
             let Some(Some(level)) = self.users.get(user).copied() else {
                 continue;
             };
             if usd > level {
-                return Some(ThreatCode::UserTransactionAmountLimit);
+                return Some(code::USER_TRANSACTION_LIMIT);
             }
             if let Some(t) = self.user_totals.get_mut(user) {
                 if t.hour.total(now, HOUR).saturating_add(usd) > level {
-                    return Some(ThreatCode::UserHourlyAmountLimit);
+                    return Some(code::USER_HOURLY_LIMIT);
                 }
                 let daily = level.saturating_mul(Decimal::from(USER_DAILY_LEVEL_MULTIPLE));
                 if t.day.total(now, DAY).saturating_add(usd) > daily {
-                    return Some(ThreatCode::UserDailyAmountLimit);
+                    return Some(code::USER_DAILY_LIMIT);
                 }
             }
         }
@@ -55,10 +54,10 @@ impl CoinCoverState {
             None => (Decimal::ZERO, Decimal::ZERO),
         };
         if hourly.saturating_add(total) > Decimal::from(WALLET_HOURLY_LIMIT_USD) {
-            return Some(ThreatCode::WalletHourlyAmountLimit);
+            return Some(code::WALLET_HOURLY_LIMIT);
         }
         if daily.saturating_add(total) > Decimal::from(WALLET_DAILY_LIMIT_USD) {
-            return Some(ThreatCode::WalletDailyAmountLimit);
+            return Some(code::WALLET_DAILY_LIMIT);
         }
 
         count(&mut self.wallet_totals, &req.wallet_id, now, total);

@@ -23,7 +23,7 @@ impl CoinCoverState {
             user_totals: HashMap::new(),
             wallet_totals: HashMap::new(),
             checks: HashMap::new(),
-            ids: IdSequence::new(seed, ID_STREAM),
+            ids: IdSequence::new(seed, IdStream::CoinCoverTransaction),
         }
     }
 }
@@ -86,13 +86,13 @@ pub(crate) fn count(totals: &mut HashMap<String, Totals>, key: &str, now: u64, u
 /// A validated check-transaction request.
 pub(crate) struct CheckRequest {
     pub(crate) transaction_customer_id: String,
-    pub(crate) coin: CoinId,
+    pub(crate) coin: String,
     pub(crate) wallet_id: String,
     pub(crate) outputs: Vec<Output>,
 }
 
 pub(crate) struct Output {
     pub(crate) destination: String,
-    pub(crate) amount: Amount,
+    pub(crate) amount: Decimal,
     pub(crate) user_id: String,
 }

@@ -57,9 +57,9 @@ pub(crate) async fn check_transaction(
             status: "RED",
             message: "Transaction is not protected by CoinCover.",
             reason: Some(Reason {
-                code: code.code(),
-                category: code.category(),
-                description: code.description(),
+                code,
+                category: threat(code).map_or("", |t| t.category),
+                description: threat(code).map_or("", |t| t.description),
             }),
         },
     };

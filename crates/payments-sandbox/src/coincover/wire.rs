@@ -30,22 +30,12 @@ impl IntoResponse for Invalid {
     }
 }
 
-pub(crate) type Fields = HashMap<String, Box<RawValue>>;
-
-/// The top-level fields of a JSON object, values kept as raw text (so amounts stay exact).
+/// The top-level fields of a JSON object, or a 400 naming `what`.
 pub(crate) fn parse_object(json: &[u8], what: &str) -> Result<Fields, Invalid> {
-    match serde_json::from_slice::<Fields>(json) {
-        Ok(fields) => Ok(fields),
-        Err(e) => match serde_json::from_slice::<serde::de::IgnoredAny>(json) {
-            Ok(_) => Err(Invalid::new(what, "must be a JSON object")),
-            Err(_) => Err(Invalid::new(what, format!("malformed JSON: {e}"))),
-        },
-    }
-}
-
-/// A field's raw value, `None` when absent or null.
-pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a RawValue> {
-    fields.get(name).map(|v| &**v).filter(|v| v.get() != "null")
+    read_object(json).map_err(|e| match e {
+        NotAnObject::NotAnObject => Invalid::new(what, "must be a JSON object"),
+        NotAnObject::Malformed(e) => Invalid::new(what, format!("malformed JSON: {e}")),
+    })
 }
 
 pub(crate) fn optional_text(
@@ -74,25 +64,39 @@ pub(crate) fn required_text(fields: &Fields, name: &str, path: &str) -> Result<S
     optional_text(fields, name, path)?.ok_or_else(|| Invalid::new(path, "is required"))
 }
 
-pub(crate) fn optional_country(
-    fields: &Fields,
-    name: &str,
-) -> Result<Option<CountryCode>, Invalid> {
+pub(crate) fn optional_country(fields: &Fields, name: &str) -> Result<Option<String>, Invalid> {
     optional_text(fields, name, name)?
         .map(|code| {
-            CountryCode::from_alpha2(&code)
-                .map_err(|_| Invalid::new(name, "must be an ISO 3166-1 alpha-2 code"))
+            if countries::is_alpha2(&code) {
+                Ok(code)
+            } else {
+                Err(Invalid::new(name, "must be an ISO 3166-1 alpha-2 code"))
+            }
         })
         .transpose()
 }
 
-pub(crate) fn optional_date(fields: &Fields, name: &str) -> Result<Option<Date>, Invalid> {
+pub(crate) fn optional_date(fields: &Fields, name: &str) -> Result<Option<String>, Invalid> {
     optional_text(fields, name, name)?
         .map(|text| {
-            text.parse::<Date>()
-                .map_err(|_| Invalid::new(name, "must be a date written YYYY-MM-DD"))
+            if is_date(&text) {
+                Ok(text)
+            } else {
+                Err(Invalid::new(name, "must be a date written YYYY-MM-DD"))
+            }
         })
         .transpose()
+}
+
+/// A CoinGecko coin id: 1 to 100 of lower-case letters, digits, `-`, `.`, `_`, not starting
+/// with `-`.
+pub(crate) fn is_coin_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('-')
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'_')
+        })
 }
 
 pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
@@ -101,12 +105,12 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
         required_text(&fields, "transactionCustomerId", "transactionCustomerId")?;
     optional_text(&fields, "transactionHash", "transactionHash")?;
     let coin = required_text(&fields, "coin", "coin")?;
-    let coin = CoinId::new(coin).map_err(|_| {
-        Invalid::new(
+    if !is_coin_id(&coin) {
+        return Err(Invalid::new(
             "coin",
             "must be a CoinGecko coin id such as \"bitcoin-cash\" (lower case, not a ticker)",
-        )
-    })?;
+        ));
+    }
     let wallet_id = required_text(&fields, "walletId", "walletId")?;
 
     let raw_outputs =
@@ -137,13 +141,13 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
         }
         let amount_at = format!("{at}.amount");
         let amount = field(&o, "amount").ok_or_else(|| Invalid::new(&amount_at, "is required"))?;
-        let amount: Amount = serde_json::from_str(amount.get()).map_err(|_| {
+        let amount = decimal_value(amount).ok_or_else(|| {
             Invalid::new(
                 &amount_at,
                 "must be a decimal amount, as a string (\"356\") or a number",
             )
         })?;
-        if !amount.is_positive() {
+        if amount <= Decimal::ZERO {
             return Err(Invalid::new(amount_at, "must be greater than zero"));
         }
         let user_id = required_text(&o, "userId", &format!("{at}.userId"))?;
@@ -189,19 +193,14 @@ pub(crate) fn parse_plan(body: &[u8]) -> Result<Option<Decimal>, Invalid> {
     let Some(raw) = field(&fields, "levelUsd") else {
         return Ok(None);
     };
-    let text = raw.get();
-    let is_number = text
-        .bytes()
-        .next()
-        .is_some_and(|b| b == b'-' || b.is_ascii_digit());
-    let level = is_number
-        .then(|| Amount::parse(text).ok())
+    let level = is_number(raw)
+        .then(|| decimal(raw.get()))
         .flatten()
         .ok_or_else(|| Invalid::new("levelUsd", "must be a number of US dollars, such as 1000"))?;
-    if !level.is_positive() {
+    if level <= Decimal::ZERO {
         return Err(Invalid::new("levelUsd", "must be greater than zero"));
     }
-    Ok(Some(level.decimal()))
+    Ok(Some(level))
 }
 
 pub(crate) fn path_user_id(

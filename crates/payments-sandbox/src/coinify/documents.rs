@@ -15,23 +15,17 @@ pub(crate) fn required_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest.as_ref() {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
+    digest::sha256_hex(&[bytes])
 }
 
 pub(crate) async fn upload_document(
     State(sandbox): State<Sandbox>,
     path: Result<Path<(String, String)>, PathRejection>,
+    Extension(Claims(claims)): Extension<Claims>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Fail> {
-    let Path((partner, review_id)) = path.map_err(path_failed)?;
-    check_partner(&sandbox, &partner)?;
-    let claims = verify_jwt(&sandbox, &headers)?;
+    let Path((_, review_id)) = path.map_err(path_failed)?;
     let content_type = required_header(&headers, "content-type")?;
     let filename = required_header(&headers, "x-upload-filename")?;
     let document_type = required_header(&headers, "x-upload-document-type")?;
@@ -42,14 +36,20 @@ pub(crate) async fn upload_document(
         )));
     }
     if claims.get("reviewId").and_then(Value::as_str) != Some(review_id.as_str()) {
-        return Err(unauthorized(
-            "authentication failed: the JWT's reviewId is not the path's",
-        ));
+        return Err(
+            unauthorized("authentication failed: the JWT's reviewId is not the path's")
+                .because(claim_mismatch(&claims, "reviewId", "the path's review id")),
+        );
     }
     if claims.get("externalId").and_then(Value::as_str) != Some(external_id) {
         return Err(unauthorized(
             "authentication failed: the JWT's externalId is not X-Upload-External-Id",
-        ));
+        )
+        .because(claim_mismatch(
+            &claims,
+            "externalId",
+            "the X-Upload-External-Id header",
+        )));
     }
     if !sandbox.lock().coinify.by_id.contains_key(&review_id) {
         return Err(not_found("no KYC review with this id"));

@@ -56,7 +56,7 @@ pub(crate) fn is_timestamp(s: &str) -> bool {
     if b.len() < 20 || !s.is_ascii() || !matches!(b[10], b'T' | b't') {
         return false;
     }
-    let date_ok = s.get(..10).is_some_and(|d| d.parse::<Date>().is_ok());
+    let date_ok = s.get(..10).is_some_and(is_date);
     let hh = two_digits(&b[11..13]);
     let mm = two_digits(&b[14..16]);
     let ss = two_digits(&b[17..19]);
@@ -97,7 +97,7 @@ pub(crate) fn timestamp(parent: &Obj, name: &str, at: &str) -> Result<(), String
 
 pub(crate) fn country_code(parent: &Obj, name: &str, at: &str) -> Result<(), String> {
     let s = text(parent, name, at)?;
-    if CountryCode::from_alpha2(s).is_ok() || RESERVED_COUNTRY_CODES.contains(&s) {
+    if countries::is_alpha2(s) || RESERVED_COUNTRY_CODES.contains(&s) {
         Ok(())
     } else {
         Err(format!(
@@ -137,7 +137,7 @@ pub(crate) fn parse_kyc(body: &[u8]) -> Result<KycRequest, String> {
     country_code(profile, "citizenCountry", "profile.")?;
     text(profile, "name", "profile.")?;
     let dob = text(profile, "dateOfBirth", "profile.")?;
-    if dob.parse::<Date>().is_err() {
+    if !is_date(dob) {
         return Err("profile.dateOfBirth: expected a date as YYYY-MM-DD".into());
     }
     let address = object(profile, "address", "profile.")?;
@@ -164,23 +164,22 @@ pub(crate) struct Created<'a> {
 
 pub(crate) async fn submit_kyc(
     State(sandbox): State<Sandbox>,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
+    Extension(Claims(claims)): Extension<Claims>,
     body: Bytes,
 ) -> Result<Response, Fail> {
-    let Path(partner) = path.map_err(path_failed)?;
-    check_partner(&sandbox, &partner)?;
-    let claims = verify_jwt(&sandbox, &headers)?;
     let req = parse_kyc(&body).map_err(invalid)?;
     if claims.get("traderId").and_then(Value::as_u64) != Some(req.trader_id) {
-        return Err(unauthorized(
-            "authentication failed: the JWT's traderId is not the body's",
-        ));
+        return Err(
+            unauthorized("authentication failed: the JWT's traderId is not the body's")
+                .because(claim_mismatch(&claims, "traderId", "the body's traderId")),
+        );
     }
     if claims.get("externalId").and_then(Value::as_str) != Some(req.external_id.as_str()) {
-        return Err(unauthorized(
-            "authentication failed: the JWT's externalId is not the body's",
-        ));
+        return Err(
+            unauthorized("authentication failed: the JWT's externalId is not the body's").because(
+                claim_mismatch(&claims, "externalId", "the body's externalId"),
+            ),
+        );
     }
     let mut state = sandbox.lock();
     let cf = &mut state.coinify;

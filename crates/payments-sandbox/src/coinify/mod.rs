@@ -47,23 +47,26 @@ use aws_lc_rs::rsa::{KeyPair, KeySize};
 use aws_lc_rs::signature::KeyPair as _;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::extract::rejection::{BytesRejection, PathRejection, RawPathParamsRejection};
+use axum::extract::{DefaultBodyLimit, Extension, Path, RawPathParams, RawQuery, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
-use payments_core::country::CountryCode;
-use payments_core::date::Date;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::{IdSequence, Provider, Sandbox, json_response};
+use crate::faults::Operation;
+use crate::ids::{IdSequence, IdStream};
+use crate::toolkit::{BodyPolicy, buffer_body, countries, digest, is_date, json_response, refused};
+use crate::{MAX_BODY_BYTES, Sandbox};
 
 mod documents;
 mod keys;
@@ -86,13 +89,35 @@ pub(crate) use wire::*;
 // ---------------------------------------------------------------------------------------
 // Routes
 
-pub(crate) fn router() -> Router<Sandbox> {
+/// Coinify's operations, named as `coinify-api`'s operation table names them (the sandbox
+/// keeps its own copy): what fault rules match.
+pub(crate) const OPERATIONS: &[Operation] = &[
+    Operation::new(
+        "GET",
+        "/partners/{partnerId}/approximate-quote",
+        "approximate-quote",
+    ),
+    Operation::new("POST", "/partners/{partnerId}/kyc", "kyc-create"),
+    Operation::new(
+        "POST",
+        "/partners/{partnerId}/kyc/{reviewId}/documents",
+        "kyc-upload-document",
+    ),
+    Operation::new("GET", "/countries/{partnerId}", "countries"),
+    Operation::new(
+        "GET",
+        "/partners/{partnerId}/payment-methods",
+        "payment-methods",
+    ),
+];
+
+/// Coinify's routes under `/coinify`: the route first (Coinify's 404 and 405), then the
+/// partner id, then (KYC routes) the partner JWT, then the request.
+pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
+    let jwt = middleware::from_fn_with_state(sandbox, partner_jwt);
     Router::new()
         .route("/partners/{partner_id}/kyc", post(submit_kyc))
-        .route(
-            "/partners/{partner_id}/kyc/{review_id}/documents",
-            post(upload_document).layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES + 1)),
-        )
+        .route_layer(jwt.clone())
         .route(
             "/partners/{partner_id}/approximate-quote",
             get(approximate_quote),
@@ -103,6 +128,28 @@ pub(crate) fn router() -> Router<Sandbox> {
         )
         .route("/countries", get(countries_without_id))
         .route("/countries/{id}", get(countries))
+        .route_layer(middleware::from_fn_with_state(
+            BodyPolicy {
+                limit: MAX_BODY_BYTES,
+                summarize: false,
+                too_large: body_too_large,
+            },
+            buffer_body,
+        ))
+        .route(
+            "/partners/{partner_id}/kyc/{review_id}/documents",
+            post(upload_document)
+                .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES + 1))
+                .route_layer(jwt)
+                .route_layer(middleware::from_fn_with_state(
+                    BodyPolicy {
+                        limit: MAX_DOCUMENT_BYTES + 1,
+                        summarize: true,
+                        too_large: document_body_too_large,
+                    },
+                    buffer_body,
+                )),
+        )
         .method_not_allowed_fallback(|| async {
             fail(
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -111,6 +158,61 @@ pub(crate) fn router() -> Router<Sandbox> {
             )
         })
         .fallback(|| async { not_found("no such route") })
+}
+
+/// The answer of a `status` fault: Coinify's `{"error","error_description"}` shape.
+pub(crate) fn fault_response(status: StatusCode) -> Response {
+    let code = match status.as_u16() {
+        400 => "invalid_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        429 => "rate_limit_exceeded",
+        503 => "service_unavailable",
+        _ => "internal_error",
+    };
+    fail(status, code, status.canonical_reason().unwrap_or("Error")).into_response()
+}
+
+/// The verified claims of a partner JWT, for the KYC handlers.
+#[derive(Debug, Clone)]
+pub(crate) struct Claims(pub(crate) Map<String, Value>);
+
+/// Steps 2 and 3 of the module docs as route middleware: the partner id, then the JWT.
+async fn partner_jwt(
+    State(sandbox): State<Sandbox>,
+    params: Result<RawPathParams, RawPathParamsRejection>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let partner = params.ok().and_then(|params| {
+        params
+            .iter()
+            .find(|(name, _)| *name == "partner_id")
+            .map(|(_, value)| value.to_owned())
+    });
+    let Some(partner) = partner else {
+        return invalid("the path is not valid UTF-8").into_response();
+    };
+    if let Err(fail) = check_partner(&sandbox, &partner) {
+        return fail.into_response();
+    }
+    match verify_jwt(&sandbox, request.headers()) {
+        Ok(claims) => {
+            request.extensions_mut().insert(Claims(claims));
+            next.run(request).await
+        }
+        Err(fail) => fail.into_response(),
+    }
+}
+
+/// Why a claim does not match, without echoing more than the claim's shape.
+pub(crate) fn claim_mismatch(claims: &Map<String, Value>, claim: &str, what: &str) -> String {
+    match claims.get(claim) {
+        None => format!("the JWT has no {claim} claim; it must equal {what}"),
+        Some(value) => format!("the JWT's {claim} claim ({value}) is not {what}"),
+    }
 }
 
 /// `true` for a UUID in its 8-4-4-4-12 hex form (either case).
@@ -134,13 +236,42 @@ fn check_partner(sandbox: &Sandbox, id: &str) -> Result<(), Fail> {
     Ok(())
 }
 
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_at_checked(7)?;
+fn bearer(headers: &HeaderMap) -> Result<&str, String> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Err(
+            "missing header: Authorization (expected Authorization: Bearer <jwt>)".to_owned(),
+        );
+    };
+    let malformed = || "the Authorization header is malformed: expected Bearer <jwt>".to_owned();
+    let value = value.to_str().map_err(|_| malformed())?;
+    let (scheme, token) = value.split_at_checked(7).ok_or_else(malformed)?;
     scheme
         .eq_ignore_ascii_case("Bearer ")
         .then_some(token.trim())
         .filter(|t| !t.is_empty())
+        .ok_or_else(malformed)
+}
+
+/// Why `jsonwebtoken` refused a token, in the integrator's terms.
+fn jwt_reason(kind: &ErrorKind, token: &str) -> String {
+    let signed = token.rsplit_once('.').map_or(0, |(signed, _)| signed.len());
+    match kind {
+        ErrorKind::InvalidSignature => format!(
+            "the JWT's signature does not verify with coinify_public_key_pem (checked over the {signed} bytes of header.payload)"
+        ),
+        ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
+            "the JWT's alg is not RS256 or RS512".to_owned()
+        }
+        ErrorKind::InvalidToken => {
+            "the JWT is malformed: expected three base64url parts, header.payload.signature"
+                .to_owned()
+        }
+        ErrorKind::Base64(_) => "the JWT is malformed: a part is not base64url".to_owned(),
+        ErrorKind::Json(_) | ErrorKind::Utf8(_) => {
+            "the JWT is malformed: its header or payload is not a JSON object".to_owned()
+        }
+        other => format!("the JWT was refused: {other:?}"),
+    }
 }
 
 /// Step 3 of the module docs: the verified claims.
@@ -151,11 +282,9 @@ fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Valu
             return Err(fail(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", e));
         }
     };
-    let Some(token) = bearer(headers) else {
-        return Err(unauthorized(
-            "authentication failed: expected Authorization: Bearer <jwt>",
-        ));
-    };
+    let token = bearer(headers).map_err(|reason| {
+        unauthorized("authentication failed: expected Authorization: Bearer <jwt>").because(reason)
+    })?;
     let _ = jsonwebtoken::crypto::aws_lc::DEFAULT_PROVIDER.install_default();
     let mut validation = Validation::new(Algorithm::RS256);
     validation.algorithms = vec![Algorithm::RS256, Algorithm::RS512];
@@ -166,21 +295,31 @@ fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Valu
     let claims = match jsonwebtoken::decode::<Map<String, Value>>(token, key, &validation) {
         Ok(data) => data.claims,
         Err(e) => {
-            return Err(unauthorized(format!(
-                "authentication failed: the JWT is not valid ({e})"
-            )));
+            return Err(
+                unauthorized(format!("authentication failed: the JWT is not valid ({e})"))
+                    .because(jwt_reason(e.kind(), token)),
+            );
         }
     };
     let now = sandbox.now_secs();
     match claims.get("exp").map(Value::as_u64) {
-        None => return Err(unauthorized("authentication failed: the JWT has no exp")),
+        None => {
+            return Err(unauthorized("authentication failed: the JWT has no exp")
+                .because("the JWT has no exp claim (a number of seconds) and must have one"));
+        }
         Some(None) => {
             return Err(unauthorized(
                 "authentication failed: the JWT's exp is not a number of seconds",
-            ));
+            )
+            .because("the JWT's exp claim is not a whole number of seconds since the epoch"));
         }
         Some(Some(exp)) if exp.saturating_add(JWT_LEEWAY_SECS) < now => {
-            return Err(unauthorized("authentication failed: the JWT has expired"));
+            return Err(
+                unauthorized("authentication failed: the JWT has expired").because(format!(
+                    "the JWT's exp claim failed: exp is {exp}, the sandbox clock is {now}, {} s past exp (leeway {JWT_LEEWAY_SECS} s; GET /_sandbox/clock)",
+                    now - exp
+                )),
+            );
         }
         Some(Some(_)) => {}
     }
@@ -189,12 +328,17 @@ fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Valu
         Some(None) => {
             return Err(unauthorized(
                 "authentication failed: the JWT's iat is not a number of seconds",
-            ));
+            )
+            .because("the JWT's iat claim is not a whole number of seconds since the epoch"));
         }
         Some(Some(iat)) if iat > now.saturating_add(JWT_LEEWAY_SECS) => {
             return Err(unauthorized(
                 "authentication failed: the JWT is issued in the future",
-            ));
+            )
+            .because(format!(
+                "the JWT's iat claim failed: iat is {iat}, the sandbox clock is {now}, {} s in the future (leeway {JWT_LEEWAY_SECS} s; GET /_sandbox/clock)",
+                iat - now
+            )));
         }
         Some(Some(_)) => {}
     }
@@ -232,18 +376,6 @@ mod tests {
         ] {
             assert!(!is_timestamp(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn upload_paths() {
-        assert!(is_document_upload("/coinify/partners/p/kyc/r/documents"));
-        assert!(!is_document_upload("/coinify/partners/p/kyc"));
-        assert!(!is_document_upload("/coinify/partners//kyc/r/documents"));
-        assert!(!is_document_upload("/coinify/partners/p/kyc/r/documents/x"));
-        assert!(!is_document_upload("/coinspaid/partners/p/kyc/r/documents"));
-        assert!(is_coinify("/coinify"));
-        assert!(is_coinify("/coinify/countries/x"));
-        assert!(!is_coinify("/coinifyx"));
     }
 
     #[test]

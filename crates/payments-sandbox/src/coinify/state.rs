@@ -54,8 +54,8 @@ impl CoinifyState {
             reviews: Vec::new(),
             by_external_id: HashMap::new(),
             by_id: HashMap::new(),
-            review_ids: IdSequence::new(seed, REVIEW_STREAM),
-            document_ids: IdSequence::new(seed, DOCUMENT_STREAM),
+            review_ids: IdSequence::new(seed, IdStream::CoinifyReview),
+            document_ids: IdSequence::new(seed, IdStream::CoinifyDocument),
         }
     }
 }

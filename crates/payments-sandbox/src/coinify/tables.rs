@@ -278,10 +278,6 @@ pub const COUNTRIES: &[CountryRow] = &[
     },
 ];
 
-// Per-provider id streams (CoinCover 1, Covery 2 to 4, CoinsPaid 10 to 14).
-pub(crate) const REVIEW_STREAM: u64 = 20;
-pub(crate) const DOCUMENT_STREAM: u64 = 21;
-
 /// The row of `code` (upper case).
 pub fn currency(code: &str) -> Option<&'static CurrencyRow> {
     CURRENCIES.iter().find(|c| c.code == code)

@@ -11,6 +11,16 @@ pub(crate) struct Fail {
     pub(crate) status: StatusCode,
     pub(crate) code: &'static str,
     pub(crate) description: String,
+    /// The `X-Sandbox-Reason` of an authentication refusal.
+    pub(crate) reason: Option<String>,
+}
+
+impl Fail {
+    /// The same answer, explained with an `X-Sandbox-Reason`.
+    pub(crate) fn because(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Some(reason.into());
+        self
+    }
 }
 
 #[derive(Serialize)]
@@ -21,13 +31,17 @@ pub(crate) struct ErrorBody<'a> {
 
 impl IntoResponse for Fail {
     fn into_response(self) -> Response {
-        json_response(
+        let response = json_response(
             self.status,
             &ErrorBody {
                 error: self.code,
                 error_description: &self.description,
             },
-        )
+        );
+        match &self.reason {
+            Some(reason) => refused(response, reason),
+            None => response,
+        }
     }
 }
 
@@ -36,6 +50,7 @@ pub(crate) fn fail(status: StatusCode, code: &'static str, description: impl Int
         status,
         code,
         description: description.into(),
+        reason: None,
     }
 }
 
@@ -51,39 +66,18 @@ pub(crate) fn not_found(description: impl Into<String>) -> Fail {
     fail(StatusCode::NOT_FOUND, "not_found", description)
 }
 
-/// `true` for the path of a document upload (`/coinify/partners/*/kyc/*/documents`), whose
-/// body may be as large as [`MAX_DOCUMENT_BYTES`].
-pub(crate) fn is_document_upload(path: &str) -> bool {
-    let Some(rest) = path
-        .strip_prefix(Provider::Coinify.prefix())
-        .and_then(|p| p.strip_prefix("/partners/"))
-    else {
-        return false;
-    };
-    let parts: Vec<&str> = rest.split('/').collect();
-    matches!(parts.as_slice(), [partner, "kyc", review, "documents"] if !partner.is_empty() && !review.is_empty())
-}
-
-/// `true` for paths under `/coinify`.
-pub(crate) fn is_coinify(path: &str) -> bool {
-    let prefix = Provider::Coinify.prefix();
-    path == prefix
-        || path
-            .strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 pub(crate) fn document_too_large() -> Fail {
     invalid(format!(
         "the document is larger than 25 MB ({MAX_DOCUMENT_BYTES} bytes) or could not be read"
     ))
 }
 
-/// The answer to a body the sandbox would not read: too large, or broken off.
-pub(crate) fn body_too_large(upload: bool) -> Response {
-    if upload {
-        document_too_large().into_response()
-    } else {
-        invalid("the request body is larger than 1 MiB or could not be read").into_response()
-    }
+/// The answer to a (non-document) body the sandbox would not read: too large, or broken off.
+pub(crate) fn body_too_large() -> Response {
+    invalid("the request body is larger than 1 MiB or could not be read").into_response()
+}
+
+/// The answer to a document the sandbox would not read.
+pub(crate) fn document_body_too_large() -> Response {
+    document_too_large().into_response()
 }

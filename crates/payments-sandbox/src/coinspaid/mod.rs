@@ -26,14 +26,14 @@
 //! order, signed as CoinsPaid signs them.
 
 use std::collections::{HashMap, HashSet};
-use std::str::FromStr;
 
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use payments_core::digest::hmac_sha512_hex;
-use payments_core::webhook::{WebhookSecrets, constant_time_eq, verify_hmac_sha512};
+use axum::routing::{MethodRouter, get, post};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -41,7 +41,13 @@ use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use crate::{IdSequence, MAX_BODY_BYTES, Provider, Sandbox, callbacks, json_response, message};
+use crate::faults::Operation;
+use crate::ids::{IdSequence, IdStream};
+use crate::toolkit::digest::{ct_eq, hmac_sha512_hex, over_body};
+use crate::toolkit::{
+    BodyPolicy, Fields, buffer_body, decimal, json_response, message, read_object, refused,
+};
+use crate::{MAX_BODY_BYTES, Sandbox, callbacks};
 
 mod addresses;
 mod currencies;
@@ -84,92 +90,208 @@ enum Op {
 }
 
 impl Op {
-    fn from_route(method: &Method, path: &str) -> Option<Op> {
-        if method == Method::GET {
-            return (path == "/v2/ping").then_some(Op::Ping);
+    const ALL: [Op; 11] = [
+        Op::Ping,
+        Op::Currencies,
+        Op::Pairs,
+        Op::Accounts,
+        Op::TakeAddress,
+        Op::Withdraw,
+        Op::Calculate,
+        Op::Fixed,
+        Op::Now,
+        Op::FuturesRates,
+        Op::FuturesConfirm,
+    ];
+
+    /// The method, the path under `/coinspaid` and the name (as `coinspaid-api` names it).
+    const fn operation(self) -> Operation {
+        let (method, path, name) = match self {
+            Op::Ping => ("GET", "/v2/ping", "ping"),
+            Op::Currencies => ("POST", "/v2/currencies/list", "currencies-list"),
+            Op::Pairs => ("POST", "/v2/currencies/pairs", "currencies-pairs"),
+            Op::Accounts => ("POST", "/v2/accounts/list", "accounts-list"),
+            Op::TakeAddress => ("POST", "/v2/addresses/take", "addresses-take"),
+            Op::Withdraw => ("POST", "/v2/withdrawal/crypto", "withdrawal-crypto"),
+            Op::Calculate => ("POST", "/v2/exchange/calculate", "exchange-calculate"),
+            Op::Fixed => ("POST", "/v2/exchange/fixed", "exchange-fixed"),
+            Op::Now => ("POST", "/v2/exchange/now", "exchange-now"),
+            Op::FuturesRates => ("POST", "/v2/futures/rates", "futures-rates"),
+            Op::FuturesConfirm => ("POST", "/futures/confirm", "futures-confirm"),
+        };
+        Operation::new(method, path, name)
+    }
+
+    #[cfg(test)]
+    fn from_route(method: &axum::http::Method, path: &str) -> Option<Op> {
+        Op::ALL
+            .into_iter()
+            .find(|op| op.operation().matches(method.as_str(), path))
+    }
+
+    fn run(self, sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+        match self {
+            Op::Ping => Ok(json_response(StatusCode::OK, &json!({}))),
+            Op::Currencies => Ok(currencies_list()),
+            Op::Pairs => pairs(fields),
+            Op::Accounts => Ok(accounts(sandbox)),
+            Op::TakeAddress => take_address(sandbox, fields),
+            Op::Withdraw => withdraw(sandbox, fields),
+            Op::Calculate => calculate(sandbox, fields),
+            Op::Fixed => exchange(sandbox, fields, true),
+            Op::Now => exchange(sandbox, fields, false),
+            Op::FuturesRates => futures_rates(sandbox, fields),
+            Op::FuturesConfirm => futures_confirm(sandbox, fields),
         }
-        if method != Method::POST {
-            return None;
-        }
-        Some(match path {
-            "/v2/currencies/list" => Op::Currencies,
-            "/v2/currencies/pairs" => Op::Pairs,
-            "/v2/accounts/list" => Op::Accounts,
-            "/v2/addresses/take" => Op::TakeAddress,
-            "/v2/withdrawal/crypto" => Op::Withdraw,
-            "/v2/exchange/calculate" => Op::Calculate,
-            "/v2/exchange/fixed" => Op::Fixed,
-            "/v2/exchange/now" => Op::Now,
-            "/v2/futures/rates" => Op::FuturesRates,
-            "/futures/confirm" => Op::FuturesConfirm,
-            _ => return None,
-        })
     }
 }
 
-/// Every CoinsPaid request lands here (the router sends `/coinspaid` and `/coinspaid/*`).
-pub(crate) async fn dispatch(State(sandbox): State<Sandbox>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let path = parts
-        .uri
-        .path()
-        .strip_prefix(Provider::CoinsPaid.prefix())
-        .unwrap_or("");
-    let Some(op) = Op::from_route(&parts.method, path) else {
-        return message(StatusCode::NOT_FOUND, "Not Found");
-    };
-    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(_) => {
-            return CpError::field("body", "The body could not be read.").into_response();
-        }
-    };
-    let outcome = authenticate(&sandbox, &parts.headers, &body)
-        .and_then(|()| parse_object(&body))
-        .and_then(|fields| match op {
-            Op::Ping => Ok(json_response(StatusCode::OK, &json!({}))),
-            Op::Currencies => Ok(currencies_list()),
-            Op::Pairs => pairs(&fields),
-            Op::Accounts => Ok(accounts(&sandbox)),
-            Op::TakeAddress => take_address(&sandbox, &fields),
-            Op::Withdraw => withdraw(&sandbox, &fields),
-            Op::Calculate => calculate(&sandbox, &fields),
-            Op::Fixed => exchange(&sandbox, &fields, true),
-            Op::Now => exchange(&sandbox, &fields, false),
-            Op::FuturesRates => futures_rates(&sandbox, &fields),
-            Op::FuturesConfirm => futures_confirm(&sandbox, &fields),
-        });
-    outcome.unwrap_or_else(IntoResponse::into_response)
+/// CoinsPaid's operations, for fault rules.
+pub(crate) const OPERATIONS: &[Operation] = &{
+    let mut table = [Operation::new("", "", ""); 11];
+    let mut i = 0;
+    while i < Op::ALL.len() {
+        table[i] = Op::ALL[i].operation();
+        i += 1;
+    }
+    table
+};
+
+/// CoinsPaid's routes under `/coinspaid`: the route first (`{"message":"Not Found"}` for
+/// anything else, another method included), then the signature, then the body.
+pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
+    let mut router = Router::new();
+    for op in Op::ALL {
+        router = router.route(op.operation().path, endpoint(op));
+    }
+    router
+        .route_layer(middleware::from_fn_with_state(sandbox, authenticate))
+        .method_not_allowed_fallback(not_found)
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            BodyPolicy {
+                limit: MAX_BODY_BYTES,
+                summarize: false,
+                too_large: body_too_large,
+            },
+            buffer_body,
+        ))
 }
 
-fn authenticate(sandbox: &Sandbox, headers: &HeaderMap, body: &[u8]) -> Result<(), CpError> {
+async fn not_found() -> Response {
+    message(StatusCode::NOT_FOUND, "Not Found")
+}
+
+fn body_too_large() -> Response {
+    message(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body: larger than 1 MiB or could not be read",
+    )
+}
+
+/// The answer of a `status` fault: CoinsPaid's `{"errors": {…}}` shape.
+pub(crate) fn fault_response(status: StatusCode) -> Response {
+    CpError {
+        status,
+        fields: vec![(
+            "status".to_owned(),
+            status.canonical_reason().unwrap_or("Error").to_owned(),
+        )],
+    }
+    .into_response()
+}
+
+fn endpoint(op: Op) -> MethodRouter<Sandbox> {
+    let handler = move |State(sandbox): State<Sandbox>, body: Bytes| async move {
+        parse_object(&body)
+            .and_then(|fields| op.run(&sandbox, &fields))
+            .unwrap_or_else(IntoResponse::into_response)
+    };
+    if op.operation().method == "GET" {
+        get(handler)
+    } else {
+        post(handler)
+    }
+}
+
+/// CoinsPaid's authentication as route middleware; a refusal is 401 with an
+/// `X-Sandbox-Reason`.
+async fn authenticate(State(sandbox): State<Sandbox>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    // The body is already buffered (and at most MAX_BODY_BYTES) by the router's body layer.
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return CpError::field("body", "The body could not be read.").into_response();
+    };
+    match check_signature(&sandbox, &parts.headers, &bytes) {
+        Ok(()) => {
+            next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                .await
+        }
+        Err((error, reason)) => refused(error.into_response(), &reason),
+    }
+}
+
+fn check_signature(
+    sandbox: &Sandbox,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(), (CpError, String)> {
     let creds = sandbox.credentials();
     let Some(key) = headers.get(KEY_HEADER) else {
-        return Err(CpError::auth(
-            "X-Processing-Key",
-            "The X-Processing-Key header is required.",
+        return Err((
+            CpError::auth(
+                "X-Processing-Key",
+                "The X-Processing-Key header is required.",
+            ),
+            "missing header: X-Processing-Key".to_owned(),
         ));
     };
-    if !constant_time_eq(key.as_bytes(), creds.coinspaid_key.as_bytes()) {
-        return Err(CpError::auth(
-            "X-Processing-Key",
-            "The X-Processing-Key is invalid.",
+    if !ct_eq(key.as_bytes(), creds.coinspaid_key.as_bytes()) {
+        return Err((
+            CpError::auth("X-Processing-Key", "The X-Processing-Key is invalid."),
+            format!(
+                "X-Processing-Key ({} bytes) is not the sandbox's coinspaid_key",
+                key.len()
+            ),
         ));
     }
     let Some(signature) = headers.get(SIGNATURE_HEADER) else {
-        return Err(CpError::auth(
-            SIGNATURE_HEADER,
-            "The X-Processing-Signature header is required.",
+        return Err((
+            CpError::auth(
+                SIGNATURE_HEADER,
+                "The X-Processing-Signature header is required.",
+            ),
+            "missing header: X-Processing-Signature".to_owned(),
         ));
     };
     let signature = signature.as_bytes();
-    let secrets = WebhookSecrets::new(creds.coinspaid_secret.clone().into());
-    let lower = !signature.iter().any(u8::is_ascii_uppercase);
-    if !lower || verify_hmac_sha512(SIGNATURE_HEADER, signature, body, &secrets).is_err() {
-        return Err(CpError::auth(
-            SIGNATURE_HEADER,
-            "The X-Processing-Signature is invalid.",
-        ));
+    let invalid = |why: String| {
+        (
+            CpError::auth(SIGNATURE_HEADER, "The X-Processing-Signature is invalid."),
+            why,
+        )
+    };
+    let well_formed = signature.len() == 128
+        && signature
+            .iter()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b));
+    if !well_formed {
+        return Err(invalid(format!(
+            "X-Processing-Signature is malformed: expected 128 lower-case hex digits (HMAC-SHA512), got {} bytes{}",
+            signature.len(),
+            if signature.iter().any(u8::is_ascii_uppercase) {
+                " with upper-case letters"
+            } else {
+                ""
+            }
+        )));
+    }
+    let expected = hmac_sha512_hex(creds.coinspaid_secret.as_bytes(), body);
+    if !ct_eq(signature, expected.as_bytes()) {
+        return Err(invalid(format!(
+            "X-Processing-Signature does not match the HMAC-SHA512 of the body keyed with coinspaid_secret; {}",
+            over_body(body)
+        )));
     }
     Ok(())
 }
@@ -178,6 +300,7 @@ fn authenticate(sandbox: &Sandbox, headers: &HeaderMap, body: &[u8]) -> Result<(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use axum::http::Method;
 
     #[test]
     fn the_table_parses() {

@@ -78,11 +78,11 @@ impl CoinsPaidState {
             withdrawal_ids: HashSet::new(),
             exchange_ids: HashSet::new(),
             callbacks: Vec::new(),
-            operations: IdSequence::new(seed, OPERATION_STREAM),
-            address_ids: IdSequence::new(seed, ADDRESS_ID_STREAM),
-            transactions: IdSequence::new(seed, TRANSACTION_STREAM),
-            futures_ids: IdSequence::new(seed, FUTURES_STREAM),
-            text: IdSequence::new(seed, TEXT_STREAM),
+            operations: IdSequence::new(seed, IdStream::CoinsPaidOperation),
+            address_ids: IdSequence::new(seed, IdStream::CoinsPaidAddress),
+            transactions: IdSequence::new(seed, IdStream::CoinsPaidTransaction),
+            futures_ids: IdSequence::new(seed, IdStream::CoinsPaidFutures),
+            text: IdSequence::new(seed, IdStream::CoinsPaidText),
             delivery: None,
         }
     }

@@ -123,13 +123,6 @@ pub const CONFIRMATIONS: u64 = 3;
 pub(crate) const KEY_HEADER: &str = "x-processing-key";
 pub(crate) const SIGNATURE_HEADER: &str = "X-Processing-Signature";
 
-// Per-provider id streams (CoinCover uses 1, Covery 2 to 4).
-pub(crate) const OPERATION_STREAM: u64 = 10;
-pub(crate) const ADDRESS_ID_STREAM: u64 = 11;
-pub(crate) const TRANSACTION_STREAM: u64 = 12;
-pub(crate) const FUTURES_STREAM: u64 = 13;
-pub(crate) const TEXT_STREAM: u64 = 14;
-
 /// The row of `code` (upper case).
 pub fn currency(code: &str) -> Option<&'static CurrencyRow> {
     CURRENCIES.iter().find(|c| c.code == code)

@@ -58,13 +58,11 @@ impl IntoResponse for CpError {
 // ---------------------------------------------------------------------------------------
 // Body parsing
 
-pub(crate) type Fields = HashMap<String, Box<RawValue>>;
-
 pub(crate) fn parse_object(body: &[u8]) -> Result<Fields, CpError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Fields::new());
     }
-    if let Ok(fields) = serde_json::from_slice::<Fields>(body) {
+    if let Ok(fields) = read_object(body) {
         return Ok(fields);
     }
     // The docs allow an array (ping); its fields are ignored.
@@ -118,9 +116,7 @@ pub(crate) fn amount(fields: &Fields, name: &str) -> Result<Option<Decimal>, CpE
         return Ok(None);
     }
     let invalid = || CpError::field(name, format!("The {} must be a number.", spaced(name)));
-    let value = payments_core::Amount::from_str(&text)
-        .map_err(|_| invalid())?
-        .decimal();
+    let value = decimal(&text).ok_or_else(invalid)?;
     if value <= Decimal::ZERO {
         return Err(CpError::field(
             name,

@@ -204,7 +204,7 @@ pub(crate) async fn control_create_alert(State(sandbox): State<Sandbox>, body: B
         );
         (alert, cv.tokens.next_uuid())
     };
-    let response = crate::json_response(StatusCode::CREATED, &alert);
+    let response = json_response(StatusCode::CREATED, &alert);
     if let Ok(body) = serde_json::to_vec(&alert) {
         send_callback(&sandbox, Bytes::from(body), nonce);
     }
@@ -317,11 +317,11 @@ pub(crate) fn send_callback(sandbox: &Sandbox, body: Bytes, nonce: String) {
         tracing::warn!(target: "payments_sandbox", %url, "no Tokio runtime: Covery callback not sent");
         return;
     };
-    let signature = sha256_nonce_hex(
+    let signature = sha256_hex(&[
         nonce.as_bytes(),
         &body,
         sandbox.credentials().covery_secret.as_bytes(),
-    );
+    ]);
     runtime.spawn(async move {
         let Some(client) = callbacks::client("Covery") else {
             return;

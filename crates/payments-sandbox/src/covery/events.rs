@@ -346,7 +346,7 @@ pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
             ))
         })?;
     let spec = kind.spec();
-    let mut countries: HashMap<&str, CountryCode> = HashMap::new();
+    let mut countries: HashMap<&str, &'static str> = HashMap::new();
     for &(name, need, kind_of) in spec.iter().chain(DEVICE) {
         let present = field(&fields, name).is_some();
         if !present {
@@ -387,9 +387,8 @@ pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
             }
             Country => {
                 let value = text(&fields, name)?.unwrap_or_default();
-                let code = CountryCode::from_alpha3(&value)
-                    .ok()
-                    .filter(|code| code.alpha3_lower() == value)
+                let code = countries::alpha2_of_alpha3(&value)
+                    .filter(|_| value.bytes().all(|b| b.is_ascii_lowercase()))
                     .ok_or_else(|| {
                         CoveryError::invalid(format!(
                             "Field {name} must be an ISO 3166-1 alpha-3 code in lower case, \

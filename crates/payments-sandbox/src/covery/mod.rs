@@ -27,20 +27,26 @@
 //! posted there signed as Covery signs its callbacks.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::time::UNIX_EPOCH;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::extract::{Extension, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use payments_core::country::CountryCode;
-use payments_core::digest::sha256_nonce_hex;
-use payments_core::webhook::{WebhookSecrets, constant_time_eq, verify_sha256_nonce};
+use axum::routing::{MethodRouter, post};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::{IdSequence, MAX_BODY_BYTES, Sandbox, callbacks, message};
+use crate::faults::Operation;
+use crate::ids::{IdSequence, IdStream};
+use crate::toolkit::digest::{ct_eq, over_body, sha256_hex};
+use crate::toolkit::{
+    self, BodyPolicy, Fields, NotAnObject, buffer_body, countries, decimal, header_text,
+    json_response, message, read_object, refused,
+};
+use crate::{MAX_BODY_BYTES, Sandbox, callbacks};
 
 mod alerts;
 mod events;
@@ -59,6 +65,8 @@ pub(crate) use wire::*;
 // ---------------------------------------------------------------------------------------
 // Routing and authentication
 
+/// Covery's operations: the one table the router, the access levels and the fault rules
+/// read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
     Ping,
@@ -72,18 +80,34 @@ enum Op {
 }
 
 impl Op {
+    const ALL: [Op; 8] = [
+        Op::Ping,
+        Op::SendEvent,
+        Op::MakeDecision,
+        Op::Postback,
+        Op::Latest,
+        Op::Find,
+        Op::Confirm,
+        Op::Feedback,
+    ];
+
+    /// The path under `/covery` and the operation's name (as `covery-api` names it).
+    const fn route(self) -> (&'static str, &'static str) {
+        match self {
+            Op::Ping => ("/api/ping", "ping"),
+            Op::SendEvent => ("/api/sendEvent", "send-event"),
+            Op::MakeDecision => ("/api/makeDecision", "make-decision"),
+            Op::Postback => ("/api/postback", "postback"),
+            Op::Latest => ("/api/manage/fraud/latest", "latest-fraud-alerts"),
+            Op::Find => ("/api/manage/fraud/find", "find-fraud-alert"),
+            Op::Confirm => ("/api/manage/fraud/confirm", "confirm-fraud-alert"),
+            Op::Feedback => ("/api/manage/fraud/feedback", "fraud-alert-feedback"),
+        }
+    }
+
+    #[cfg(test)]
     fn from_path(path: &str) -> Option<Op> {
-        Some(match path {
-            "/api/ping" => Op::Ping,
-            "/api/sendEvent" => Op::SendEvent,
-            "/api/makeDecision" => Op::MakeDecision,
-            "/api/postback" => Op::Postback,
-            "/api/manage/fraud/latest" => Op::Latest,
-            "/api/manage/fraud/find" => Op::Find,
-            "/api/manage/fraud/confirm" => Op::Confirm,
-            "/api/manage/fraud/feedback" => Op::Feedback,
-            _ => return None,
-        })
+        Op::ALL.into_iter().find(|op| op.route().0 == path)
     }
 
     /// Whether `access` may call this operation (Covery's "Access level" rows).
@@ -99,79 +123,183 @@ impl Op {
     }
 }
 
-/// Every Covery request lands here (the router sends `/covery` and `/covery/*`).
-pub(crate) async fn dispatch(State(sandbox): State<Sandbox>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let full = parts.uri.path();
-    let path = match full.strip_prefix(crate::Provider::Covery.prefix()) {
-        Some("") | None => "/",
-        Some(rest) => rest,
-    };
-    let op = match Op::from_path(path) {
-        Some(op) if parts.method == Method::POST => op,
-        _ => return no_route(&parts.method, path),
-    };
-    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(_) => return CoveryError::invalid("Request body could not be read").into_response(),
-    };
-    let outcome = authenticate(&sandbox, &parts.headers, &body).and_then(|access| {
-        if !op.allowed(access) {
-            return Err(CoveryError::new(
-                StatusCode::FORBIDDEN,
-                ERROR_ACCESS,
-                "Token access level not sufficient to access requested API",
-            ));
-        }
-        match op {
-            Op::Ping => Ok(ok_json(&Ping {
-                customer_id: CUSTOMER_ID,
-                access,
-            })),
-            Op::SendEvent => event(&sandbox, &body, false),
-            Op::MakeDecision => event(&sandbox, &body, true),
-            Op::Postback => postback(&sandbox, &body),
-            Op::Latest => latest(&sandbox, &body),
-            Op::Find => find(&sandbox, &body),
-            Op::Confirm => confirm(&sandbox, &body),
-            Op::Feedback => feedback(&sandbox, &body),
-        }
-    });
-    outcome.unwrap_or_else(IntoResponse::into_response)
+/// Covery's operations, for fault rules (every one is a `POST`).
+pub(crate) const OPERATIONS: &[Operation] = &{
+    let mut table = [Operation::new("POST", "", ""); 8];
+    let mut i = 0;
+    while i < Op::ALL.len() {
+        let (path, name) = Op::ALL[i].route();
+        table[i] = Operation::new("POST", path, name);
+        i += 1;
+    }
+    table
+};
+
+/// Covery's routes under `/covery`: the route first (Covery's own 404 for anything else,
+/// another method included), then the signature, then the token's access level.
+pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
+    let mut router = Router::new();
+    for op in Op::ALL {
+        router = router.route(op.route().0, endpoint(op));
+    }
+    router
+        .route_layer(middleware::from_fn_with_state(sandbox, authenticate))
+        .method_not_allowed_fallback(unknown_route)
+        .fallback(unknown_route)
+        .layer(middleware::from_fn_with_state(
+            BodyPolicy {
+                limit: MAX_BODY_BYTES,
+                summarize: false,
+                too_large: body_too_large,
+            },
+            buffer_body,
+        ))
 }
 
-/// Covery's authentication; on success the nonce is spent.
-fn authenticate(
+fn body_too_large() -> Response {
+    message(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body: larger than 1 MiB or could not be read",
+    )
+}
+
+async fn unknown_route(method: Method, uri: Uri) -> Response {
+    let path = match uri.path() {
+        "" => "/",
+        path => path,
+    };
+    no_route(&method, path)
+}
+
+/// The answer of a `status` fault: Covery's failure headers, the message as the body.
+pub(crate) fn fault_response(status: StatusCode) -> Response {
+    let kind = match status.as_u16() {
+        401 => ERROR_AUTH,
+        403 => ERROR_ACCESS,
+        404 => ERROR_NO_ROUTE,
+        406 => ERROR_VALIDATION,
+        409 => ERROR_DUPLICATE,
+        410 => ERROR_NOT_FOUND,
+        429 => ERROR_TOO_MANY,
+        _ => ERROR_SANDBOX_FAULT,
+    };
+    CoveryError::new(status, kind, status.canonical_reason().unwrap_or("Error")).into_response()
+}
+
+fn endpoint(op: Op) -> MethodRouter<Sandbox> {
+    post(
+        move |State(sandbox): State<Sandbox>, Extension(access): Extension<Access>, body: Bytes| async move {
+            run(&sandbox, op, access, &body).unwrap_or_else(IntoResponse::into_response)
+        },
+    )
+}
+
+fn run(sandbox: &Sandbox, op: Op, access: Access, body: &[u8]) -> Outcome {
+    if !op.allowed(access) {
+        return Err(CoveryError::new(
+            StatusCode::FORBIDDEN,
+            ERROR_ACCESS,
+            "Token access level not sufficient to access requested API",
+        ));
+    }
+    match op {
+        Op::Ping => Ok(ok_json(&Ping {
+            customer_id: CUSTOMER_ID,
+            access,
+        })),
+        Op::SendEvent => event(sandbox, body, false),
+        Op::MakeDecision => event(sandbox, body, true),
+        Op::Postback => postback(sandbox, body),
+        Op::Latest => latest(sandbox, body),
+        Op::Find => find(sandbox, body),
+        Op::Confirm => confirm(sandbox, body),
+        Op::Feedback => feedback(sandbox, body),
+    }
+}
+
+/// Covery's authentication as route middleware: on success the nonce is spent and the
+/// token's [`Access`] goes to the handler; a refusal is 401 with an `X-Sandbox-Reason`.
+async fn authenticate(State(sandbox): State<Sandbox>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    // The body is already buffered (and at most MAX_BODY_BYTES) by the router's body layer.
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return CoveryError::invalid("Request body could not be read").into_response();
+    };
+    match check_signature(&sandbox, &parts.headers, &bytes) {
+        Ok(access) => {
+            let mut request = Request::from_parts(parts, axum::body::Body::from(bytes));
+            request.extensions_mut().insert(access);
+            next.run(request).await
+        }
+        Err((error, reason)) => refused(error.into_response(), &reason),
+    }
+}
+
+const AUTH_HEADERS: [&str; 3] = ["X-Auth-Token", "X-Auth-Nonce", "X-Auth-Signature"];
+
+/// Covery's signature check; on success the nonce is spent. A refusal carries Covery's error
+/// and the sandbox's reason.
+fn check_signature(
     sandbox: &Sandbox,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<Access, CoveryError> {
+) -> Result<Access, (CoveryError, String)> {
     let get = |name: &str| headers.get(name).map(HeaderValue::as_bytes);
     let (Some(token), Some(nonce), Some(signature)) =
         (get(X_AUTH_TOKEN), get(X_AUTH_NONCE), get(X_AUTH_SIGNATURE))
     else {
-        return Err(CoveryError::auth(
-            "One of mandatory auth headers missing: X-Auth-Token, X-Auth-Nonce, X-Auth-Signature",
+        let missing: Vec<&str> = AUTH_HEADERS
+            .into_iter()
+            .filter(|name| headers.get(*name).is_none())
+            .collect();
+        return Err((
+            CoveryError::auth(
+                "One of mandatory auth headers missing: X-Auth-Token, X-Auth-Nonce, X-Auth-Signature",
+            ),
+            format!("missing header: {}", missing.join(", ")),
         ));
     };
     let creds = sandbox.credentials();
-    let access = if constant_time_eq(token, creds.covery_token.as_bytes()) {
+    let access = if ct_eq(token, creds.covery_token.as_bytes()) {
         Access::FULL
-    } else if constant_time_eq(token, creds.covery_event_token.as_bytes()) {
+    } else if ct_eq(token, creds.covery_event_token.as_bytes()) {
         Access::EVENT
     } else {
-        return Err(CoveryError::auth("Invalid auth token"));
+        return Err((
+            CoveryError::auth("Invalid auth token"),
+            format!(
+                "X-Auth-Token ({} bytes) is neither the sandbox's covery_token nor its covery_event_token",
+                token.len()
+            ),
+        ));
     };
     if nonce.is_empty() {
-        return Err(CoveryError::auth("Empty X-Auth-Nonce"));
+        return Err((
+            CoveryError::auth("Empty X-Auth-Nonce"),
+            "X-Auth-Nonce is empty".to_owned(),
+        ));
     }
-    let secrets = WebhookSecrets::new(creds.covery_secret.clone().into());
-    if verify_sha256_nonce(X_AUTH_SIGNATURE, signature, nonce, body, &secrets).is_err() {
-        return Err(CoveryError::auth("Invalid auth signature"));
+    let bad_signature = |why: String| (CoveryError::auth("Invalid auth signature"), why);
+    if signature.len() != 64 || !signature.iter().all(u8::is_ascii_hexdigit) {
+        return Err(bad_signature(format!(
+            "X-Auth-Signature is malformed: expected 64 hex digits (SHA-256 of X-Auth-Nonce + body + secret), got {} bytes",
+            signature.len()
+        )));
+    }
+    let expected = sha256_hex(&[nonce, body, creds.covery_secret.as_bytes()]);
+    if !ct_eq(&signature.to_ascii_lowercase(), expected.as_bytes()) {
+        return Err(bad_signature(format!(
+            "X-Auth-Signature does not match the SHA-256 of X-Auth-Nonce ({} bytes) + body + secret; {}",
+            nonce.len(),
+            over_body(body)
+        )));
     }
     let nonce = String::from_utf8_lossy(nonce).into_owned();
     if !sandbox.lock().covery.nonces.insert(nonce) {
-        return Err(CoveryError::auth("Nonce already used"));
+        return Err((
+            CoveryError::auth("Nonce already used"),
+            "X-Auth-Nonce was already used by an authenticated request (nonces are single-use until POST /_sandbox/reset)".to_owned(),
+        ));
     }
     Ok(access)
 }

@@ -26,9 +26,9 @@ impl CoveryState {
             entries: HashMap::new(),
             sequences: HashMap::new(),
             alerts: BTreeMap::new(),
-            event_ids: IdSequence::new(seed, EVENT_ID_STREAM),
-            alert_ids: IdSequence::new(seed, ALERT_ID_STREAM),
-            tokens: IdSequence::new(seed, TOKEN_STREAM),
+            event_ids: IdSequence::new(seed, IdStream::CoveryEvent),
+            alert_ids: IdSequence::new(seed, IdStream::CoveryAlert),
+            tokens: IdSequence::new(seed, IdStream::CoveryToken),
         }
     }
 }
@@ -60,12 +60,7 @@ pub(crate) fn prune(times: &mut VecDeque<u64>, now: u64, span: u64) -> usize {
 
 /// The clock as Covery's float timestamps (seconds, millisecond precision).
 pub(crate) fn created_at(sandbox: &Sandbox) -> f64 {
-    let millis = sandbox
-        .config()
-        .clock
-        .now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis());
+    let millis = sandbox.clock().unix_millis();
     #[allow(clippy::cast_precision_loss, reason = "timestamps fit in f64 exactly")]
     let seconds = (millis / 1000) as f64 + (millis % 1000) as f64 / 1000.0;
     seconds

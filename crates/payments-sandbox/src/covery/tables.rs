@@ -132,11 +132,9 @@ pub const ERROR_DUPLICATE: &str = "Maxwell\\Exception\\DuplicateEntryException";
 pub const ERROR_NOT_FOUND: &str = "Maxwell\\Exception\\EntryNotFoundException";
 /// `X-Maxwell-Error-Type` of a 429.
 pub const ERROR_TOO_MANY: &str = "Maxwell\\Exception\\TooManyRequestsException";
-
-// Per-provider id streams (CoinCover uses 1).
-pub(crate) const EVENT_ID_STREAM: u64 = 2;
-pub(crate) const ALERT_ID_STREAM: u64 = 3;
-pub(crate) const TOKEN_STREAM: u64 = 4;
+/// The `X-Maxwell-Error-Type` of a `status` fault whose status Covery gives no class for
+/// (500, 503, …): the sandbox's own name.
+pub const ERROR_SANDBOX_FAULT: &str = "Maxwell\\Exception\\SandboxFaultException";
 
 pub(crate) const X_AUTH_TOKEN: &str = "x-auth-token";
 pub(crate) const X_AUTH_NONCE: &str = "x-auth-nonce";

@@ -44,21 +44,6 @@ impl CoveryError {
     }
 }
 
-/// A header value from arbitrary text: anything but visible ASCII and spaces becomes `?`.
-pub(crate) fn header_text(text: &str) -> HeaderValue {
-    let clean: String = text
-        .chars()
-        .map(|c| {
-            if c == ' ' || c.is_ascii_graphic() {
-                c
-            } else {
-                '?'
-            }
-        })
-        .collect();
-    HeaderValue::from_str(&clean).unwrap_or_else(|_| HeaderValue::from_static("?"))
-}
-
 pub(crate) fn set(headers: &mut HeaderMap, name: &'static str, value: HeaderValue) {
     headers.insert(HeaderName::from_static(name), value);
 }
@@ -118,7 +103,7 @@ pub(crate) fn no_route(method: &Method, path: &str) -> Response {
 }
 
 pub(crate) fn ok_json(value: &impl Serialize) -> Response {
-    let mut response = crate::json_response(StatusCode::OK, value);
+    let mut response = json_response(StatusCode::OK, value);
     if response.status() == StatusCode::OK {
         set(
             response.headers_mut(),
@@ -144,29 +129,24 @@ pub(crate) type Outcome = Result<Response, CoveryError>;
 // ---------------------------------------------------------------------------------------
 // Body parsing
 
-pub(crate) type Fields = HashMap<String, Box<RawValue>>;
-
 /// The top-level fields of a JSON object; an empty body counts as `{}` when `empty_ok`.
 pub(crate) fn parse_object(body: &[u8], empty_ok: bool) -> Result<Fields, CoveryError> {
     if empty_ok && body.trim_ascii().is_empty() {
         return Ok(Fields::new());
     }
-    match serde_json::from_slice::<Fields>(body) {
-        Ok(fields) => Ok(fields),
-        Err(e) => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-            Ok(_) => Err(CoveryError::invalid(
-                "Request body must be a JSON encoded object",
-            )),
-            Err(_) => Err(CoveryError::invalid(format!(
-                "Malformed JSON in request body: {e}"
-            ))),
-        },
-    }
+    read_object(body).map_err(|e| match e {
+        NotAnObject::NotAnObject => {
+            CoveryError::invalid("Request body must be a JSON encoded object")
+        }
+        NotAnObject::Malformed(e) => {
+            CoveryError::invalid(format!("Malformed JSON in request body: {e}"))
+        }
+    })
 }
 
 /// A field's raw value, `None` when absent or null.
 pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    fields.get(name).map(|v| v.get()).filter(|v| *v != "null")
+    toolkit::field(fields, name).map(RawValue::get)
 }
 
 pub(crate) fn text(fields: &Fields, name: &str) -> Result<Option<String>, CoveryError> {
@@ -196,9 +176,7 @@ pub(crate) fn number(fields: &Fields, name: &str) -> Result<Option<Decimal>, Cov
     if serde_json::from_str::<serde_json::Number>(raw).is_err() {
         return Err(bad());
     }
-    let value = Decimal::from_str_exact(raw)
-        .or_else(|_| Decimal::from_scientific(raw))
-        .map_err(|_| bad())?;
+    let value = decimal(raw).ok_or_else(bad)?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(bad());
     }

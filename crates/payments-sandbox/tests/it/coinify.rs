@@ -2,11 +2,11 @@
 //! KYC reviews, document uploads, the approximate quote, countries and payment methods.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
-use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::SandboxClock;
 use payments_sandbox::coinify::{
     self, DEFAULT_PARTNER_ID, EXAMPLE_KYC_REQUEST, GeneratedKey, MAX_DOCUMENT_BYTES,
 };
@@ -19,7 +19,7 @@ const EXTERNAL_ID: &str = "id-of-the-partner-kyc-review";
 
 struct Cf {
     running: RunningSandbox,
-    clock: Arc<FixedClock>,
+    clock: SandboxClock,
     http: reqwest::Client,
 }
 
@@ -75,7 +75,7 @@ fn sign_with(private_pem: &str, alg: Algorithm, claims: Value) -> String {
 }
 
 async fn start_with(config: SandboxConfig) -> Cf {
-    let clock = Arc::new(FixedClock::at(START));
+    let clock = SandboxClock::fixed(START);
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use coinspaid_api::webhook::{Verifier, WebhookSecrets};
@@ -13,7 +12,7 @@ use coinspaid_api::{
     TakeAddress, TransactionKind, WithdrawalCrypto,
 };
 use payments_core::digest::hmac_sha512_hex;
-use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::SandboxClock;
 use payments_sandbox::coinspaid::{CANCEL_ADDRESS_PREFIX, FUTURES_FIX_PERIOD_SECS};
 use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
 use serde_json::{Value, json};
@@ -22,13 +21,13 @@ use crate::support::START;
 
 struct Cp {
     running: RunningSandbox,
-    clock: Arc<FixedClock>,
+    clock: SandboxClock,
     client: Client,
     http: reqwest::Client,
 }
 
 async fn start_with(config: SandboxConfig) -> Cp {
-    let clock = Arc::new(FixedClock::at(START));
+    let clock = SandboxClock::fixed(START);
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();

@@ -1,11 +1,9 @@
 //! A started sandbox with a fixed clock, a client and a raw HTTP client.
 
-use std::sync::Arc;
-
 use coincover_api::{
     Amount, CheckTransaction, Client, CoinId, Environment, TransactionCheck, TransactionOutput,
 };
-use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::SandboxClock;
 use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
 
 /// 2023-11-14T22:13:20Z.
@@ -13,7 +11,7 @@ pub const START: u64 = 1_700_000_000;
 
 pub struct Harness {
     pub running: RunningSandbox,
-    pub clock: Arc<FixedClock>,
+    pub clock: SandboxClock,
     pub client: Client,
     pub http: reqwest::Client,
 }
@@ -23,7 +21,7 @@ pub async fn start() -> Harness {
 }
 
 pub async fn start_with(config: SandboxConfig) -> Harness {
-    let clock = Arc::new(FixedClock::at(START));
+    let clock = SandboxClock::fixed(START);
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();

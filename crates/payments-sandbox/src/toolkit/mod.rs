@@ -1,0 +1,253 @@
+//! The shared toolkit of the provider rooms: reading JSON objects and their fields, exact
+//! decimals, dates and country codes, writing JSON and error answers, digests for signatures
+//! and for the reasons of refusals. It knows no provider; each room maps its results to its
+//! own wire format.
+
+use std::collections::HashMap;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::REASON_HEADER;
+
+pub(crate) mod countries;
+pub(crate) mod digest;
+
+/// The top-level fields of a JSON object, values kept as raw text (so amounts stay exact).
+pub(crate) type Fields = HashMap<String, Box<RawValue>>;
+
+/// Why a body is not a JSON object.
+#[derive(Debug)]
+pub(crate) enum NotAnObject {
+    /// Not JSON at all; serde_json's message.
+    Malformed(String),
+    /// JSON, but not an object.
+    NotAnObject,
+}
+
+/// Reads `json` as an object of raw fields.
+pub(crate) fn read_object(json: &[u8]) -> Result<Fields, NotAnObject> {
+    match serde_json::from_slice::<Fields>(json) {
+        Ok(fields) => Ok(fields),
+        Err(e) => match serde_json::from_slice::<serde::de::IgnoredAny>(json) {
+            Ok(_) => Err(NotAnObject::NotAnObject),
+            Err(_) => Err(NotAnObject::Malformed(e.to_string())),
+        },
+    }
+}
+
+/// A field's raw value, `None` when absent or `null`.
+pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a RawValue> {
+    fields.get(name).map(|v| &**v).filter(|v| v.get() != "null")
+}
+
+/// A JSON string's text; `None` for any other JSON value.
+pub(crate) fn string_value(raw: &RawValue) -> Option<String> {
+    serde_json::from_str::<String>(raw.get()).ok()
+}
+
+/// `true` when the raw value is a JSON number.
+pub(crate) fn is_number(raw: &RawValue) -> bool {
+    raw.get()
+        .bytes()
+        .next()
+        .is_some_and(|b| b == b'-' || b.is_ascii_digit())
+}
+
+/// Parses decimal text exactly: optional sign, digits, optional fraction, optional exponent
+/// (`1e-8`); surrounding spaces ignored; at most 64 characters. No `f64` is involved.
+pub(crate) fn decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 64 {
+        return None;
+    }
+    if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t).ok()
+    } else {
+        Decimal::from_str_exact(t).ok()
+    }
+}
+
+/// A decimal written as a JSON string (`"356"`) or a JSON number (`356`), read exactly.
+pub(crate) fn decimal_value(raw: &RawValue) -> Option<Decimal> {
+    if is_number(raw) {
+        decimal(raw.get())
+    } else {
+        decimal(&string_value(raw)?)
+    }
+}
+
+/// `true` for a real calendar date written `YYYY-MM-DD` (years 1 to 9999).
+pub(crate) fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=9999).contains(&y) && (1..=days).contains(&d)
+}
+
+/// A JSON response.
+pub(crate) fn json_response(status: StatusCode, value: &impl Serialize) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(body) => json_bytes(status, Bytes::from(body)),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// A response whose body is already JSON.
+pub(crate) fn json_bytes(status: StatusCode, body: Bytes) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+#[derive(Serialize)]
+struct Message<'a> {
+    message: &'a str,
+}
+
+/// `{"message": "..."}` with `status`, the error shape of API-Gateway-fronted providers (and
+/// of the sandbox's own routes).
+pub(crate) fn message(status: StatusCode, message: &str) -> Response {
+    json_response(status, &Message { message })
+}
+
+/// A header value from arbitrary text: anything but visible ASCII and spaces becomes `?`.
+pub(crate) fn header_text(text: &str) -> HeaderValue {
+    let clean: String = text
+        .chars()
+        .map(|c| {
+            if c == ' ' || c.is_ascii_graphic() {
+                c
+            } else {
+                '?'
+            }
+        })
+        .collect();
+    HeaderValue::from_str(&clean).unwrap_or_else(|_| HeaderValue::from_static("?"))
+}
+
+/// `response` with an `X-Sandbox-Reason: <reason>` header (the request log's trace line
+/// repeats it). A reason never holds a secret or an expected signature.
+pub(crate) fn refused(mut response: Response, reason: &str) -> Response {
+    response
+        .headers_mut()
+        .insert(HeaderName::from_static(REASON_HEADER), header_text(reason));
+    response
+}
+
+/// What the request log records as the body of a request (a response extension set by
+/// [`buffer_body`]); without it, the log records an empty body.
+#[derive(Debug, Clone)]
+pub(crate) struct LoggedBody(pub(crate) String);
+
+/// How a room reads request bodies: at most `limit` bytes, else its own `too_large` answer;
+/// logged as text, or as `[<n> bytes]` when `summarize` (document uploads).
+#[derive(Clone, Copy)]
+pub(crate) struct BodyPolicy {
+    pub(crate) limit: usize,
+    pub(crate) summarize: bool,
+    pub(crate) too_large: fn() -> Response,
+}
+
+/// Middleware: buffers the request body under `policy` and tells the request log what to
+/// record (see [`LoggedBody`]).
+pub(crate) async fn buffer_body(
+    State(policy): State<BodyPolicy>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, policy.limit).await {
+        Ok(bytes) => {
+            let logged = if policy.summarize {
+                format!("[{} bytes]", bytes.len())
+            } else {
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            let mut response = next
+                .run(Request::from_parts(parts, Body::from(bytes)))
+                .await;
+            response.extensions_mut().insert(LoggedBody(logged));
+            response
+        }
+        Err(_) => (policy.too_large)(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn raw(s: &str) -> Box<RawValue> {
+        RawValue::from_string(s.to_owned()).unwrap()
+    }
+
+    #[test]
+    fn decimals_are_read_exactly_from_strings_and_numbers() {
+        assert_eq!(decimal_value(&raw("\"356\"")), Some(Decimal::from(356)));
+        assert_eq!(
+            decimal_value(&raw("0.10000000")).map(|d| d.to_string()),
+            Some("0.10000000".to_owned())
+        );
+        assert_eq!(
+            decimal_value(&raw("1e-8")).map(|d| d.to_string()),
+            Some("0.00000001".to_owned())
+        );
+        assert_eq!(decimal_value(&raw("true")), None);
+        assert_eq!(decimal_value(&raw("\"abc\"")), None);
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2023-13-01"));
+        assert!(!is_date("0000-01-01"));
+        assert!(!is_date("2023-1-01"));
+    }
+
+    #[test]
+    fn objects_and_their_failures() {
+        assert!(read_object(br#"{"a":null}"#).is_ok());
+        assert!(matches!(read_object(b"[1]"), Err(NotAnObject::NotAnObject)));
+        assert!(matches!(read_object(b"{"), Err(NotAnObject::Malformed(_))));
+        let fields = read_object(br#"{"a":null,"b":"x"}"#).unwrap();
+        assert!(field(&fields, "a").is_none());
+        assert_eq!(
+            field(&fields, "b").and_then(string_value),
+            Some("x".to_owned())
+        );
+    }
+}
