@@ -15,5 +15,6 @@ mod covery;
 mod determinism;
 mod errors;
 mod fixtures;
+mod inprocess;
 mod rules;
 mod support;
