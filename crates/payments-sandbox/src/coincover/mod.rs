@@ -3,7 +3,7 @@
 //! The routes are CoinCover's own: `POST /transaction`, `POST /user`, `PATCH /user/{userId}`,
 //! `POST /user/{userId}/plan` and `PATCH /user/{userId}/plan`, all behind
 //! `Authorization: Bearer <token>` (401 `{"message":"Unauthorized"}` otherwise, checked before
-//! anything else). Invalid input gets 400 `{"message":"<field>: <what is wrong>"}`.
+//! anything else). ApiError input gets 400 `{"message":"<field>: <what is wrong>"}`.
 //!
 //! Transaction checks are decided by fixed rules, evaluated in this order (the first that
 //! matches wins); `docs/sandbox.md` tells the same story with examples:

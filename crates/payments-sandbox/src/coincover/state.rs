@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// State
-
 /// CoinCover's part of the sandbox state.
 pub(crate) struct CoinCoverState {
     /// Registered users and their plan's `levelUsd`, if any.

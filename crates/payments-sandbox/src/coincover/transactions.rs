@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Handlers
-
 #[derive(Serialize)]
 pub(crate) struct Verdict<'a> {
     #[serde(rename = "transactionUUID")]
@@ -32,7 +29,7 @@ pub(crate) fn body_hash(body: &[u8]) -> u64 {
 pub(crate) async fn check_transaction(
     State(sandbox): State<Sandbox>,
     body: Bytes,
-) -> Result<Response, Invalid> {
+) -> Result<Response, ApiError> {
     let req = parse_check(&body)?;
     let now = sandbox.now_secs();
     let hash = body_hash(&body);

@@ -5,12 +5,15 @@ use super::*;
 pub(crate) async fn create_user(
     State(sandbox): State<Sandbox>,
     body: Bytes,
-) -> Result<Response, Invalid> {
+) -> Result<Response, ApiError> {
     let user_id = parse_create_user(&body)?;
     let mut state = sandbox.lock();
     let users = &mut state.coincover.users;
     if users.contains_key(&user_id) {
-        return Err(Invalid::new("userId", "a user with this id already exists"));
+        return Err(ApiError::new(
+            "userId",
+            "a user with this id already exists",
+        ));
     }
     users.insert(user_id, None);
     Ok(StatusCode::CREATED.into_response())
@@ -20,7 +23,7 @@ pub(crate) async fn update_user(
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
-) -> Result<Response, Invalid> {
+) -> Result<Response, ApiError> {
     let user_id = path_user_id(user_id)?;
     parse_update_user(&body)?;
     if sandbox.lock().coincover.users.contains_key(&user_id) {
@@ -34,10 +37,10 @@ pub(crate) async fn create_plan(
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
-) -> Result<Response, Invalid> {
+) -> Result<Response, ApiError> {
     let user_id = path_user_id(user_id)?;
     let Some(level) = parse_plan(&body)? else {
-        return Err(Invalid::new("levelUsd", "is required"));
+        return Err(ApiError::new("levelUsd", "is required"));
     };
     Ok(match sandbox.lock().coincover.users.get_mut(&user_id) {
         Some(plan) => {
@@ -52,7 +55,7 @@ pub(crate) async fn update_plan(
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
-) -> Result<Response, Invalid> {
+) -> Result<Response, ApiError> {
     let user_id = path_user_id(user_id)?;
     let level = parse_plan(&body)?;
     Ok(match sandbox.lock().coincover.users.get_mut(&user_id) {

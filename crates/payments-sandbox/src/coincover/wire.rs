@@ -2,26 +2,23 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Validation
-
 /// A 400 naming the field.
 #[derive(Debug)]
-pub(crate) struct Invalid {
+pub(crate) struct ApiError {
     pub(crate) field: String,
     pub(crate) problem: String,
 }
 
-impl Invalid {
+impl ApiError {
     pub(crate) fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
-        Invalid {
+        ApiError {
             field: field.into(),
             problem: problem.into(),
         }
     }
 }
 
-impl IntoResponse for Invalid {
+impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         message(
             StatusCode::BAD_REQUEST,
@@ -31,10 +28,10 @@ impl IntoResponse for Invalid {
 }
 
 /// The top-level fields of a JSON object, or a 400 naming `what`.
-pub(crate) fn parse_object(json: &[u8], what: &str) -> Result<Fields, Invalid> {
+pub(crate) fn parse_object(json: &[u8], what: &str) -> Result<Fields, ApiError> {
     read_object(json).map_err(|e| match e {
-        NotAnObject::NotAnObject => Invalid::new(what, "must be a JSON object"),
-        NotAnObject::Malformed(e) => Invalid::new(what, format!("malformed JSON: {e}")),
+        NotAnObject::NotAnObject => ApiError::new(what, "must be a JSON object"),
+        NotAnObject::Malformed(e) => ApiError::new(what, format!("malformed JSON: {e}")),
     })
 }
 
@@ -42,17 +39,17 @@ pub(crate) fn optional_text(
     fields: &Fields,
     name: &str,
     path: &str,
-) -> Result<Option<String>, Invalid> {
+) -> Result<Option<String>, ApiError> {
     let Some(raw) = field(fields, name) else {
         return Ok(None);
     };
     let text: String =
-        serde_json::from_str(raw.get()).map_err(|_| Invalid::new(path, "must be a string"))?;
+        serde_json::from_str(raw.get()).map_err(|_| ApiError::new(path, "must be a string"))?;
     if text.trim().is_empty() {
-        return Err(Invalid::new(path, "must not be blank"));
+        return Err(ApiError::new(path, "must not be blank"));
     }
     if text.chars().count() > MAX_TEXT_LEN {
-        return Err(Invalid::new(
+        return Err(ApiError::new(
             path,
             format!("must be at most {MAX_TEXT_LEN} characters"),
         ));
@@ -60,29 +57,29 @@ pub(crate) fn optional_text(
     Ok(Some(text))
 }
 
-pub(crate) fn required_text(fields: &Fields, name: &str, path: &str) -> Result<String, Invalid> {
-    optional_text(fields, name, path)?.ok_or_else(|| Invalid::new(path, "is required"))
+pub(crate) fn required_text(fields: &Fields, name: &str, path: &str) -> Result<String, ApiError> {
+    optional_text(fields, name, path)?.ok_or_else(|| ApiError::new(path, "is required"))
 }
 
-pub(crate) fn optional_country(fields: &Fields, name: &str) -> Result<Option<String>, Invalid> {
+pub(crate) fn optional_country(fields: &Fields, name: &str) -> Result<Option<String>, ApiError> {
     optional_text(fields, name, name)?
         .map(|code| {
             if countries::is_alpha2(&code) {
                 Ok(code)
             } else {
-                Err(Invalid::new(name, "must be an ISO 3166-1 alpha-2 code"))
+                Err(ApiError::new(name, "must be an ISO 3166-1 alpha-2 code"))
             }
         })
         .transpose()
 }
 
-pub(crate) fn optional_date(fields: &Fields, name: &str) -> Result<Option<String>, Invalid> {
+pub(crate) fn optional_date(fields: &Fields, name: &str) -> Result<Option<String>, ApiError> {
     optional_text(fields, name, name)?
         .map(|text| {
             if is_date(&text) {
                 Ok(text)
             } else {
-                Err(Invalid::new(name, "must be a date written YYYY-MM-DD"))
+                Err(ApiError::new(name, "must be a date written YYYY-MM-DD"))
             }
         })
         .transpose()
@@ -99,14 +96,14 @@ pub(crate) fn is_coin_id(id: &str) -> bool {
         })
 }
 
-pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
+pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, ApiError> {
     let fields = parse_object(body, "body")?;
     let transaction_customer_id =
         required_text(&fields, "transactionCustomerId", "transactionCustomerId")?;
     optional_text(&fields, "transactionHash", "transactionHash")?;
     let coin = required_text(&fields, "coin", "coin")?;
     if !is_coin_id(&coin) {
-        return Err(Invalid::new(
+        return Err(ApiError::new(
             "coin",
             "must be a CoinGecko coin id such as \"bitcoin-cash\" (lower case, not a ticker)",
         ));
@@ -114,14 +111,14 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
     let wallet_id = required_text(&fields, "walletId", "walletId")?;
 
     let raw_outputs =
-        field(&fields, "outputs").ok_or_else(|| Invalid::new("outputs", "is required"))?;
+        field(&fields, "outputs").ok_or_else(|| ApiError::new("outputs", "is required"))?;
     let raw_outputs: Vec<Box<RawValue>> = serde_json::from_str(raw_outputs.get())
-        .map_err(|_| Invalid::new("outputs", "must be an array"))?;
+        .map_err(|_| ApiError::new("outputs", "must be an array"))?;
     if raw_outputs.is_empty() {
-        return Err(Invalid::new("outputs", "must have at least one output"));
+        return Err(ApiError::new("outputs", "must have at least one output"));
     }
     if raw_outputs.len() > MAX_OUTPUTS {
-        return Err(Invalid::new(
+        return Err(ApiError::new(
             "outputs",
             format!("must have at most {MAX_OUTPUTS} outputs"),
         ));
@@ -132,7 +129,7 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
         let o = parse_object(raw.get().as_bytes(), &at)?;
         let destination = required_text(&o, "destination", &format!("{at}.destination"))?;
         if destination.starts_with(THREAT_PREFIX) && listed_destination(&destination).is_none() {
-            return Err(Invalid::new(
+            return Err(ApiError::new(
                 format!("{at}.destination"),
                 format!(
                     "{THREAT_PREFIX} addresses must name a documented threat code, such as {THREAT_PREFIX}50101"
@@ -140,15 +137,15 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
             ));
         }
         let amount_at = format!("{at}.amount");
-        let amount = field(&o, "amount").ok_or_else(|| Invalid::new(&amount_at, "is required"))?;
+        let amount = field(&o, "amount").ok_or_else(|| ApiError::new(&amount_at, "is required"))?;
         let amount = decimal_value(amount).ok_or_else(|| {
-            Invalid::new(
+            ApiError::new(
                 &amount_at,
                 "must be a decimal amount, as a string (\"356\") or a number",
             )
         })?;
         if amount <= Decimal::ZERO {
-            return Err(Invalid::new(amount_at, "must be greater than zero"));
+            return Err(ApiError::new(amount_at, "must be greater than zero"));
         }
         let user_id = required_text(&o, "userId", &format!("{at}.userId"))?;
         outputs.push(Output {
@@ -166,19 +163,19 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, Invalid> {
 }
 
 /// Validates a registration; returns the user id.
-pub(crate) fn parse_create_user(body: &[u8]) -> Result<String, Invalid> {
+pub(crate) fn parse_create_user(body: &[u8]) -> Result<String, ApiError> {
     let fields = parse_object(body, "body")?;
     let user_id = required_text(&fields, "userId", "userId")?;
     required_text(&fields, "firstName", "firstName")?;
     required_text(&fields, "lastName", "lastName")?;
     optional_date(&fields, "dob")?;
     optional_country(&fields, "residenceCountry")?
-        .ok_or_else(|| Invalid::new("residenceCountry", "is required"))?;
+        .ok_or_else(|| ApiError::new("residenceCountry", "is required"))?;
     optional_country(&fields, "nationality")?;
     Ok(user_id)
 }
 
-pub(crate) fn parse_update_user(body: &[u8]) -> Result<(), Invalid> {
+pub(crate) fn parse_update_user(body: &[u8]) -> Result<(), ApiError> {
     let fields = parse_object(body, "body")?;
     optional_text(&fields, "firstName", "firstName")?;
     optional_text(&fields, "lastName", "lastName")?;
@@ -188,7 +185,7 @@ pub(crate) fn parse_update_user(body: &[u8]) -> Result<(), Invalid> {
 }
 
 /// Validates a plan body; returns `levelUsd` when present.
-pub(crate) fn parse_plan(body: &[u8]) -> Result<Option<Decimal>, Invalid> {
+pub(crate) fn parse_plan(body: &[u8]) -> Result<Option<Decimal>, ApiError> {
     let fields = parse_object(body, "body")?;
     let Some(raw) = field(&fields, "levelUsd") else {
         return Ok(None);
@@ -196,23 +193,23 @@ pub(crate) fn parse_plan(body: &[u8]) -> Result<Option<Decimal>, Invalid> {
     let level = is_number(raw)
         .then(|| decimal(raw.get()))
         .flatten()
-        .ok_or_else(|| Invalid::new("levelUsd", "must be a number of US dollars, such as 1000"))?;
+        .ok_or_else(|| ApiError::new("levelUsd", "must be a number of US dollars, such as 1000"))?;
     if level <= Decimal::ZERO {
-        return Err(Invalid::new("levelUsd", "must be greater than zero"));
+        return Err(ApiError::new("levelUsd", "must be greater than zero"));
     }
     Ok(Some(level))
 }
 
 pub(crate) fn path_user_id(
     user_id: Result<Path<String>, PathRejection>,
-) -> Result<String, Invalid> {
+) -> Result<String, ApiError> {
     let Path(user_id) =
-        user_id.map_err(|_| Invalid::new("userId", "is not a valid path segment"))?;
+        user_id.map_err(|_| ApiError::new("userId", "is not a valid path segment"))?;
     if user_id.trim().is_empty() {
-        return Err(Invalid::new("userId", "must not be blank"));
+        return Err(ApiError::new("userId", "must not be blank"));
     }
     if user_id.chars().count() > MAX_TEXT_LEN {
-        return Err(Invalid::new(
+        return Err(ApiError::new(
             "userId",
             format!("must be at most {MAX_TEXT_LEN} characters"),
         ));

@@ -2,10 +2,7 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Documents
-
-pub(crate) fn required_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, Fail> {
+pub(crate) fn required_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, ApiError> {
     match headers.get(name).map(|v| v.to_str()) {
         Some(Ok(v)) if !v.trim().is_empty() => Ok(v.trim()),
         Some(Ok(_)) => Err(invalid(format!("{name}: empty"))),
@@ -24,7 +21,7 @@ pub(crate) async fn upload_document(
     Extension(Claims(claims)): Extension<Claims>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Response, Fail> {
+) -> Result<Response, ApiError> {
     let Path((_, review_id)) = path.map_err(path_failed)?;
     let content_type = required_header(&headers, "content-type")?;
     let filename = required_header(&headers, "x-upload-filename")?;

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Keys
-
 /// An RSA key pair in PEM: the private half as PKCS#8 (`BEGIN PRIVATE KEY`), the public half
 /// as SubjectPublicKeyInfo (`BEGIN PUBLIC KEY`).
 #[derive(Clone, PartialEq, Eq)]

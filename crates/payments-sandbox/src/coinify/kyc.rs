@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// KYC
-
 /// A validated KYC review request (only what the sandbox keeps).
 pub(crate) struct KycRequest {
     pub(crate) trader_id: u64,
@@ -166,7 +163,7 @@ pub(crate) async fn submit_kyc(
     State(sandbox): State<Sandbox>,
     Extension(Claims(claims)): Extension<Claims>,
     body: Bytes,
-) -> Result<Response, Fail> {
+) -> Result<Response, ApiError> {
     let req = parse_kyc(&body).map_err(invalid)?;
     if claims.get("traderId").and_then(Value::as_u64) != Some(req.trader_id) {
         return Err(

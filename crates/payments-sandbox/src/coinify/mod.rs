@@ -226,7 +226,7 @@ fn is_uuid(s: &str) -> bool {
 }
 
 /// Step 2 of the module docs.
-fn check_partner(sandbox: &Sandbox, id: &str) -> Result<(), Fail> {
+fn check_partner(sandbox: &Sandbox, id: &str) -> Result<(), ApiError> {
     if !is_uuid(id) {
         return Err(invalid("id is invalid: expected the partner's UUID"));
     }
@@ -275,7 +275,7 @@ fn jwt_reason(kind: &ErrorKind, token: &str) -> String {
 }
 
 /// Step 3 of the module docs: the verified claims.
-fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Value>, Fail> {
+fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Value>, ApiError> {
     let key = match sandbox.coinify_key() {
         Ok(key) => key,
         Err(e) => {
@@ -345,7 +345,7 @@ fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Valu
     Ok(claims)
 }
 
-fn path_failed(_: PathRejection) -> Fail {
+fn path_failed(_: PathRejection) -> ApiError {
     invalid("the path is not valid UTF-8")
 }
 

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Approximate quote
-
 /// A decimal written as a JSON number, exactly (no `f64` on the way).
 pub(crate) struct Num(pub(crate) Decimal);
 
@@ -274,7 +271,7 @@ pub(crate) async fn approximate_quote(
     State(sandbox): State<Sandbox>,
     path: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
-) -> Result<Response, Fail> {
+) -> Result<Response, ApiError> {
     let Path(partner) = path.map_err(path_failed)?;
     check_partner(&sandbox, &partner)?;
     let quote = parse_query(query.as_deref())

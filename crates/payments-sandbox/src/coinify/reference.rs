@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Payment methods and countries
-
 /// Serializes a [`CurrencyAmounts`] table as `{"EUR": 1, …}`.
 pub(crate) struct Amounts(pub(crate) CurrencyAmounts);
 
@@ -55,7 +52,7 @@ impl From<&PaymentMethodRow> for PaymentMethod {
 pub(crate) async fn payment_methods(
     State(sandbox): State<Sandbox>,
     path: Result<Path<String>, PathRejection>,
-) -> Result<Response, Fail> {
+) -> Result<Response, ApiError> {
     let Path(partner) = path.map_err(path_failed)?;
     check_partner(&sandbox, &partner)?;
     let methods: Vec<PaymentMethod> = PAYMENT_METHODS.iter().map(PaymentMethod::from).collect();
@@ -124,12 +121,12 @@ impl Serialize for Countries {
 pub(crate) async fn countries(
     State(sandbox): State<Sandbox>,
     path: Result<Path<String>, PathRejection>,
-) -> Result<Response, Fail> {
+) -> Result<Response, ApiError> {
     let Path(partner) = path.map_err(path_failed)?;
     check_partner(&sandbox, &partner)?;
     Ok(json_response(StatusCode::OK, &Countries))
 }
 
-pub(crate) async fn countries_without_id() -> Fail {
+pub(crate) async fn countries_without_id() -> ApiError {
     not_found("id is missing from the request")
 }

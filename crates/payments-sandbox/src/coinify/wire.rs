@@ -2,12 +2,9 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Errors
-
 /// A Coinify error answer: `{"error": code, "error_description": description}`.
 #[derive(Debug)]
-pub(crate) struct Fail {
+pub(crate) struct ApiError {
     pub(crate) status: StatusCode,
     pub(crate) code: &'static str,
     pub(crate) description: String,
@@ -15,7 +12,7 @@ pub(crate) struct Fail {
     pub(crate) reason: Option<String>,
 }
 
-impl Fail {
+impl ApiError {
     /// The same answer, explained with an `X-Sandbox-Reason`.
     pub(crate) fn because(mut self, reason: impl Into<String>) -> Self {
         self.reason = Some(reason.into());
@@ -29,7 +26,7 @@ pub(crate) struct ErrorBody<'a> {
     pub(crate) error_description: &'a str,
 }
 
-impl IntoResponse for Fail {
+impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let response = json_response(
             self.status,
@@ -45,8 +42,12 @@ impl IntoResponse for Fail {
     }
 }
 
-pub(crate) fn fail(status: StatusCode, code: &'static str, description: impl Into<String>) -> Fail {
-    Fail {
+pub(crate) fn fail(
+    status: StatusCode,
+    code: &'static str,
+    description: impl Into<String>,
+) -> ApiError {
+    ApiError {
         status,
         code,
         description: description.into(),
@@ -54,19 +55,19 @@ pub(crate) fn fail(status: StatusCode, code: &'static str, description: impl Int
     }
 }
 
-pub(crate) fn invalid(description: impl Into<String>) -> Fail {
+pub(crate) fn invalid(description: impl Into<String>) -> ApiError {
     fail(StatusCode::BAD_REQUEST, "invalid_request", description)
 }
 
-pub(crate) fn unauthorized(description: impl Into<String>) -> Fail {
+pub(crate) fn unauthorized(description: impl Into<String>) -> ApiError {
     fail(StatusCode::UNAUTHORIZED, "unauthorized", description)
 }
 
-pub(crate) fn not_found(description: impl Into<String>) -> Fail {
+pub(crate) fn not_found(description: impl Into<String>) -> ApiError {
     fail(StatusCode::NOT_FOUND, "not_found", description)
 }
 
-pub(crate) fn document_too_large() -> Fail {
+pub(crate) fn document_too_large() -> ApiError {
     invalid(format!(
         "the document is larger than 25 MB ({MAX_DOCUMENT_BYTES} bytes) or could not be read"
     ))

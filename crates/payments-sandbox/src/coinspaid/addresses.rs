@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Addresses
-
 pub(crate) fn address_json(
     a: &StoredAddress,
     with_foreign_id: bool,
@@ -27,7 +24,7 @@ pub(crate) fn address_json(
     v
 }
 
-pub(crate) fn take_address(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+pub(crate) fn take_address(sandbox: &Sandbox, fields: &Fields) -> Result<Response, ApiError> {
     let foreign_id = text(fields, "foreign_id")?;
     let currency = currency_field(fields, "currency")?;
     let (foreign_id, currency) = match (foreign_id, currency) {
@@ -41,14 +38,14 @@ pub(crate) fn take_address(sandbox: &Sandbox, fields: &Fields) -> Result<Respons
         }
     };
     if currency.fiat {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "currency",
             "The selected currency is invalid.",
         ));
     }
     let convert_to = currency_field(fields, "convert_to")?;
     if convert_to.is_some_and(|c| c.code == currency.code) {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "convert_to",
             "The selected convert to is invalid.",
         ));

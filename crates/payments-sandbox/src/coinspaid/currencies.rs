@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Lists
-
 pub(crate) fn currencies_list() -> Response {
     let rows: Vec<Value> = CURRENCIES
         .iter()
@@ -45,7 +42,7 @@ pub(crate) fn pair_json(from: &CurrencyRow, to: &CurrencyRow) -> Value {
     })
 }
 
-pub(crate) fn pairs(fields: &Fields) -> Result<Response, CpError> {
+pub(crate) fn pairs(fields: &Fields) -> Result<Response, ApiError> {
     let mut errors = Vec::new();
     let mut pick = |name: &str| match currency_field(fields, name) {
         Ok(c) => c,
@@ -57,7 +54,7 @@ pub(crate) fn pairs(fields: &Fields) -> Result<Response, CpError> {
     let from = pick("currency_from");
     let to = pick("currency_to");
     if !errors.is_empty() {
-        return Err(CpError {
+        return Err(ApiError {
             status: StatusCode::BAD_REQUEST,
             fields: errors,
         });

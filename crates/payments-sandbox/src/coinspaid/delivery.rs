@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Callbacks
-
 /// Records `callbacks` (signed) and queues them for delivery, in order.
 pub(crate) fn emit(sandbox: &Sandbox, callbacks: Vec<Value>) {
     let creds = sandbox.credentials();

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Deposits (control route)
-
 /// `POST /_sandbox/coinspaid/deposits` with `{"address": "...", "amount": "0.01",
 /// "currency": "BTC"}` (`currency` defaults to the address's): simulates a deposit to a taken
 /// address. Creates the `deposit` callbacks `not_confirmed` then `confirmed` and, for an
@@ -18,7 +15,7 @@ pub(crate) async fn control_deposit(State(sandbox): State<Sandbox>, body: Bytes)
 }
 
 pub(crate) fn deposit(sandbox: &Sandbox, body: &[u8]) -> Result<Vec<Value>, String> {
-    let describe = |e: CpError| {
+    let describe = |e: ApiError| {
         e.fields
             .into_iter()
             .map(|(k, v)| format!("{k}: {v}"))

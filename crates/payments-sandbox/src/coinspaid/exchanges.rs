@@ -2,17 +2,14 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Exchanges
-
 /// The sender, receiver and their price; 400 when the pair is not exchangeable.
 pub(crate) fn pair_of(
     fields: &Fields,
-) -> Result<(&'static CurrencyRow, &'static CurrencyRow), CpError> {
+) -> Result<(&'static CurrencyRow, &'static CurrencyRow), ApiError> {
     let from = required_currency(fields, "sender_currency")?;
     let to = required_currency(fields, "receiver_currency")?;
     if from.code == to.code {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "sender_currency",
             "Exchange is unavailable for given currencies",
         ));
@@ -20,11 +17,11 @@ pub(crate) fn pair_of(
     Ok((from, to))
 }
 
-pub(crate) fn check_minimum(name: &str, c: &CurrencyRow, amount: Decimal) -> Result<(), CpError> {
+pub(crate) fn check_minimum(name: &str, c: &CurrencyRow, amount: Decimal) -> Result<(), ApiError> {
     let minimum = dec(c.minimum);
     if amount < minimum {
         // The documented message ends with a space.
-        return Err(CpError::field(
+        return Err(ApiError::field(
             name,
             format!("The amount must be at least {} ", fmt8(minimum)),
         ));
@@ -51,20 +48,20 @@ pub(crate) struct Data<T> {
     pub(crate) data: T,
 }
 
-pub(crate) fn calculate(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+pub(crate) fn calculate(sandbox: &Sandbox, fields: &Fields) -> Result<Response, ApiError> {
     let (from, to) = pair_of(fields)?;
     let sender_amount = amount(fields, "sender_amount")?;
     let receiver_amount = amount(fields, "receiver_amount")?;
     let p = price(from, to);
     let (sender, receiver) = match (sender_amount, receiver_amount) {
         (Some(_), Some(_)) => {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "sender_amount",
                 "The sender amount field is prohibited when receiver amount is present.",
             ));
         }
         (None, None) => {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "sender_amount",
                 "The sender amount field is required when receiver amount is not present.",
             ));
@@ -72,7 +69,7 @@ pub(crate) fn calculate(sandbox: &Sandbox, fields: &Fields) -> Result<Response, 
         (Some(s), None) => (s, round8(s * p)),
         (None, Some(r)) => {
             if p.is_zero() {
-                return Err(CpError::field(
+                return Err(ApiError::field(
                     "sender_currency",
                     "Exchange is unavailable for given currencies",
                 ));
@@ -100,7 +97,7 @@ pub(crate) fn exchange(
     sandbox: &Sandbox,
     fields: &Fields,
     fixed: bool,
-) -> Result<Response, CpError> {
+) -> Result<Response, ApiError> {
     let (from, to) = pair_of(fields)?;
     let sender_amount = required_amount(fields, "sender_amount")?;
     let foreign_id = required_text(fields, "foreign_id")?;
@@ -108,7 +105,7 @@ pub(crate) fn exchange(
     if fixed {
         let given = required_amount(fields, "price")?;
         if given != p {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "price",
                 format!("The price has changed: the current price is {}.", fmt8(p)),
             ));

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Futures
-
 /// The sender amounts of the futures price table: the sender currency's minimum × 1, 10,
 /// 100 and 1000.
 pub(crate) fn levels(c: &CurrencyRow) -> Vec<Decimal> {
@@ -43,22 +40,22 @@ pub(crate) fn exchangeable<'a>(
     addresses: &'a mut [StoredAddress],
     by_address: &HashMap<String, usize>,
     fields: &Fields,
-) -> Result<&'a mut StoredAddress, CpError> {
+) -> Result<&'a mut StoredAddress, ApiError> {
     let address = required_text(fields, "address")?;
     let index = by_address
         .get(&address)
         .copied()
-        .ok_or_else(|| CpError::field("address", "The selected address is invalid."))?;
+        .ok_or_else(|| ApiError::field("address", "The selected address is invalid."))?;
     match addresses.get_mut(index) {
         Some(a) if a.convert_to.is_some() => Ok(a),
-        _ => Err(CpError::field(
+        _ => Err(ApiError::field(
             "address",
             "The address is not exchangeable: take it with convert_to.",
         )),
     }
 }
 
-pub(crate) fn futures_rates(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+pub(crate) fn futures_rates(sandbox: &Sandbox, fields: &Fields) -> Result<Response, ApiError> {
     let _tag = text(fields, "tag")?;
     let now = sandbox.now_secs();
     let mut state = sandbox.lock();
@@ -104,7 +101,7 @@ pub(crate) struct Confirmation {
     pub(crate) seconds_left: u64,
 }
 
-pub(crate) fn futures_confirm(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+pub(crate) fn futures_confirm(sandbox: &Sandbox, fields: &Fields) -> Result<Response, ApiError> {
     let _tag = text(fields, "tag")?;
     let (from, to) = pair_of(fields)?;
     let sender_amount = required_amount(fields, "sender_amount")?;
@@ -118,7 +115,7 @@ pub(crate) fn futures_confirm(sandbox: &Sandbox, fields: &Fields) -> Result<Resp
             || (from.code == c.code && to.code == a.currency.code)
     });
     if !pair_ok {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "sender_currency",
             "Exchange is unavailable for given currencies",
         ));
@@ -126,14 +123,14 @@ pub(crate) fn futures_confirm(sandbox: &Sandbox, fields: &Fields) -> Result<Resp
     let (ts_fixed, ts_release) = match a.fixation.as_ref() {
         Some(f) if now < f.ts_release => (f.ts_fixed, f.ts_release),
         _ => {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "address",
                 "The futures rates have expired or were not fixed: call futures/rates again.",
             ));
         }
     };
     if sender_amount * dec(from.eur_rate) > Decimal::from(FUTURES_LIMIT_EUR) {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "sender_amount",
             format!("The limit for this operation is {FUTURES_LIMIT_EUR} EUR."),
         ));
@@ -141,7 +138,7 @@ pub(crate) fn futures_confirm(sandbox: &Sandbox, fields: &Fields) -> Result<Resp
     let p = price(from, to);
     let most = round8(sender_amount * p);
     if receiver_amount > most {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "receiver_amount",
             format!(
                 "The receiver amount may be at most {} at the fixed price {}.",

@@ -129,7 +129,7 @@ impl Op {
             .find(|op| op.operation().matches(method.as_str(), path))
     }
 
-    fn run(self, sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+    fn run(self, sandbox: &Sandbox, fields: &Fields) -> Result<Response, ApiError> {
         match self {
             Op::Ping => Ok(json_response(StatusCode::OK, &json!({}))),
             Op::Currencies => Ok(currencies_list()),
@@ -191,7 +191,7 @@ fn body_too_large() -> Response {
 
 /// The answer of a `status` fault: CoinsPaid's `{"errors": {…}}` shape.
 pub(crate) fn fault_response(status: StatusCode) -> Response {
-    CpError {
+    ApiError {
         status,
         fields: vec![(
             "status".to_owned(),
@@ -220,7 +220,7 @@ async fn authenticate(State(sandbox): State<Sandbox>, request: Request, next: Ne
     let (parts, body) = request.into_parts();
     // The body is already buffered (and at most MAX_BODY_BYTES) by the router's body layer.
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return CpError::field("body", "The body could not be read.").into_response();
+        return ApiError::field("body", "The body could not be read.").into_response();
     };
     match check_signature(&sandbox, &parts.headers, &bytes) {
         Ok(()) => {
@@ -235,11 +235,11 @@ fn check_signature(
     sandbox: &Sandbox,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<(), (CpError, String)> {
+) -> Result<(), (ApiError, String)> {
     let creds = sandbox.credentials();
     let Some(key) = headers.get(KEY_HEADER) else {
         return Err((
-            CpError::auth(
+            ApiError::auth(
                 "X-Processing-Key",
                 "The X-Processing-Key header is required.",
             ),
@@ -248,7 +248,7 @@ fn check_signature(
     };
     if !ct_eq(key.as_bytes(), creds.coinspaid_key.as_bytes()) {
         return Err((
-            CpError::auth("X-Processing-Key", "The X-Processing-Key is invalid."),
+            ApiError::auth("X-Processing-Key", "The X-Processing-Key is invalid."),
             format!(
                 "X-Processing-Key ({} bytes) is not the sandbox's coinspaid_key",
                 key.len()
@@ -257,7 +257,7 @@ fn check_signature(
     }
     let Some(signature) = headers.get(SIGNATURE_HEADER) else {
         return Err((
-            CpError::auth(
+            ApiError::auth(
                 SIGNATURE_HEADER,
                 "The X-Processing-Signature header is required.",
             ),
@@ -267,7 +267,7 @@ fn check_signature(
     let signature = signature.as_bytes();
     let invalid = |why: String| {
         (
-            CpError::auth(SIGNATURE_HEADER, "The X-Processing-Signature is invalid."),
+            ApiError::auth(SIGNATURE_HEADER, "The X-Processing-Signature is invalid."),
             why,
         )
     };

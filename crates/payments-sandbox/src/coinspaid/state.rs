@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// State
-
 /// A taken address.
 pub(crate) struct StoredAddress {
     pub(crate) id: u64,
@@ -105,15 +102,15 @@ impl CoinsPaidState {
         c: &'static CurrencyRow,
         amount: Decimal,
         amount_field: &str,
-    ) -> Result<(), CpError> {
+    ) -> Result<(), ApiError> {
         if used(self).contains(foreign_id) {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "foreign_id",
                 "The foreign id has already been taken.",
             ));
         }
         if self.balance(c) < amount {
-            return Err(CpError::field(amount_field, "Insufficient balance."));
+            return Err(ApiError::field(amount_field, "Insufficient balance."));
         }
         used(self).insert(foreign_id.to_owned());
         self.add(c, -amount);

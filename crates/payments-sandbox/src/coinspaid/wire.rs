@@ -2,25 +2,22 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Errors
-
 /// CoinsPaid's error answer: `{"errors": {field: message, …}}` in insertion order.
-pub(crate) struct CpError {
+pub(crate) struct ApiError {
     pub(crate) status: StatusCode,
     pub(crate) fields: Vec<(String, String)>,
 }
 
-impl CpError {
+impl ApiError {
     pub(crate) fn field(field: &str, message: impl Into<String>) -> Self {
-        CpError {
+        ApiError {
             status: StatusCode::BAD_REQUEST,
             fields: vec![(field.to_owned(), message.into())],
         }
     }
 
     pub(crate) fn auth(header: &str, message: &str) -> Self {
-        CpError {
+        ApiError {
             status: StatusCode::UNAUTHORIZED,
             fields: vec![(header.to_owned(), message.to_owned())],
         }
@@ -44,7 +41,7 @@ pub(crate) struct ErrorBody<'a> {
     pub(crate) errors: ErrorMap<'a>,
 }
 
-impl IntoResponse for CpError {
+impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         json_response(
             self.status,
@@ -58,7 +55,7 @@ impl IntoResponse for CpError {
 // ---------------------------------------------------------------------------------------
 // Body parsing
 
-pub(crate) fn parse_object(body: &[u8]) -> Result<Fields, CpError> {
+pub(crate) fn parse_object(body: &[u8]) -> Result<Fields, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Fields::new());
     }
@@ -69,7 +66,7 @@ pub(crate) fn parse_object(body: &[u8]) -> Result<Fields, CpError> {
     if serde_json::from_slice::<Vec<&RawValue>>(body).is_ok() {
         return Ok(Fields::new());
     }
-    Err(CpError::field(
+    Err(ApiError::field(
         "body",
         "The body must be a valid JSON object.",
     ))
@@ -80,29 +77,29 @@ pub(crate) fn spaced(name: &str) -> String {
     name.replace('_', " ")
 }
 
-pub(crate) fn required(name: &str) -> CpError {
-    CpError::field(name, format!("The {} field is required.", spaced(name)))
+pub(crate) fn required(name: &str) -> ApiError {
+    ApiError::field(name, format!("The {} field is required.", spaced(name)))
 }
 
-pub(crate) fn text(fields: &Fields, name: &str) -> Result<Option<String>, CpError> {
+pub(crate) fn text(fields: &Fields, name: &str) -> Result<Option<String>, ApiError> {
     let Some(raw) = fields.get(name) else {
         return Ok(None);
     };
     match serde_json::from_str::<Option<String>>(raw.get()) {
         Ok(Some(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_owned())),
         Ok(_) => Ok(None),
-        Err(_) => Err(CpError::field(
+        Err(_) => Err(ApiError::field(
             name,
             format!("The {} must be a string.", spaced(name)),
         )),
     }
 }
 
-pub(crate) fn required_text(fields: &Fields, name: &str) -> Result<String, CpError> {
+pub(crate) fn required_text(fields: &Fields, name: &str) -> Result<String, ApiError> {
     text(fields, name)?.ok_or_else(|| required(name))
 }
 
-pub(crate) fn amount(fields: &Fields, name: &str) -> Result<Option<Decimal>, CpError> {
+pub(crate) fn amount(fields: &Fields, name: &str) -> Result<Option<Decimal>, ApiError> {
     let Some(raw) = fields.get(name) else {
         return Ok(None);
     };
@@ -115,10 +112,10 @@ pub(crate) fn amount(fields: &Fields, name: &str) -> Result<Option<Decimal>, CpE
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let invalid = || CpError::field(name, format!("The {} must be a number.", spaced(name)));
+    let invalid = || ApiError::field(name, format!("The {} must be a number.", spaced(name)));
     let value = decimal(&text).ok_or_else(invalid)?;
     if value <= Decimal::ZERO {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             name,
             format!("The {} must be greater than 0.", spaced(name)),
         ));
@@ -126,20 +123,20 @@ pub(crate) fn amount(fields: &Fields, name: &str) -> Result<Option<Decimal>, CpE
     Ok(Some(value))
 }
 
-pub(crate) fn required_amount(fields: &Fields, name: &str) -> Result<Decimal, CpError> {
+pub(crate) fn required_amount(fields: &Fields, name: &str) -> Result<Decimal, ApiError> {
     amount(fields, name)?.ok_or_else(|| required(name))
 }
 
 pub(crate) fn currency_field(
     fields: &Fields,
     name: &str,
-) -> Result<Option<&'static CurrencyRow>, CpError> {
+) -> Result<Option<&'static CurrencyRow>, ApiError> {
     match text(fields, name)? {
         None => Ok(None),
         Some(code) => currency(&code.to_ascii_uppercase())
             .map(Some)
             .ok_or_else(|| {
-                CpError::field(name, format!("The selected {} is invalid.", spaced(name)))
+                ApiError::field(name, format!("The selected {} is invalid.", spaced(name)))
             }),
     }
 }
@@ -147,7 +144,7 @@ pub(crate) fn currency_field(
 pub(crate) fn required_currency(
     fields: &Fields,
     name: &str,
-) -> Result<&'static CurrencyRow, CpError> {
+) -> Result<&'static CurrencyRow, ApiError> {
     currency_field(fields, name)?.ok_or_else(|| required(name))
 }
 

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Withdrawals
-
 pub(crate) fn blockchain_tx(
     id: u64,
     c: &CurrencyRow,
@@ -53,7 +50,7 @@ pub(crate) fn sent(c: &CurrencyRow, amount: Decimal) -> Value {
     json!({ "currency": c.code, "amount": fmt8(amount) })
 }
 
-pub(crate) fn withdraw(sandbox: &Sandbox, fields: &Fields) -> Result<Response, CpError> {
+pub(crate) fn withdraw(sandbox: &Sandbox, fields: &Fields) -> Result<Response, ApiError> {
     let mut missing = Vec::new();
     for name in ["foreign_id", "amount", "currency", "address"] {
         if fields
@@ -64,7 +61,7 @@ pub(crate) fn withdraw(sandbox: &Sandbox, fields: &Fields) -> Result<Response, C
         }
     }
     if !missing.is_empty() {
-        return Err(CpError {
+        return Err(ApiError {
             status: StatusCode::BAD_REQUEST,
             fields: missing,
         });
@@ -78,14 +75,14 @@ pub(crate) fn withdraw(sandbox: &Sandbox, fields: &Fields) -> Result<Response, C
 
     let receiver = match convert_to {
         Some(to) if to.fiat || to.code == currency.code => {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "convert_to",
                 "The selected convert to is invalid.",
             ));
         }
         Some(to) => to,
         None if currency.fiat => {
-            return Err(CpError::field(
+            return Err(ApiError::field(
                 "convert_to",
                 format!(
                     "The convert to field is required when currency is {}.",
@@ -97,7 +94,7 @@ pub(crate) fn withdraw(sandbox: &Sandbox, fields: &Fields) -> Result<Response, C
     };
     let minimum = dec(currency.minimum);
     if amount < minimum {
-        return Err(CpError::field(
+        return Err(ApiError::field(
             "amount",
             format!("The amount must be at least {}.", minimum.normalize()),
         ));

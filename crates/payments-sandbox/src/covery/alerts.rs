@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Fraud alerts
-
 /// A fraud alert, keys and order as in Covery's example.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -50,13 +47,13 @@ pub(crate) struct AlertEntry {
     pub(crate) refunded: Option<String>,
 }
 
-pub(crate) fn alert_id(fields: &Fields) -> Result<u64, CoveryError> {
-    let id = integer(fields, "id")?.ok_or_else(|| CoveryError::invalid("Field id is mandatory"))?;
-    u64::try_from(id).map_err(|_| CoveryError::not_found(format!("Fraud alert {id} not found")))
+pub(crate) fn alert_id(fields: &Fields) -> Result<u64, ApiError> {
+    let id = integer(fields, "id")?.ok_or_else(|| ApiError::invalid("Field id is mandatory"))?;
+    u64::try_from(id).map_err(|_| ApiError::not_found(format!("Fraud alert {id} not found")))
 }
 
-pub(crate) fn alert_not_found(id: u64) -> CoveryError {
-    CoveryError::not_found(format!("Fraud alert {id} not found"))
+pub(crate) fn alert_not_found(id: u64) -> ApiError {
+    ApiError::not_found(format!("Fraud alert {id} not found"))
 }
 
 /// `api/manage/fraud/latest`: unconfirmed alerts, newest first.
@@ -68,7 +65,7 @@ pub(crate) fn latest(sandbox: &Sandbox, body: &[u8]) -> Outcome {
             .ok()
             .filter(|n| (1..=MAX_LATEST_LIMIT).contains(n))
             .ok_or_else(|| {
-                CoveryError::invalid(format!("Field limit must be 1 to {MAX_LATEST_LIMIT}"))
+                ApiError::invalid(format!("Field limit must be 1 to {MAX_LATEST_LIMIT}"))
             })?,
     };
     let state = sandbox.lock();
@@ -111,13 +108,13 @@ pub(crate) fn confirm(sandbox: &Sandbox, body: &[u8]) -> Outcome {
 pub(crate) fn feedback(sandbox: &Sandbox, body: &[u8]) -> Outcome {
     let fields = parse_object(body, false)?;
     let id = alert_id(&fields)?;
-    let result = text(&fields, "result")?
-        .ok_or_else(|| CoveryError::invalid("Field result is mandatory"))?;
+    let result =
+        text(&fields, "result")?.ok_or_else(|| ApiError::invalid("Field result is mandatory"))?;
     let refunded = text(&fields, "refunded")?;
     if let Some(r) = &refunded
         && !REFUNDED_VALUES.contains(&r.as_str())
     {
-        return Err(CoveryError::invalid(format!(
+        return Err(ApiError::invalid(format!(
             "Field refunded must be one of {}",
             REFUNDED_VALUES.join(", ")
         )));
@@ -131,7 +128,7 @@ pub(crate) fn feedback(sandbox: &Sandbox, body: &[u8]) -> Outcome {
     let states = entry.alert.states();
     if result == "none" || !states.contains(&result.as_str()) {
         let allowed: Vec<&str> = states.iter().copied().filter(|s| *s != "none").collect();
-        return Err(CoveryError::invalid(format!(
+        return Err(ApiError::invalid(format!(
             "Field result must be one of {} for a {} alert",
             allowed.join(", "),
             if entry.alert.is_dispute() {
@@ -142,7 +139,7 @@ pub(crate) fn feedback(sandbox: &Sandbox, body: &[u8]) -> Outcome {
         )));
     }
     if !OPEN_ALERT_STATES.contains(&entry.alert.state.as_str()) {
-        return Err(CoveryError::duplicate(
+        return Err(ApiError::duplicate(
             format!(
                 "Fraud alert {id} already has final state {}",
                 entry.alert.state

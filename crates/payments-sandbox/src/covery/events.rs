@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Events
-
 /// Covery's event types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum EventType {
@@ -327,20 +324,20 @@ pub(crate) struct Event {
     pub(crate) country_mismatch: bool,
 }
 
-pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
+pub(crate) fn parse_event(body: &[u8]) -> Result<Event, ApiError> {
     let fields = parse_object(body, false)?;
     let type_name = match (text(&fields, "type")?, text(&fields, "event_type")?) {
         (Some(t), Some(e)) if t != e => {
-            return Err(CoveryError::invalid("Fields type and event_type disagree"));
+            return Err(ApiError::invalid("Fields type and event_type disagree"));
         }
         (Some(t), _) | (None, Some(t)) => t,
-        (None, None) => return Err(CoveryError::invalid("Field type is mandatory")),
+        (None, None) => return Err(ApiError::invalid("Field type is mandatory")),
     };
     let kind = EventType::ALL
         .into_iter()
         .find(|k| k.name() == type_name)
         .ok_or_else(|| {
-            CoveryError::invalid(format!(
+            ApiError::invalid(format!(
                 "Unknown event type {type_name:?}; expected one of install, registration, \
                  confirmation, login, transaction, refund, payout, transfer"
             ))
@@ -351,7 +348,7 @@ pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
         let present = field(&fields, name).is_some();
         if !present {
             if need == Req {
-                return Err(CoveryError::invalid(format!(
+                return Err(ApiError::invalid(format!(
                     "Field {name} is mandatory for event type {}",
                     kind.name()
                 )));
@@ -362,16 +359,14 @@ pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
             Str => {
                 let value = text(&fields, name)?.unwrap_or_default();
                 if need == Req && value.trim().is_empty() {
-                    return Err(CoveryError::invalid(format!(
-                        "Field {name} must not be empty"
-                    )));
+                    return Err(ApiError::invalid(format!("Field {name} must not be empty")));
                 }
             }
             Seq => {
                 let value = text(&fields, name)?.unwrap_or_default();
                 let len = value.chars().count();
                 if value.trim().is_empty() || len > MAX_SEQUENCE_ID_LEN {
-                    return Err(CoveryError::invalid(format!(
+                    return Err(ApiError::invalid(format!(
                         "Field {name} must be 1 to {MAX_SEQUENCE_ID_LEN} characters long, got {len}"
                     )));
                 }
@@ -390,7 +385,7 @@ pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
                 let code = countries::alpha2_of_alpha3(&value)
                     .filter(|_| value.bytes().all(|b| b.is_ascii_lowercase()))
                     .ok_or_else(|| {
-                        CoveryError::invalid(format!(
+                        ApiError::invalid(format!(
                             "Field {name} must be an ISO 3166-1 alpha-3 code in lower case, \
                              such as usa"
                         ))
@@ -400,7 +395,7 @@ pub(crate) fn parse_event(body: &[u8]) -> Result<Event, CoveryError> {
             Currency => {
                 let value = text(&fields, name)?.unwrap_or_default();
                 if value.len() != 3 || !value.bytes().all(|b| b.is_ascii_alphabetic()) {
-                    return Err(CoveryError::invalid(format!(
+                    return Err(ApiError::invalid(format!(
                         "Field {name} must be a three-letter currency code, such as USD"
                     )));
                 }
@@ -483,7 +478,7 @@ pub(crate) fn event(sandbox: &Sandbox, body: &[u8], decide: bool) -> Outcome {
         && let Some(history) = cv.sequences.get_mut(seq)
         && prune(&mut history.recent, now, SEQUENCE_WINDOW_SECS) >= MAX_EVENTS_PER_SEQUENCE
     {
-        return Err(CoveryError::new(
+        return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             ERROR_TOO_MANY,
             format!(
@@ -497,7 +492,7 @@ pub(crate) fn event(sandbox: &Sandbox, body: &[u8], decide: bool) -> Outcome {
         && let Some(&existing) = cv.entries.get(key)
     {
         let name = ev.kind.entry_field().unwrap_or("id");
-        return Err(CoveryError::duplicate(
+        return Err(ApiError::duplicate(
             format!("Entry with {name} {:?} already exists", key.1),
             existing,
         ));
@@ -586,18 +581,16 @@ pub(crate) fn postback(sandbox: &Sandbox, body: &[u8]) -> Outcome {
         (Some(id), _) => u64::try_from(id)
             .ok()
             .filter(|id| cv.events.contains_key(id))
-            .ok_or_else(|| {
-                CoveryError::not_found(format!("Event with request_id {id} not found"))
-            })?,
+            .ok_or_else(|| ApiError::not_found(format!("Event with request_id {id} not found")))?,
         (None, Some(tx)) => cv
             .entries
             .get(&(EventType::Transaction, tx.clone()))
             .copied()
             .ok_or_else(|| {
-                CoveryError::not_found(format!("Transaction with transaction_id {tx:?} not found"))
+                ApiError::not_found(format!("Transaction with transaction_id {tx:?} not found"))
             })?,
         (None, None) => {
-            return Err(CoveryError::invalid(
+            return Err(ApiError::invalid(
                 "One of fields request_id or transaction_id is mandatory",
             ));
         }

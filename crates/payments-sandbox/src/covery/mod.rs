@@ -183,7 +183,7 @@ pub(crate) fn fault_response(status: StatusCode) -> Response {
         429 => ERROR_TOO_MANY,
         _ => ERROR_SANDBOX_FAULT,
     };
-    CoveryError::new(status, kind, status.canonical_reason().unwrap_or("Error")).into_response()
+    ApiError::new(status, kind, status.canonical_reason().unwrap_or("Error")).into_response()
 }
 
 fn endpoint(op: Op) -> MethodRouter<Sandbox> {
@@ -196,7 +196,7 @@ fn endpoint(op: Op) -> MethodRouter<Sandbox> {
 
 fn run(sandbox: &Sandbox, op: Op, access: Access, body: &[u8]) -> Outcome {
     if !op.allowed(access) {
-        return Err(CoveryError::new(
+        return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             ERROR_ACCESS,
             "Token access level not sufficient to access requested API",
@@ -223,7 +223,7 @@ async fn authenticate(State(sandbox): State<Sandbox>, request: Request, next: Ne
     let (parts, body) = request.into_parts();
     // The body is already buffered (and at most MAX_BODY_BYTES) by the router's body layer.
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return CoveryError::invalid("Request body could not be read").into_response();
+        return ApiError::invalid("Request body could not be read").into_response();
     };
     match check_signature(&sandbox, &parts.headers, &bytes) {
         Ok(access) => {
@@ -243,7 +243,7 @@ fn check_signature(
     sandbox: &Sandbox,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<Access, (CoveryError, String)> {
+) -> Result<Access, (ApiError, String)> {
     let get = |name: &str| headers.get(name).map(HeaderValue::as_bytes);
     let (Some(token), Some(nonce), Some(signature)) =
         (get(X_AUTH_TOKEN), get(X_AUTH_NONCE), get(X_AUTH_SIGNATURE))
@@ -253,7 +253,7 @@ fn check_signature(
             .filter(|name| headers.get(*name).is_none())
             .collect();
         return Err((
-            CoveryError::auth(
+            ApiError::auth(
                 "One of mandatory auth headers missing: X-Auth-Token, X-Auth-Nonce, X-Auth-Signature",
             ),
             format!("missing header: {}", missing.join(", ")),
@@ -266,7 +266,7 @@ fn check_signature(
         Access::EVENT
     } else {
         return Err((
-            CoveryError::auth("Invalid auth token"),
+            ApiError::auth("Invalid auth token"),
             format!(
                 "X-Auth-Token ({} bytes) is neither the sandbox's covery_token nor its covery_event_token",
                 token.len()
@@ -275,11 +275,11 @@ fn check_signature(
     };
     if nonce.is_empty() {
         return Err((
-            CoveryError::auth("Empty X-Auth-Nonce"),
+            ApiError::auth("Empty X-Auth-Nonce"),
             "X-Auth-Nonce is empty".to_owned(),
         ));
     }
-    let bad_signature = |why: String| (CoveryError::auth("Invalid auth signature"), why);
+    let bad_signature = |why: String| (ApiError::auth("Invalid auth signature"), why);
     if signature.len() != 64 || !signature.iter().all(u8::is_ascii_hexdigit) {
         return Err(bad_signature(format!(
             "X-Auth-Signature is malformed: expected 64 hex digits (SHA-256 of X-Auth-Nonce + body + secret), got {} bytes",
@@ -297,7 +297,7 @@ fn check_signature(
     let nonce = String::from_utf8_lossy(nonce).into_owned();
     if !sandbox.lock().covery.nonces.insert(nonce) {
         return Err((
-            CoveryError::auth("Nonce already used"),
+            ApiError::auth("Nonce already used"),
             "X-Auth-Nonce was already used by an authenticated request (nonces are single-use until POST /_sandbox/reset)".to_owned(),
         ));
     }

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// State
-
 /// Covery's part of the sandbox state.
 pub(crate) struct CoveryState {
     pub(crate) nonces: HashSet<String>,

@@ -2,21 +2,18 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------
-// Responses
-
 /// A Covery error: status, `X-Maxwell-*` headers, and the message as a `text/plain` body.
 #[derive(Debug)]
-pub(crate) struct CoveryError {
+pub(crate) struct ApiError {
     pub(crate) status: StatusCode,
     pub(crate) kind: &'static str,
     pub(crate) message: String,
     pub(crate) context: Option<String>,
 }
 
-impl CoveryError {
+impl ApiError {
     pub(crate) fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> Self {
-        CoveryError {
+        ApiError {
             status,
             kind,
             message: message.into(),
@@ -37,7 +34,7 @@ impl CoveryError {
     }
 
     pub(crate) fn duplicate(message: impl Into<String>, existing: u64) -> Self {
-        CoveryError {
+        ApiError {
             context: Some(existing.to_string()),
             ..Self::new(StatusCode::CONFLICT, ERROR_DUPLICATE, message)
         }
@@ -75,7 +72,7 @@ pub(crate) fn maxwell_failure(
     }
 }
 
-impl IntoResponse for CoveryError {
+impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status, self.message.clone()).into_response();
         maxwell_failure(
@@ -124,22 +121,20 @@ pub(crate) fn no_content() -> Response {
     response
 }
 
-pub(crate) type Outcome = Result<Response, CoveryError>;
+pub(crate) type Outcome = Result<Response, ApiError>;
 
 // ---------------------------------------------------------------------------------------
 // Body parsing
 
 /// The top-level fields of a JSON object; an empty body counts as `{}` when `empty_ok`.
-pub(crate) fn parse_object(body: &[u8], empty_ok: bool) -> Result<Fields, CoveryError> {
+pub(crate) fn parse_object(body: &[u8], empty_ok: bool) -> Result<Fields, ApiError> {
     if empty_ok && body.trim_ascii().is_empty() {
         return Ok(Fields::new());
     }
     read_object(body).map_err(|e| match e {
-        NotAnObject::NotAnObject => {
-            CoveryError::invalid("Request body must be a JSON encoded object")
-        }
+        NotAnObject::NotAnObject => ApiError::invalid("Request body must be a JSON encoded object"),
         NotAnObject::Malformed(e) => {
-            CoveryError::invalid(format!("Malformed JSON in request body: {e}"))
+            ApiError::invalid(format!("Malformed JSON in request body: {e}"))
         }
     })
 }
@@ -149,30 +144,30 @@ pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     toolkit::field(fields, name).map(RawValue::get)
 }
 
-pub(crate) fn text(fields: &Fields, name: &str) -> Result<Option<String>, CoveryError> {
+pub(crate) fn text(fields: &Fields, name: &str) -> Result<Option<String>, ApiError> {
     field(fields, name)
         .map(|raw| {
             serde_json::from_str::<String>(raw)
-                .map_err(|_| CoveryError::invalid(format!("Field {name} must be a string")))
+                .map_err(|_| ApiError::invalid(format!("Field {name} must be a string")))
         })
         .transpose()
 }
 
-pub(crate) fn integer(fields: &Fields, name: &str) -> Result<Option<i64>, CoveryError> {
+pub(crate) fn integer(fields: &Fields, name: &str) -> Result<Option<i64>, ApiError> {
     field(fields, name)
         .map(|raw| {
             serde_json::from_str::<i64>(raw)
-                .map_err(|_| CoveryError::invalid(format!("Field {name} must be an integer")))
+                .map_err(|_| ApiError::invalid(format!("Field {name} must be an integer")))
         })
         .transpose()
 }
 
 /// A non-negative JSON number, read exactly.
-pub(crate) fn number(fields: &Fields, name: &str) -> Result<Option<Decimal>, CoveryError> {
+pub(crate) fn number(fields: &Fields, name: &str) -> Result<Option<Decimal>, ApiError> {
     let Some(raw) = field(fields, name) else {
         return Ok(None);
     };
-    let bad = || CoveryError::invalid(format!("Field {name} must be a non-negative number"));
+    let bad = || ApiError::invalid(format!("Field {name} must be a non-negative number"));
     if serde_json::from_str::<serde_json::Number>(raw).is_err() {
         return Err(bad());
     }
@@ -183,11 +178,11 @@ pub(crate) fn number(fields: &Fields, name: &str) -> Result<Option<Decimal>, Cov
     Ok(Some(value))
 }
 
-pub(crate) fn boolean(fields: &Fields, name: &str) -> Result<Option<bool>, CoveryError> {
+pub(crate) fn boolean(fields: &Fields, name: &str) -> Result<Option<bool>, ApiError> {
     field(fields, name)
         .map(|raw| {
             serde_json::from_str::<bool>(raw)
-                .map_err(|_| CoveryError::invalid(format!("Field {name} must be a boolean")))
+                .map_err(|_| ApiError::invalid(format!("Field {name} must be a boolean")))
         })
         .transpose()
 }
