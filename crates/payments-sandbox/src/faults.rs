@@ -192,6 +192,10 @@ impl Faults {
         self.rules.clear();
     }
 
+    pub(crate) fn len(&self) -> usize {
+        self.rules.len()
+    }
+
     /// The fault of the oldest rule matching the call, counting the call against it.
     pub(crate) fn take(&mut self, provider: Provider, operation: &str) -> Option<Fault> {
         let index = self

@@ -54,21 +54,41 @@
 //!
 //! | route | answer |
 //! |---|---|
-//! | `POST /_sandbox/reset` | 204; clears all state and the request log, restarts the id sequence |
+//! | `POST /_sandbox/reset` | 204; clears all state, the request log and the fault rules, restarts the id sequences (the clock stays) |
 //! | `GET /_sandbox/requests` | 200; the request log as a JSON array of [`RecordedRequest`] |
+//! | `GET /_sandbox/clock` | 200 `{"now": <unix seconds>}`: the test clock ([`SandboxClock`]) |
+//! | `POST /_sandbox/clock` | `{"advance_seconds": N}` or `{"set": <unix seconds>}`; 200 with the new `{"now": …}` |
+//! | `POST /_sandbox/faults` | 201; adds a [`FaultRule`] such as `{"provider": "coinspaid", "operation": "withdrawal-crypto", "times": 1, "fault": "status", "status": 503}`; 400 `{"message":…}` for a bad rule |
+//! | `GET /_sandbox/faults` | 200; the rules in force |
+//! | `DELETE /_sandbox/faults` | 204; clears the rules |
 //! | `POST /_sandbox/covery/fraud-alerts` | 201; creates a Covery fraud alert (the JSON body's fields override the defaults) and answers it; 400 `{"message":…}` for a bad override |
 //! | `POST /_sandbox/coinspaid/deposits` | 201 `{"callbacks":[…]}`; simulates a deposit of `{"address", "amount", "currency"?}` to a taken CoinsPaid address (see [`coinspaid`]); 400 `{"message":…}` for a bad body or unknown address |
 //! | `GET /_sandbox/coinspaid/callbacks` | 200; every CoinsPaid callback created so far, as a JSON array of [`coinspaid::RecordedCallback`] |
 //!
-//! Any other route answers 404 `{"message":"Not Found"}`.
+//! Any other route answers 404 `{"message":"Not Found"}` (under a provider's prefix, in that
+//! provider's error shape), before any authentication.
+//!
+//! # Explained refusals
+//!
+//! A request refused for authentication gets the provider's documented error plus an
+//! [`REASON_HEADER`] (`X-Sandbox-Reason`) saying what was wrong (the missing header, the body
+//! bytes a signature was checked over and their SHA-256, the JWT claim that failed and the
+//! clock difference), never a secret or the expected signature.
+//!
+//! # Independence
+//!
+//! The sandbox shares no code with the clients it emulates the providers for: no provider
+//! client crate and no `payments-core` among its dependencies; its digests, tables and operation
+//! names are its own. Each provider is a room of its own (`src/<provider>/`).
 //!
 //! # Logging
 //!
 //! Every handled request emits one `tracing` event at INFO with target `payments_sandbox`
-//! and the fields `method`, `path`, `status` and `latency`.
+//! and the fields `method`, `path`, `status` and `latency`, plus `reason` for a refusal.
 
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -375,6 +395,8 @@ struct Inner {
     state: Mutex<SandboxState>,
     log: Mutex<RequestLog>,
     faults: Mutex<Faults>,
+    /// How many fault rules are in force, so that calls skip the lock when none is.
+    fault_rules: AtomicUsize,
     coinify_key: coinify::PartnerKey,
 }
 
@@ -422,6 +444,7 @@ impl Sandbox {
                 state,
                 log: Mutex::new(RequestLog::default()),
                 faults: Mutex::new(Faults::default()),
+                fault_rules: AtomicUsize::new(0),
                 coinify_key,
             }),
         }
@@ -487,7 +510,7 @@ impl Sandbox {
     pub fn reset(&self) {
         *self.lock() = SandboxState::new(self.inner.config.seed);
         relock(&self.inner.log).clear();
-        relock(&self.inner.faults).clear();
+        self.clear_faults();
     }
 
     /// The request log, oldest first (control routes are not logged; at most
@@ -501,7 +524,11 @@ impl Sandbox {
     /// refused with the reason.
     pub fn add_fault(&self, rule: FaultRule) -> Result<(), String> {
         rule.validate()?;
-        relock(&self.inner.faults).add(rule);
+        let mut faults = relock(&self.inner.faults);
+        faults.add(rule);
+        self.inner
+            .fault_rules
+            .store(faults.len(), Ordering::Release);
         Ok(())
     }
 
@@ -512,11 +539,21 @@ impl Sandbox {
 
     /// Clears the fault rules.
     pub fn clear_faults(&self) {
-        relock(&self.inner.faults).clear();
+        let mut faults = relock(&self.inner.faults);
+        faults.clear();
+        self.inner.fault_rules.store(0, Ordering::Release);
     }
 
     pub(crate) fn take_fault(&self, provider: Provider, operation: &str) -> Option<Fault> {
-        relock(&self.inner.faults).take(provider, operation)
+        if self.inner.fault_rules.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        let mut faults = relock(&self.inner.faults);
+        let fault = faults.take(provider, operation);
+        self.inner
+            .fault_rules
+            .store(faults.len(), Ordering::Release);
+        fault
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, SandboxState> {

@@ -743,6 +743,21 @@ async fn unknown_routes_are_404_before_authentication_in_every_room() {
         (coinify.status, coinify.json()["error"].clone()),
         (StatusCode::NOT_FOUND, json!("not_found"))
     );
+    // The bare prefixes too, each in its room's shape.
+    let bare = send(&router, "POST", "/covery", &[], "{}").await;
+    assert_eq!(
+        bare.header("x-maxwell-error-message"),
+        Some("Unable to found route for POST /")
+    );
+    let bare = send(&router, "POST", "/coinify", &[], "{}").await;
+    assert_eq!(bare.json()["error"], "not_found");
+    for path in ["/coincover", "/coinspaid"] {
+        let bare = send(&router, "POST", path, &[], "{}").await;
+        assert_eq!(
+            (bare.status, bare.json()),
+            (StatusCode::NOT_FOUND, json!({"message": "Not Found"}))
+        );
+    }
     for answer in [&coincover, &covery, &coinspaid, &coinify] {
         assert_eq!(answer.header(REASON_HEADER), None);
     }
