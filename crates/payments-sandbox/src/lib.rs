@@ -570,8 +570,8 @@ impl Sandbox {
         self.inner.config.clock.unix_seconds()
     }
 
-    fn record(&self, request: RecordedRequest) {
-        relock(&self.inner.log).push(request);
+    fn record(&self, entry: log::Entry) {
+        relock(&self.inner.log).push(entry);
     }
 }
 

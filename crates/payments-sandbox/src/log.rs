@@ -6,29 +6,57 @@ use std::collections::VecDeque;
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::toolkit::LoggedBody;
 use crate::{CONTROL_PREFIX, REASON_HEADER, REQUEST_LOG_CAPACITY, RecordedRequest, Sandbox};
 
+/// One logged request as it arrived: cheap, reference-counted clones of the request's parts,
+/// turned into a [`RecordedRequest`] (text, credentials redacted) only when the log is read.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Option<LoggedBody>,
+    status: StatusCode,
+}
+
+impl Entry {
+    fn recorded(&self) -> RecordedRequest {
+        RecordedRequest {
+            method: self.method.as_str().to_owned(),
+            path: self.uri.path().to_owned(),
+            query: self.uri.query().map(str::to_owned),
+            headers: recorded_headers(&self.headers),
+            body: match &self.body {
+                None => String::new(),
+                Some(LoggedBody::Bytes(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+                Some(LoggedBody::Summary(n)) => format!("[{n} bytes]"),
+            },
+            status: self.status.as_u16(),
+        }
+    }
+}
+
 /// The last [`REQUEST_LOG_CAPACITY`] requests.
 #[derive(Debug, Default)]
 pub(crate) struct RequestLog {
-    entries: VecDeque<RecordedRequest>,
+    entries: VecDeque<Entry>,
 }
 
 impl RequestLog {
-    pub(crate) fn push(&mut self, request: RecordedRequest) {
+    pub(crate) fn push(&mut self, entry: Entry) {
         if self.entries.len() >= REQUEST_LOG_CAPACITY {
             self.entries.pop_front();
         }
-        self.entries.push_back(request);
+        self.entries.push_back(entry);
     }
 
     pub(crate) fn list(&self) -> Vec<RecordedRequest> {
-        self.entries.iter().cloned().collect()
+        self.entries.iter().map(Entry::recorded).collect()
     }
 
     pub(crate) fn clear(&mut self) {
@@ -89,34 +117,34 @@ pub(crate) async fn observe(
     next: Next,
 ) -> Response {
     let started = Instant::now();
-    let method = request.method().as_str().to_owned();
-    let path = request.uri().path().to_owned();
-    if is_control(&path) {
+    let method = request.method().clone();
+    let uri = request.uri().clone();
+    if is_control(uri.path()) {
         let response = next.run(request).await;
-        trace(&method, &path, response.status(), started, None);
+        trace(
+            method.as_str(),
+            uri.path(),
+            response.status(),
+            started,
+            None,
+        );
         return response;
     }
-    let query = request.uri().query().map(str::to_owned);
-    let headers = recorded_headers(request.headers());
+    let headers = request.headers().clone();
     let mut response = next.run(request).await;
-    let body = response
-        .extensions_mut()
-        .remove::<LoggedBody>()
-        .map(|b| b.0)
-        .unwrap_or_default();
+    let body = response.extensions_mut().remove::<LoggedBody>();
     let status = response.status();
     let reason = response
         .headers()
         .get(REASON_HEADER)
         .and_then(|v| v.to_str().ok());
-    trace(&method, &path, status, started, reason);
-    sandbox.record(RecordedRequest {
+    trace(method.as_str(), uri.path(), status, started, reason);
+    sandbox.record(Entry {
         method,
-        path,
-        query,
+        uri,
         headers,
         body,
-        status: status.as_u16(),
+        status,
     });
     response
 }

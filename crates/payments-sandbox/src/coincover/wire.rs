@@ -125,40 +125,52 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, ApiError> {
     }
     let mut outputs = Vec::with_capacity(raw_outputs.len());
     for (i, raw) in raw_outputs.iter().enumerate() {
-        let at = format!("outputs[{i}]");
-        let o = parse_object(raw.get().as_bytes(), &at)?;
-        let destination = required_text(&o, "destination", &format!("{at}.destination"))?;
-        if destination.starts_with(THREAT_PREFIX) && listed_destination(&destination).is_none() {
-            return Err(ApiError::new(
-                format!("{at}.destination"),
-                format!(
-                    "{THREAT_PREFIX} addresses must name a documented threat code, such as {THREAT_PREFIX}50101"
-                ),
-            ));
-        }
-        let amount_at = format!("{at}.amount");
-        let amount = field(&o, "amount").ok_or_else(|| ApiError::new(&amount_at, "is required"))?;
-        let amount = decimal_value(amount).ok_or_else(|| {
-            ApiError::new(
-                &amount_at,
-                "must be a decimal amount, as a string (\"356\") or a number",
-            )
+        // Field paths (`outputs[0].amount`) are written only for an error.
+        let output = parse_output(raw).map_err(|mut e| {
+            e.field = if e.field.is_empty() {
+                format!("outputs[{i}]")
+            } else {
+                format!("outputs[{i}].{}", e.field)
+            };
+            e
         })?;
-        if amount <= Decimal::ZERO {
-            return Err(ApiError::new(amount_at, "must be greater than zero"));
-        }
-        let user_id = required_text(&o, "userId", &format!("{at}.userId"))?;
-        outputs.push(Output {
-            destination,
-            amount,
-            user_id,
-        });
+        outputs.push(output);
     }
     Ok(CheckRequest {
         transaction_customer_id,
         coin,
         wallet_id,
         outputs,
+    })
+}
+
+/// One output; errors name the field relative to the output (`""` for the output itself).
+fn parse_output(raw: &RawValue) -> Result<Output, ApiError> {
+    let o = parse_object(raw.get().as_bytes(), "")?;
+    let destination = required_text(&o, "destination", "destination")?;
+    if destination.starts_with(THREAT_PREFIX) && listed_destination(&destination).is_none() {
+        return Err(ApiError::new(
+            "destination",
+            format!(
+                "{THREAT_PREFIX} addresses must name a documented threat code, such as {THREAT_PREFIX}50101"
+            ),
+        ));
+    }
+    let amount = field(&o, "amount").ok_or_else(|| ApiError::new("amount", "is required"))?;
+    let amount = decimal_value(amount).ok_or_else(|| {
+        ApiError::new(
+            "amount",
+            "must be a decimal amount, as a string (\"356\") or a number",
+        )
+    })?;
+    if amount <= Decimal::ZERO {
+        return Err(ApiError::new("amount", "must be greater than zero"));
+    }
+    let user_id = required_text(&o, "userId", "userId")?;
+    Ok(Output {
+        destination,
+        amount,
+        user_id,
     })
 }
 

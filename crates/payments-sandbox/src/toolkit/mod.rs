@@ -169,7 +169,12 @@ pub(crate) fn refused(mut response: Response, reason: &str) -> Response {
 /// What the request log records as the body of a request (a response extension set by
 /// [`buffer_body`]); without it, the log records an empty body.
 #[derive(Debug, Clone)]
-pub(crate) struct LoggedBody(pub(crate) String);
+pub(crate) enum LoggedBody {
+    /// The bytes as received (turned into text only when the log is read).
+    Bytes(Bytes),
+    /// Only the length (`[<n> bytes]`): document uploads.
+    Summary(usize),
+}
 
 /// How a room reads request bodies: at most `limit` bytes, else its own `too_large` answer;
 /// logged as text, or as `[<n> bytes]` when `summarize` (document uploads).
@@ -191,14 +196,14 @@ pub(crate) async fn buffer_body(
     match axum::body::to_bytes(body, policy.limit).await {
         Ok(bytes) => {
             let logged = if policy.summarize {
-                format!("[{} bytes]", bytes.len())
+                LoggedBody::Summary(bytes.len())
             } else {
-                String::from_utf8_lossy(&bytes).into_owned()
+                LoggedBody::Bytes(bytes.clone())
             };
             let mut response = next
                 .run(Request::from_parts(parts, Body::from(bytes)))
                 .await;
-            response.extensions_mut().insert(LoggedBody(logged));
+            response.extensions_mut().insert(logged);
             response
         }
         Err(_) => (policy.too_large)(),
