@@ -13,23 +13,55 @@ use axum::response::Response;
 use crate::toolkit::LoggedBody;
 use crate::{CONTROL_PREFIX, REASON_HEADER, REQUEST_LOG_CAPACITY, RecordedRequest, Sandbox};
 
-/// One logged request as it arrived: cheap, reference-counted clones of the request's parts,
-/// turned into a [`RecordedRequest`] (text, credentials redacted) only when the log is read.
+/// One logged request in a compact copy (three allocations: the target, the headers as one
+/// blob, the body), turned into a [`RecordedRequest`] (text, credentials redacted) only when
+/// the log is read. Copies, not reference-counted slices, so that the log does not pin the
+/// server's read buffers.
 #[derive(Debug)]
 pub(crate) struct Entry {
     method: Method,
-    uri: Uri,
-    headers: HeaderMap,
+    /// `path?query` as received.
+    target: String,
+    /// `name: value\n` for each header, in arrival order (header values hold no line breaks).
+    headers: Vec<u8>,
     body: Option<LoggedBody>,
     status: StatusCode,
 }
 
 impl Entry {
+    fn new(method: Method, uri: &Uri, headers: &HeaderMap) -> Self {
+        let mut blob = Vec::with_capacity(
+            headers
+                .iter()
+                .map(|(n, v)| n.as_str().len() + v.len() + 3)
+                .sum(),
+        );
+        for (name, value) in headers {
+            blob.extend_from_slice(name.as_str().as_bytes());
+            blob.extend_from_slice(b": ");
+            blob.extend_from_slice(value.as_bytes());
+            blob.push(b'\n');
+        }
+        Entry {
+            method,
+            target: uri
+                .path_and_query()
+                .map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned()),
+            headers: blob,
+            body: None,
+            status: StatusCode::OK,
+        }
+    }
+
     fn recorded(&self) -> RecordedRequest {
+        let (path, query) = match self.target.split_once('?') {
+            Some((path, query)) => (path, Some(query.to_owned())),
+            None => (self.target.as_str(), None),
+        };
         RecordedRequest {
             method: self.method.as_str().to_owned(),
-            path: self.uri.path().to_owned(),
-            query: self.uri.query().map(str::to_owned),
+            path: path.to_owned(),
+            query,
             headers: recorded_headers(&self.headers),
             body: match &self.body {
                 None => String::new(),
@@ -71,19 +103,26 @@ pub(crate) fn is_control(path: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
-fn recorded_headers(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|(name, value)| {
-            let value = if name == header::AUTHORIZATION
-                || name == header::PROXY_AUTHORIZATION
+/// The headers of an entry's blob, credentials redacted.
+fn recorded_headers(blob: &[u8]) -> Vec<(String, String)> {
+    blob.split(|b| *b == b'\n')
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let split = line.windows(2).position(|w| w == b": ");
+            let (name, value) = match split {
+                Some(at) => (&line[..at], &line[at + 2..]),
+                None => (line, &b""[..]),
+            };
+            let name = String::from_utf8_lossy(name).into_owned();
+            let value = if name == header::AUTHORIZATION.as_str()
+                || name == header::PROXY_AUTHORIZATION.as_str()
                 || name == "x-auth-token"
             {
                 "[REDACTED]".to_owned()
             } else {
-                String::from_utf8_lossy(value.as_bytes()).into_owned()
+                String::from_utf8_lossy(value).into_owned()
             };
-            (name.as_str().to_owned(), value)
+            (name, value)
         })
         .collect()
 }
@@ -130,22 +169,17 @@ pub(crate) async fn observe(
         );
         return response;
     }
-    let headers = request.headers().clone();
+    let mut entry = Entry::new(method, &uri, request.headers());
     let mut response = next.run(request).await;
-    let body = response.extensions_mut().remove::<LoggedBody>();
+    entry.body = response.extensions_mut().remove::<LoggedBody>();
     let status = response.status();
+    entry.status = status;
     let reason = response
         .headers()
         .get(REASON_HEADER)
         .and_then(|v| v.to_str().ok());
-    trace(method.as_str(), uri.path(), status, started, reason);
-    sandbox.record(Entry {
-        method,
-        uri,
-        headers,
-        body,
-        status,
-    });
+    trace(entry.method.as_str(), uri.path(), status, started, reason);
+    sandbox.record(entry);
     response
 }
 

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::Request;
 use axum::response::Response;
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -60,13 +60,13 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, shutdown: onesh
                 continue;
             }
         };
-        let _ = stream.set_nodelay(true);
         let router = router.clone();
         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
             answer(router.clone(), request)
         });
+        // No timer, as with `axum::serve`: arming hyper's header-read timeout costs a timer
+        // registration per request.
         let connection = hyper::server::conn::http1::Builder::new()
-            .timer(TokioTimer::new())
             .serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

@@ -170,8 +170,8 @@ pub(crate) fn refused(mut response: Response, reason: &str) -> Response {
 /// [`buffer_body`]); without it, the log records an empty body.
 #[derive(Debug, Clone)]
 pub(crate) enum LoggedBody {
-    /// The bytes as received (turned into text only when the log is read).
-    Bytes(Bytes),
+    /// A copy of the bytes received (turned into text only when the log is read).
+    Bytes(Vec<u8>),
     /// Only the length (`[<n> bytes]`): document uploads.
     Summary(usize),
 }
@@ -198,7 +198,7 @@ pub(crate) async fn buffer_body(
             let logged = if policy.summarize {
                 LoggedBody::Summary(bytes.len())
             } else {
-                LoggedBody::Bytes(bytes.clone())
+                LoggedBody::Bytes(bytes.to_vec())
             };
             let mut response = next
                 .run(Request::from_parts(parts, Body::from(bytes)))
