@@ -28,7 +28,7 @@ impl IntoResponse for ApiError {
 }
 
 /// The top-level fields of a JSON object, or a 400 naming `what`.
-pub(crate) fn parse_object(json: &[u8], what: &str) -> Result<Fields, ApiError> {
+pub(crate) fn parse_object<'a>(json: &'a [u8], what: &str) -> Result<Fields<'a>, ApiError> {
     read_object(json).map_err(|e| match e {
         NotAnObject::NotAnObject => ApiError::new(what, "must be a JSON object"),
         NotAnObject::Malformed(e) => ApiError::new(what, format!("malformed JSON: {e}")),
@@ -112,7 +112,7 @@ pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, ApiError> {
 
     let raw_outputs =
         field(&fields, "outputs").ok_or_else(|| ApiError::new("outputs", "is required"))?;
-    let raw_outputs: Vec<Box<RawValue>> = serde_json::from_str(raw_outputs.get())
+    let raw_outputs: Vec<&RawValue> = serde_json::from_str(raw_outputs.get())
         .map_err(|_| ApiError::new("outputs", "must be an array"))?;
     if raw_outputs.is_empty() {
         return Err(ApiError::new("outputs", "must have at least one output"));

@@ -55,7 +55,7 @@ impl IntoResponse for ApiError {
 // ---------------------------------------------------------------------------------------
 // Body parsing
 
-pub(crate) fn parse_object(body: &[u8]) -> Result<Fields, ApiError> {
+pub(crate) fn parse_object(body: &[u8]) -> Result<Fields<'_>, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Fields::new());
     }

@@ -230,9 +230,9 @@ pub(crate) fn apply_overrides(
     mut alert: FraudAlert,
     fields: &Fields,
 ) -> Result<FraudAlert, String> {
-    let mut names: Vec<&String> = fields.keys().collect();
+    let mut names: Vec<&str> = fields.keys().collect();
     names.sort();
-    if let Some(unknown) = names.iter().find(|n| !OVERRIDABLE.contains(&n.as_str())) {
+    if let Some(unknown) = names.iter().find(|n| !OVERRIDABLE.contains(n)) {
         return Err(format!(
             "{unknown}: cannot be set; settable fields are {}",
             OVERRIDABLE.join(", ")

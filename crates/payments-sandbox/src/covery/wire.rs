@@ -127,7 +127,7 @@ pub(crate) type Outcome = Result<Response, ApiError>;
 // Body parsing
 
 /// The top-level fields of a JSON object; an empty body counts as `{}` when `empty_ok`.
-pub(crate) fn parse_object(body: &[u8], empty_ok: bool) -> Result<Fields, ApiError> {
+pub(crate) fn parse_object(body: &[u8], empty_ok: bool) -> Result<Fields<'_>, ApiError> {
     if empty_ok && body.trim_ascii().is_empty() {
         return Ok(Fields::new());
     }

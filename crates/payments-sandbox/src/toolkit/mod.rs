@@ -3,7 +3,7 @@
 //! and for the reasons of refusals. It knows no provider; each room maps its results to its
 //! own wire format.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -11,7 +11,8 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 
 use crate::REASON_HEADER;
@@ -19,8 +20,78 @@ use crate::REASON_HEADER;
 pub(crate) mod countries;
 pub(crate) mod digest;
 
-/// The top-level fields of a JSON object, values kept as raw text (so amounts stay exact).
-pub(crate) type Fields = HashMap<String, Box<RawValue>>;
+/// The top-level fields of a JSON object, values kept as raw text borrowed from the body (so
+/// amounts stay exact and reading allocates nothing but escaped keys). A repeated key: the
+/// last one counts.
+#[derive(Debug, Default)]
+pub(crate) struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'a> Fields<'a> {
+    /// No fields.
+    pub(crate) fn new() -> Self {
+        Fields(Vec::new())
+    }
+
+    /// The raw value of `name` (the last one if repeated).
+    pub(crate) fn get(&self, name: &str) -> Option<&'a RawValue> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|&(_, value)| value)
+    }
+
+    /// The field names, in document order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(key, _)| key.as_ref())
+    }
+}
+
+/// A key, borrowed from the body unless it holds escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+                    let value: &'de RawValue = map.next_value()?;
+                    fields.push((key, value));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        d.deserialize_map(FieldsVisitor)
+    }
+}
 
 /// Why a body is not a JSON object.
 #[derive(Debug)]
@@ -32,7 +103,7 @@ pub(crate) enum NotAnObject {
 }
 
 /// Reads `json` as an object of raw fields.
-pub(crate) fn read_object(json: &[u8]) -> Result<Fields, NotAnObject> {
+pub(crate) fn read_object(json: &[u8]) -> Result<Fields<'_>, NotAnObject> {
     match serde_json::from_slice::<Fields>(json) {
         Ok(fields) => Ok(fields),
         Err(e) => match serde_json::from_slice::<serde::de::IgnoredAny>(json) {
@@ -43,8 +114,8 @@ pub(crate) fn read_object(json: &[u8]) -> Result<Fields, NotAnObject> {
 }
 
 /// A field's raw value, `None` when absent or `null`.
-pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a RawValue> {
-    fields.get(name).map(|v| &**v).filter(|v| v.get() != "null")
+pub(crate) fn field<'a>(fields: &Fields<'a>, name: &str) -> Option<&'a RawValue> {
+    fields.get(name).filter(|v| v.get() != "null")
 }
 
 /// A JSON string's text; `None` for any other JSON value.
@@ -241,6 +312,14 @@ mod tests {
         assert!(!is_date("2023-13-01"));
         assert!(!is_date("0000-01-01"));
         assert!(!is_date("2023-1-01"));
+    }
+
+    #[test]
+    fn escaped_and_repeated_keys_read_as_a_map_would() {
+        let fields = read_object(br#"{"a\u0062":1,"x":1,"x":2}"#).unwrap();
+        assert_eq!(fields.get("ab").map(RawValue::get), Some("1"));
+        assert_eq!(fields.get("x").map(RawValue::get), Some("2"));
+        assert_eq!(fields.keys().collect::<Vec<_>>(), ["ab", "x", "x"]);
     }
 
     #[test]
