@@ -5,9 +5,9 @@
 use std::time::Duration;
 
 use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
+use std::future::Future;
+
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
@@ -39,9 +39,11 @@ impl Operation {
 
     /// `true` when `method` and `path` are this operation's.
     pub(crate) fn matches(&self, method: &str, path: &str) -> bool {
-        if method != self.method {
-            return false;
-        }
+        method == self.method && self.matches_path(path)
+    }
+
+    /// `true` when `path` fits this operation's path template (any method).
+    pub(crate) fn matches_path(&self, path: &str) -> bool {
         let mut want = self.path.split('/');
         let mut got = path.split('/');
         loop {
@@ -219,29 +221,35 @@ impl Faults {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DropConnection;
 
-/// Middleware on each provider's router: applies the first matching rule.
-pub(crate) async fn apply(
-    State((sandbox, provider)): State<(Sandbox, Provider)>,
-    request: Request,
-    next: Next,
-) -> Response {
+/// The fault of the first rule matching a call of `provider` (`path` relative to its prefix),
+/// counting the call against the rule.
+pub(crate) fn take(
+    sandbox: &Sandbox,
+    provider: Provider,
+    method: &str,
+    path: &str,
+) -> Option<Fault> {
     let operation = provider
         .operations()
         .iter()
-        .find(|o| o.matches(request.method().as_str(), request.uri().path()));
-    let fault = operation.and_then(|o| sandbox.take_fault(provider, o.name));
-    let Some(fault) = fault else {
-        return next.run(request).await;
-    };
+        .find(|o| o.matches(method, path))?;
+    sandbox.take_fault(provider, operation.name)
+}
+
+/// Answers a call under `fault`; `normal` is the answer the call would have had.
+pub(crate) async fn apply<F>(provider: Provider, fault: Fault, normal: F) -> Response
+where
+    F: Future<Output = Response>,
+{
     let mut response = match &fault {
         Fault::Status { status } => provider.fault_response(
             StatusCode::from_u16(*status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
         ),
         Fault::GatewayHtml => gateway_html(),
-        Fault::Truncated => truncate(next.run(request).await).await,
+        Fault::Truncated => truncate(normal.await).await,
         Fault::Delay { delay_ms } => {
             tokio::time::sleep(Duration::from_millis(*delay_ms)).await;
-            next.run(request).await
+            normal.await
         }
         Fault::Drop => {
             let mut response = StatusCode::BAD_GATEWAY.into_response();

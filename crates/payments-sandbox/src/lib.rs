@@ -345,6 +345,22 @@ impl Provider {
         }
     }
 
+    /// How the front door reads a body for `path` (relative to the prefix): the room's limit,
+    /// its answer to a larger body, and whether the log keeps the body or only its length.
+    pub(crate) fn body_policy(self, path: &str) -> toolkit::BodyPolicy {
+        let default = |too_large| toolkit::BodyPolicy {
+            limit: MAX_BODY_BYTES,
+            summarize: false,
+            too_large,
+        };
+        match self {
+            Provider::CoinCover => default(coincover::body_too_large),
+            Provider::Covery => default(covery::body_too_large),
+            Provider::CoinsPaid => default(coinspaid::body_too_large),
+            Provider::Coinify => coinify::body_policy(path),
+        }
+    }
+
     /// The provider's routes (relative to its prefix), its rules and auth inside.
     fn router(self, sandbox: &Sandbox) -> Router<Sandbox> {
         match self {
@@ -471,17 +487,13 @@ impl Sandbox {
     pub fn router(&self) -> Router {
         let mut router = Router::new();
         for &provider in Provider::ALL {
-            let room = provider.router(self).layer(middleware::from_fn_with_state(
-                (self.clone(), provider),
-                faults::apply,
-            ));
-            router = router.nest(provider.prefix(), room);
+            router = router.nest(provider.prefix(), provider.router(self));
         }
         router
             .merge(control::router())
             .method_not_allowed_fallback(control::method_not_allowed)
             .fallback(control::not_found)
-            .layer(middleware::from_fn_with_state(self.clone(), log::observe))
+            .layer(middleware::from_fn_with_state(self.clone(), log::front))
             .with_state(self.clone())
     }
 

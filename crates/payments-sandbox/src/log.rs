@@ -1,6 +1,7 @@
-//! The request log and the trace line: one entry per request to a provider route (or an
-//! unknown route), credentials redacted. It knows no provider: a room tells it what to record
-//! as the body ([`LoggedBody`]) and why it refused ([`REASON_HEADER`]).
+//! The front door and the request log: one entry and one trace line per request to a
+//! provider route (or an unknown route), credentials redacted. The log knows no provider: the
+//! rooms say how bodies are read and logged ([`Provider::body_policy`], [`LoggedBody`]) and why
+//! they refused ([`REASON_HEADER`]).
 
 use std::collections::VecDeque;
 use std::time::Instant;
@@ -10,8 +11,11 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::toolkit::LoggedBody;
-use crate::{CONTROL_PREFIX, REASON_HEADER, REQUEST_LOG_CAPACITY, RecordedRequest, Sandbox};
+use crate::faults;
+use crate::toolkit::{BodyPolicy, LoggedBody, buffered};
+use crate::{
+    CONTROL_PREFIX, Provider, REASON_HEADER, REQUEST_LOG_CAPACITY, RecordedRequest, Sandbox,
+};
 
 /// One logged request in a compact copy (three allocations: the target, the headers as one
 /// blob, the body), turned into a [`RecordedRequest`] (text, credentials redacted) only when
@@ -149,8 +153,11 @@ fn trace(method: &str, path: &str, status: StatusCode, started: Instant, reason:
     }
 }
 
-/// Logs and traces every request (control routes are traced, not logged).
-pub(crate) async fn observe(
+/// The front door, the one middleware every request passes: logs and traces it (control
+/// routes are traced, not logged), applies the fault rules of the provider whose prefix the
+/// path is under, and reads the body as that provider's room says ([`Provider::body_policy`]).
+/// One middleware instead of three keeps the per-request cost of axum's layering down.
+pub(crate) async fn front(
     State(sandbox): State<Sandbox>,
     request: Request,
     next: Next,
@@ -158,19 +165,29 @@ pub(crate) async fn observe(
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
-    if is_control(uri.path()) {
+    let path = uri.path();
+    if is_control(path) {
         let response = next.run(request).await;
-        trace(
-            method.as_str(),
-            uri.path(),
-            response.status(),
-            started,
-            None,
-        );
+        trace(method.as_str(), path, response.status(), started, None);
         return response;
     }
-    let mut entry = Entry::new(method, &uri, request.headers());
-    let mut response = next.run(request).await;
+    let mut entry = Entry::new(method.clone(), &uri, request.headers());
+    let room = Provider::ALL.iter().copied().find_map(|p| {
+        let rest = path.strip_prefix(p.prefix())?;
+        (rest.is_empty() || rest.starts_with('/')).then_some((p, rest))
+    });
+    let mut response = match room {
+        None => buffered(BodyPolicy::default(), request, next).await,
+        Some((provider, rest)) => {
+            let policy = provider.body_policy(rest);
+            match faults::take(&sandbox, provider, method.as_str(), rest) {
+                None => buffered(policy, request, next).await,
+                Some(fault) => {
+                    faults::apply(provider, fault, buffered(policy, request, next)).await
+                }
+            }
+        }
+    };
     entry.body = response.extensions_mut().remove::<LoggedBody>();
     let status = response.status();
     entry.status = status;
@@ -178,7 +195,7 @@ pub(crate) async fn observe(
         .headers()
         .get(REASON_HEADER)
         .and_then(|v| v.to_str().ok());
-    trace(entry.method.as_str(), uri.path(), status, started, reason);
+    trace(method.as_str(), path, status, started, reason);
     sandbox.record(entry);
     response
 }

@@ -46,10 +46,10 @@ use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
 use crate::toolkit::digest::ct_eq;
 use crate::toolkit::{
-    BodyPolicy, Fields, NotAnObject, buffer_body, countries, decimal, decimal_value, field,
-    is_date, is_number, json_bytes, message, read_object, refused,
+    Fields, NotAnObject, countries, decimal, decimal_value, field, is_date, is_number, json_bytes,
+    message, read_object, refused,
 };
-use crate::{MAX_BODY_BYTES, Sandbox};
+use crate::Sandbox;
 
 mod rules;
 mod state;
@@ -88,17 +88,10 @@ pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
         })
         .route_layer(middleware::from_fn_with_state(sandbox, require_token))
         .fallback(|| async { message(StatusCode::NOT_FOUND, "Not Found") })
-        .layer(middleware::from_fn_with_state(
-            BodyPolicy {
-                limit: MAX_BODY_BYTES,
-                summarize: false,
-                too_large: body_too_large,
-            },
-            buffer_body,
-        ))
 }
 
-fn body_too_large() -> Response {
+/// The answer to a body over [`MAX_BODY_BYTES`](crate::MAX_BODY_BYTES) (the front door reads it).
+pub(crate) fn body_too_large() -> Response {
     message(
         StatusCode::PAYLOAD_TOO_LARGE,
         "body: larger than 1 MiB or could not be read",

@@ -65,7 +65,7 @@ use serde_json::{Map, Value};
 
 use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
-use crate::toolkit::{BodyPolicy, buffer_body, countries, digest, is_date, json_response, refused};
+use crate::toolkit::{BodyPolicy, countries, digest, is_date, json_response, refused};
 use crate::{MAX_BODY_BYTES, Sandbox};
 
 mod documents;
@@ -128,27 +128,11 @@ pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
         )
         .route("/countries", get(countries_without_id))
         .route("/countries/{id}", get(countries))
-        .route_layer(middleware::from_fn_with_state(
-            BodyPolicy {
-                limit: MAX_BODY_BYTES,
-                summarize: false,
-                too_large: body_too_large,
-            },
-            buffer_body,
-        ))
         .route(
             "/partners/{partner_id}/kyc/{review_id}/documents",
             post(upload_document)
                 .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES + 1))
-                .route_layer(jwt)
-                .route_layer(middleware::from_fn_with_state(
-                    BodyPolicy {
-                        limit: MAX_DOCUMENT_BYTES + 1,
-                        summarize: true,
-                        too_large: document_body_too_large,
-                    },
-                    buffer_body,
-                )),
+                .route_layer(jwt),
         )
         .method_not_allowed_fallback(|| async {
             fail(
@@ -158,6 +142,28 @@ pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
             )
         })
         .fallback(|| async { not_found("no such route") })
+}
+
+/// How the front door reads a body under `/coinify` (`path` relative to it): a document
+/// upload up to [`MAX_DOCUMENT_BYTES`] (logged as its length), anything else up to
+/// [`MAX_BODY_BYTES`], each refused in Coinify's shape.
+pub(crate) fn body_policy(path: &str) -> BodyPolicy {
+    let upload = OPERATIONS
+        .iter()
+        .any(|o| o.name == "kyc-upload-document" && o.matches_path(path));
+    if upload {
+        BodyPolicy {
+            limit: MAX_DOCUMENT_BYTES + 1,
+            summarize: true,
+            too_large: document_body_too_large,
+        }
+    } else {
+        BodyPolicy {
+            limit: MAX_BODY_BYTES,
+            summarize: false,
+            too_large: body_too_large,
+        }
+    }
 }
 
 /// The answer of a `status` fault: Coinify's `{"error","error_description"}` shape.

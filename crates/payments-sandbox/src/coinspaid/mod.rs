@@ -44,9 +44,7 @@ use tokio::sync::mpsc;
 use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
 use crate::toolkit::digest::{ct_eq, hmac_sha512_hex, over_body};
-use crate::toolkit::{
-    BodyPolicy, Fields, buffer_body, decimal, json_response, message, read_object, refused,
-};
+use crate::toolkit::{Fields, decimal, json_response, message, read_object, refused};
 use crate::{MAX_BODY_BYTES, Sandbox, callbacks};
 
 mod addresses;
@@ -168,21 +166,14 @@ pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
         .route_layer(middleware::from_fn_with_state(sandbox, authenticate))
         .method_not_allowed_fallback(not_found)
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(
-            BodyPolicy {
-                limit: MAX_BODY_BYTES,
-                summarize: false,
-                too_large: body_too_large,
-            },
-            buffer_body,
-        ))
 }
 
 async fn not_found() -> Response {
     message(StatusCode::NOT_FOUND, "Not Found")
 }
 
-fn body_too_large() -> Response {
+/// The answer to a body over [`MAX_BODY_BYTES`](crate::MAX_BODY_BYTES) (the front door reads it).
+pub(crate) fn body_too_large() -> Response {
     message(
         StatusCode::PAYLOAD_TOO_LARGE,
         "body: larger than 1 MiB or could not be read",

@@ -43,8 +43,8 @@ use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
 use crate::toolkit::digest::{ct_eq, over_body, sha256_hex};
 use crate::toolkit::{
-    self, BodyPolicy, Fields, NotAnObject, buffer_body, countries, decimal, header_text,
-    json_response, message, read_object, refused,
+    self, Fields, NotAnObject, countries, decimal, header_text, json_response, message,
+    read_object, refused,
 };
 use crate::{MAX_BODY_BYTES, Sandbox, callbacks};
 
@@ -146,17 +146,10 @@ pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
         .route_layer(middleware::from_fn_with_state(sandbox, authenticate))
         .method_not_allowed_fallback(unknown_route)
         .fallback(unknown_route)
-        .layer(middleware::from_fn_with_state(
-            BodyPolicy {
-                limit: MAX_BODY_BYTES,
-                summarize: false,
-                too_large: body_too_large,
-            },
-            buffer_body,
-        ))
 }
 
-fn body_too_large() -> Response {
+/// The answer to a body over [`MAX_BODY_BYTES`](crate::MAX_BODY_BYTES) (the front door reads it).
+pub(crate) fn body_too_large() -> Response {
     message(
         StatusCode::PAYLOAD_TOO_LARGE,
         "body: larger than 1 MiB or could not be read",

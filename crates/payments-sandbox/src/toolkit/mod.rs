@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -238,7 +238,7 @@ pub(crate) fn refused(mut response: Response, reason: &str) -> Response {
 }
 
 /// What the request log records as the body of a request (a response extension set by
-/// [`buffer_body`]); without it, the log records an empty body.
+/// [`buffered`]); without it, the log records an empty body.
 #[derive(Debug, Clone)]
 pub(crate) enum LoggedBody {
     /// A copy of the bytes received (turned into text only when the log is read).
@@ -247,8 +247,8 @@ pub(crate) enum LoggedBody {
     Summary(usize),
 }
 
-/// How a room reads request bodies: at most `limit` bytes, else its own `too_large` answer;
-/// logged as text, or as `[<n> bytes]` when `summarize` (document uploads).
+/// How the front door reads a room's request bodies: at most `limit` bytes, else the room's
+/// `too_large` answer; logged as text, or as `[<n> bytes]` when `summarize` (document uploads).
 #[derive(Clone, Copy)]
 pub(crate) struct BodyPolicy {
     pub(crate) limit: usize,
@@ -256,13 +256,26 @@ pub(crate) struct BodyPolicy {
     pub(crate) too_large: fn() -> Response,
 }
 
-/// Middleware: buffers the request body under `policy` and tells the request log what to
-/// record (see [`LoggedBody`]).
-pub(crate) async fn buffer_body(
-    State(policy): State<BodyPolicy>,
-    request: Request,
-    next: Next,
-) -> Response {
+impl Default for BodyPolicy {
+    /// Outside the rooms: [`MAX_BODY_BYTES`](crate::MAX_BODY_BYTES), 413 `{"message": …}`.
+    fn default() -> Self {
+        BodyPolicy {
+            limit: crate::MAX_BODY_BYTES,
+            summarize: false,
+            too_large: || {
+                message(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body: larger than 1 MiB or could not be read",
+                )
+            },
+        }
+    }
+}
+
+/// Reads the request body under `policy`, then runs the rest of the chain with it and tells
+/// the request log what to record (see [`LoggedBody`]); a body over the limit gets the room's
+/// `too_large` answer.
+pub(crate) async fn buffered(policy: BodyPolicy, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     match axum::body::to_bytes(body, policy.limit).await {
         Ok(bytes) => {
