@@ -3,7 +3,8 @@
 //! way it can be moved forward (or set) by a test or through `POST /_sandbox/clock`.
 
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The sandbox's time source, a cheap cloneable handle: every clone moves together.
@@ -24,102 +25,97 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// ```
 #[derive(Clone)]
 pub struct SandboxClock {
-    inner: Arc<Mutex<Mode>>,
+    inner: Arc<Inner>,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Mode {
-    /// The system clock plus this many milliseconds (may be negative).
-    System { offset_ms: i128 },
-    /// Stands still at this many milliseconds since the epoch.
-    Fixed { at_ms: i128 },
+/// A fixed clock stands at `value` milliseconds since the epoch; a system clock is the system
+/// clock plus `value` milliseconds. Lock-free: every request reads the clock.
+struct Inner {
+    fixed: bool,
+    value: AtomicI64,
 }
 
-fn system_ms() -> i128 {
+fn system_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i128::try_from(d.as_millis()).unwrap_or(i128::MAX))
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+fn secs_to_ms(secs: u64) -> i64 {
+    i64::try_from(secs).unwrap_or(i64::MAX).saturating_mul(1000)
 }
 
 impl SandboxClock {
     /// A clock that follows the system clock.
     pub fn system() -> Self {
-        Self::with(Mode::System { offset_ms: 0 })
+        Self::with(false, 0)
     }
 
     /// A clock that stands at `unix_seconds` until moved.
     pub fn fixed(unix_seconds: u64) -> Self {
-        Self::with(Mode::Fixed {
-            at_ms: i128::from(unix_seconds) * 1000,
-        })
+        Self::with(true, secs_to_ms(unix_seconds))
     }
 
-    fn with(mode: Mode) -> Self {
+    fn with(fixed: bool, value: i64) -> Self {
         SandboxClock {
-            inner: Arc::new(Mutex::new(mode)),
+            inner: Arc::new(Inner {
+                fixed,
+                value: AtomicI64::new(value),
+            }),
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Mode> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn now_ms(&self) -> i128 {
-        match *self.lock() {
-            Mode::System { offset_ms } => system_ms().saturating_add(offset_ms),
-            Mode::Fixed { at_ms } => at_ms,
-        }
-        .max(0)
+    fn now_ms(&self) -> i64 {
+        let value = self.inner.value.load(Ordering::Acquire);
+        let ms = if self.inner.fixed {
+            value
+        } else {
+            system_ms().saturating_add(value)
+        };
+        ms.max(0)
     }
 
     /// Now, as a [`SystemTime`] (never before the epoch).
     pub fn now(&self) -> SystemTime {
-        let ms = u64::try_from(self.now_ms()).unwrap_or(u64::MAX);
-        UNIX_EPOCH + Duration::from_millis(ms)
+        UNIX_EPOCH + Duration::from_millis(self.unix_millis())
     }
 
     /// Whole seconds since the Unix epoch.
     pub fn unix_seconds(&self) -> u64 {
-        u64::try_from(self.now_ms() / 1000).unwrap_or(u64::MAX)
+        u64::try_from(self.now_ms() / 1000).unwrap_or(0)
     }
 
     /// Milliseconds since the Unix epoch.
     pub fn unix_millis(&self) -> u64 {
-        u64::try_from(self.now_ms()).unwrap_or(u64::MAX)
+        u64::try_from(self.now_ms()).unwrap_or(0)
     }
 
     /// Moves the clock forward by `by`.
     pub fn advance(&self, by: Duration) {
-        let by = i128::try_from(by.as_millis()).unwrap_or(i128::MAX);
-        let mut mode = self.lock();
-        *mode = match *mode {
-            Mode::System { offset_ms } => Mode::System {
-                offset_ms: offset_ms.saturating_add(by),
-            },
-            Mode::Fixed { at_ms } => Mode::Fixed {
-                at_ms: at_ms.saturating_add(by),
-            },
-        };
+        let by = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        let _ = self
+            .inner
+            .value
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |v| {
+                Some(v.saturating_add(by))
+            });
     }
 
     /// Moves the clock to `unix_seconds` (forward or back); a system clock keeps ticking from
     /// there.
     pub fn set(&self, unix_seconds: u64) {
-        let target = i128::from(unix_seconds) * 1000;
-        let mut mode = self.lock();
-        *mode = match *mode {
-            Mode::System { .. } => Mode::System {
-                offset_ms: target - system_ms(),
-            },
-            Mode::Fixed { .. } => Mode::Fixed { at_ms: target },
+        let target = secs_to_ms(unix_seconds);
+        let value = if self.inner.fixed {
+            target
+        } else {
+            target.saturating_sub(system_ms())
         };
+        self.inner.value.store(value, Ordering::Release);
     }
 
     /// `true` for a clock that stands still ([`SandboxClock::fixed`]).
     pub fn is_fixed(&self) -> bool {
-        matches!(*self.lock(), Mode::Fixed { .. })
+        self.inner.fixed
     }
 }
 

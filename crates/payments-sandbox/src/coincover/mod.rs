@@ -42,6 +42,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use crate::Sandbox;
 use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
 use crate::toolkit::digest::ct_eq;
@@ -49,7 +50,6 @@ use crate::toolkit::{
     Fields, NotAnObject, countries, decimal, decimal_value, field, is_date, is_number, json_bytes,
     message, read_object, refused,
 };
-use crate::Sandbox;
 
 mod rules;
 mod state;
