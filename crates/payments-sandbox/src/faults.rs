@@ -229,6 +229,9 @@ pub(crate) fn take(
     method: &str,
     path: &str,
 ) -> Option<Fault> {
+    if !sandbox.has_faults() {
+        return None;
+    }
     let operation = provider
         .operations()
         .iter()

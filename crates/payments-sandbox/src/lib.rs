@@ -556,8 +556,13 @@ impl Sandbox {
         self.inner.fault_rules.store(0, Ordering::Release);
     }
 
+    /// `true` when a fault rule is in force (a lock-free check made on every call).
+    pub(crate) fn has_faults(&self) -> bool {
+        self.inner.fault_rules.load(Ordering::Acquire) > 0
+    }
+
     pub(crate) fn take_fault(&self, provider: Provider, operation: &str) -> Option<Fault> {
-        if self.inner.fault_rules.load(Ordering::Acquire) == 0 {
+        if !self.has_faults() {
             return None;
         }
         let mut faults = relock(&self.inner.faults);
