@@ -65,7 +65,7 @@ use serde_json::{Map, Value};
 
 use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
-use crate::toolkit::{BodyPolicy, countries, digest, is_date, json_response, refused};
+use crate::toolkit::{BodyPolicy, countries, dec, digest, is_date, json_response, refused};
 use crate::{MAX_BODY_BYTES, Sandbox};
 
 mod documents;

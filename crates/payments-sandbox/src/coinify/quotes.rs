@@ -17,10 +17,6 @@ impl Serialize for Num {
     }
 }
 
-pub(crate) fn dec(text: &str) -> Decimal {
-    Decimal::from_str_exact(text).unwrap_or_default()
-}
-
 pub(crate) fn lookup(table: CurrencyAmounts, code: &str) -> Decimal {
     table
         .iter()

@@ -44,7 +44,7 @@ use tokio::sync::mpsc;
 use crate::faults::Operation;
 use crate::ids::{IdSequence, IdStream};
 use crate::toolkit::digest::{ct_eq, hmac_sha512_hex, over_body};
-use crate::toolkit::{Fields, decimal, json_response, message, read_object, refused};
+use crate::toolkit::{Fields, dec, decimal, json_response, message, read_object, refused};
 use crate::{MAX_BODY_BYTES, Sandbox, callbacks};
 
 mod addresses;

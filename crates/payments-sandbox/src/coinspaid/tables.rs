@@ -128,10 +128,6 @@ pub fn currency(code: &str) -> Option<&'static CurrencyRow> {
     CURRENCIES.iter().find(|c| c.code == code)
 }
 
-pub(crate) fn dec(text: &str) -> Decimal {
-    Decimal::from_str_exact(text).unwrap_or_default()
-}
-
 pub(crate) fn round8(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(8, RoundingStrategy::MidpointAwayFromZero)
 }

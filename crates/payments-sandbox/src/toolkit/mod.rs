@@ -145,6 +145,12 @@ pub(crate) fn decimal(text: &str) -> Option<Decimal> {
     }
 }
 
+/// A decimal of one of the sandbox's own tables (rates, fees, limits): exact; zero if the
+/// table held something else (each room's tests parse every entry of its tables).
+pub(crate) fn dec(text: &str) -> Decimal {
+    Decimal::from_str_exact(text).unwrap_or_default()
+}
+
 /// A decimal written as a JSON string (`"356"`) or a JSON number (`356`), read exactly.
 pub(crate) fn decimal_value(raw: &RawValue) -> Option<Decimal> {
     if is_number(raw) {
