@@ -20,7 +20,6 @@ const EXTERNAL_ID: &str = "id-of-the-partner-kyc-review";
 struct Cf {
     running: RunningSandbox,
     clock: SandboxClock,
-    http: reqwest::Client,
 }
 
 struct Raw {
@@ -79,12 +78,7 @@ async fn start_with(config: SandboxConfig) -> Cf {
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();
-    let http = reqwest::Client::builder().no_proxy().build().unwrap();
-    Cf {
-        running,
-        clock,
-        http,
-    }
+    Cf { running, clock }
 }
 
 async fn start() -> Cf {
@@ -120,30 +114,25 @@ impl Cf {
         method: &str,
         path: &str,
         headers: &[(&str, &str)],
-        body: impl Into<reqwest::Body>,
+        body: impl Into<axum::body::Body>,
     ) -> Raw {
-        let mut req = self
-            .http
-            .request(
-                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                format!("{}{path}", self.running.url(Provider::Coinify)),
-            )
-            .body(body);
-        for (name, value) in headers {
-            req = req.header(*name, *value);
-        }
-        let resp = req.send().await.unwrap();
-        let status = resp.status().as_u16();
-        if status != 204 {
+        let answer = crate::support::oneshot(
+            self.running.sandbox(),
+            method,
+            &format!("{}{path}", Provider::Coinify.prefix()),
+            headers,
+            body,
+        )
+        .await;
+        if answer.status != 204 {
             assert_eq!(
-                resp.headers()["content-type"],
-                "application/json",
+                answer.headers["content-type"], "application/json",
                 "{method} {path}"
             );
         }
         Raw {
-            status,
-            text: resp.text().await.unwrap(),
+            status: answer.status,
+            text: answer.text(),
         }
     }
 

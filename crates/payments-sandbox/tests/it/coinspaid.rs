@@ -87,23 +87,19 @@ impl Cp {
         body: &str,
         headers: &[(&str, &str)],
     ) -> Raw {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut req = self
-            .http
-            .request(
-                method,
-                format!("{}{path}", self.running.url(Provider::CoinsPaid)),
-            )
-            .header("content-type", "application/json")
-            .body(body.to_owned());
-        for (name, value) in headers {
-            req = req.header(*name, *value);
-        }
-        let resp = req.send().await.unwrap();
-        let status = resp.status().as_u16();
-        let text = resp.text().await.unwrap();
+        let mut all = vec![("content-type", "application/json")];
+        all.extend_from_slice(headers);
+        let answer = crate::support::oneshot(
+            self.running.sandbox(),
+            method,
+            &format!("{}{path}", Provider::CoinsPaid.prefix()),
+            &all,
+            body.to_owned(),
+        )
+        .await;
+        let text = answer.text();
         Raw {
-            status,
+            status: answer.status,
             body: serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
         }
     }
