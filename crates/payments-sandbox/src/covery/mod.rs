@@ -49,6 +49,7 @@ use crate::toolkit::{
 use crate::{MAX_BODY_BYTES, Sandbox, callbacks};
 
 mod alerts;
+mod event_types;
 mod events;
 mod rules;
 mod state;
@@ -56,6 +57,7 @@ mod tables;
 mod wire;
 
 pub(crate) use alerts::*;
+pub(crate) use event_types::*;
 pub(crate) use events::*;
 pub use rules::*;
 pub(crate) use state::*;
