@@ -199,7 +199,8 @@ fn endpoint(op: Op) -> MethodRouter<Sandbox> {
             .unwrap_or_else(IntoResponse::into_response)
     };
     if op.operation().method == "GET" {
-        get(handler)
+        // axum answers HEAD with the GET handler; CoinsPaid's routes know only their method.
+        get(handler).head(not_found)
     } else {
         post(handler)
     }

@@ -743,6 +743,11 @@ async fn unknown_routes_are_404_before_authentication_in_every_room() {
         (coinify.status, coinify.json()["error"].clone()),
         (StatusCode::NOT_FOUND, json!("not_found"))
     );
+    // Another method on a known CoinsPaid path, HEAD included, is the same 404.
+    for method in ["POST", "HEAD"] {
+        let other = send(&router, method, "/coinspaid/v2/ping", &[], "").await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND, "{method}");
+    }
     // The bare prefixes too, each in its room's shape.
     let bare = send(&router, "POST", "/covery", &[], "{}").await;
     assert_eq!(
