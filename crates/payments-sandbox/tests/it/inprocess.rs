@@ -837,3 +837,30 @@ async fn every_operation_in_every_table_is_routed() {
         json!([])
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Independence
+
+#[test]
+fn the_sandbox_depends_on_no_client_crate_and_not_on_payments_core() {
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap();
+    let normal: Vec<&str> = manifest
+        .split("\n[")
+        .filter(|section| section.starts_with("dependencies]"))
+        .flat_map(|section| section.lines().skip(1))
+        .filter_map(|line| line.split(['=', '.', ' ']).next())
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect();
+    assert!(normal.contains(&"axum"), "{normal:?}");
+    for forbidden in [
+        "payments-core",
+        "coincover-api",
+        "covery-api",
+        "coinspaid-api",
+        "coinify-api",
+        "ccpro-api",
+    ] {
+        assert!(!normal.contains(&forbidden), "{forbidden} in {normal:?}");
+    }
+}
