@@ -588,7 +588,9 @@ impl Sandbox {
     }
 
     fn record(&self, entry: log::Entry) {
-        relock(&self.inner.log).push(entry);
+        let old = relock(&self.inner.log).push(entry);
+        // Freed after the lock is released.
+        drop(old);
     }
 }
 

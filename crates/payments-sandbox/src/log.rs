@@ -84,11 +84,16 @@ pub(crate) struct RequestLog {
 }
 
 impl RequestLog {
-    pub(crate) fn push(&mut self, entry: Entry) {
-        if self.entries.len() >= REQUEST_LOG_CAPACITY {
-            self.entries.pop_front();
-        }
+    /// Adds `entry`; answers the entry it pushed out, for the caller to drop after unlocking.
+    #[must_use]
+    pub(crate) fn push(&mut self, entry: Entry) -> Option<Entry> {
+        let old = if self.entries.len() >= REQUEST_LOG_CAPACITY {
+            self.entries.pop_front()
+        } else {
+            None
+        };
         self.entries.push_back(entry);
+        old
     }
 
     pub(crate) fn list(&self) -> Vec<RecordedRequest> {
