@@ -688,7 +688,7 @@ pub(crate) async fn run(out: PathBuf, providers: Vec<String>, live: bool) -> Res
     }
     let config = SandboxConfig::default()
         .with_seed(RECORDING_SEED)
-        .with_clock(Arc::new(FixedClock::at(RECORDING_CLOCK)));
+        .with_clock(payments_sandbox::SandboxClock::fixed(RECORDING_CLOCK));
     let running = Sandbox::start(config)
         .await
         .map_err(|e| CliError::transport(format!("cannot start the sandbox: {e}")))?;

@@ -101,6 +101,16 @@ pub(crate) async fn run(
         running.url(Provider::CoinCover),
         creds.coincover_token
     ));
+    let control = format!("{}{}", running.base_url(), payments_sandbox::CONTROL_PREFIX);
+    out.push_str(&format!(
+        "\nTest clock (JWT exp, futures and limit windows follow it):\n  curl {control}/clock\n  curl -X POST {control}/clock -d '{{\"advance_seconds\":3600}}'    # or {{\"set\":<unix seconds>}}\n"
+    ));
+    out.push_str(&format!(
+        "\nFaults (status, gateway_html, truncated, delay, drop, throttle; times optional):\n  curl -X POST {control}/faults -d '{{\"provider\":\"coinspaid\",\"operation\":\"withdrawal-crypto\",\"times\":1,\"fault\":\"status\",\"status\":503}}'\n  curl {control}/faults    # list;  curl -X DELETE {control}/faults    # clear\n"
+    ));
+    out.push_str(
+        "\nRefused requests carry an X-Sandbox-Reason header (repeated in the log line) saying what was wrong.\n",
+    );
     out.push_str("\nPress Ctrl-C to stop. One line per request follows.\n");
     print!("{out}");
     let _ = std::io::stdout().flush();

@@ -54,33 +54,48 @@
 //!
 //! | route | answer |
 //! |---|---|
-//! | `POST /_sandbox/reset` | 204; clears all state and the request log, restarts the id sequence |
+//! | `POST /_sandbox/reset` | 204; clears all state, the request log and the fault rules, restarts the id sequences (the clock stays) |
 //! | `GET /_sandbox/requests` | 200; the request log as a JSON array of [`RecordedRequest`] |
+//! | `GET /_sandbox/clock` | 200 `{"now": <unix seconds>}`: the test clock ([`SandboxClock`]) |
+//! | `POST /_sandbox/clock` | `{"advance_seconds": N}` or `{"set": <unix seconds>}`; 200 with the new `{"now": …}` |
+//! | `POST /_sandbox/faults` | 201; adds a [`FaultRule`] such as `{"provider": "coinspaid", "operation": "withdrawal-crypto", "times": 1, "fault": "status", "status": 503}`; 400 `{"message":…}` for a bad rule |
+//! | `GET /_sandbox/faults` | 200; the rules in force |
+//! | `DELETE /_sandbox/faults` | 204; clears the rules |
 //! | `POST /_sandbox/covery/fraud-alerts` | 201; creates a Covery fraud alert (the JSON body's fields override the defaults) and answers it; 400 `{"message":…}` for a bad override |
 //! | `POST /_sandbox/coinspaid/deposits` | 201 `{"callbacks":[…]}`; simulates a deposit of `{"address", "amount", "currency"?}` to a taken CoinsPaid address (see [`coinspaid`]); 400 `{"message":…}` for a bad body or unknown address |
 //! | `GET /_sandbox/coinspaid/callbacks` | 200; every CoinsPaid callback created so far, as a JSON array of [`coinspaid::RecordedCallback`] |
 //!
-//! Any other route answers 404 `{"message":"Not Found"}`.
+//! Any other route answers 404 `{"message":"Not Found"}` (under a provider's prefix, in that
+//! provider's error shape), before any authentication.
+//!
+//! # Explained refusals
+//!
+//! A request refused for authentication gets the provider's documented error plus an
+//! [`REASON_HEADER`] (`X-Sandbox-Reason`) saying what was wrong (the missing header, the body
+//! bytes a signature was checked over and their SHA-256, the JWT claim that failed and the
+//! clock difference), never a secret or the expected signature.
+//!
+//! # Independence
+//!
+//! The sandbox shares no code with the clients it emulates the providers for: no provider
+//! client crate and no `payments-core` among its dependencies; its digests, tables and operation
+//! names are its own. Each provider is a room of its own (`src/<provider>/`).
 //!
 //! # Logging
 //!
 //! Every handled request emits one `tracing` event at INFO with target `payments_sandbox`
-//! and the fields `method`, `path`, `status` and `latency`.
+//! and the fields `method`, `path`, `status` and `latency`, plus `reason` for a refusal.
 
-use std::collections::VecDeque;
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post};
-use payments_core::{Clock, SystemClock};
+use axum::http::StatusCode;
+use axum::middleware;
+use axum::response::Response;
 use serde::Serialize;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -92,6 +107,19 @@ pub mod coinspaid;
 pub mod covery;
 
 mod callbacks;
+mod clock;
+mod control;
+mod faults;
+mod ids;
+mod log;
+mod serve;
+mod toolkit;
+
+pub use clock::SandboxClock;
+pub use faults::{FAULT_HEADER, Fault, FaultRule, MAX_DELAY_MS};
+
+use faults::{Faults, Operation};
+use log::RequestLog;
 
 /// The prefix of the sandbox's own control routes.
 pub const CONTROL_PREFIX: &str = "/_sandbox";
@@ -103,6 +131,12 @@ pub const REQUEST_LOG_CAPACITY: usize = 10_000;
 /// routes answer their own 400 instead, and its document uploads may be as large as
 /// [`coinify::MAX_DOCUMENT_BYTES`]).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The header that explains why the sandbox refused a request for authentication (which
+/// header is missing or malformed, over how many body bytes and which SHA-256 a signature was
+/// checked, which JWT claim failed and by how much the clocks differ). It never holds a
+/// secret or the expected signature.
+pub const REASON_HEADER: &str = "x-sandbox-reason";
 
 /// How long [`RunningSandbox::shutdown`] waits for open connections before aborting them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -175,12 +209,12 @@ pub struct SandboxConfig {
     /// Seeds every generated id (CoinCover's `transactionUUID`, Covery's `requestId` and
     /// fraud alert ids, CoinsPaid's ids, addresses and txids, Coinify's review and document ids, …): the same seed and the same requests give the same ids.
     pub seed: u64,
-    /// The time source of the time-window rules (CoinCover's hourly and daily limits,
-    /// Covery's rate limit and failed-login window, CoinsPaid's futures fix period), of
-    /// Covery's and CoinsPaid's timestamps and of the `exp`/`iat` checks of Coinify's partner
-    /// JWTs. Inject a
-    /// fixed clock to make them deterministic.
-    pub clock: Arc<dyn Clock>,
+    /// The test clock: the time source of the time-window rules (CoinCover's hourly and
+    /// daily limits, Covery's rate limit and failed-login window, CoinsPaid's futures fix
+    /// period), of Covery's and CoinsPaid's timestamps and of the `exp`/`iat` checks of
+    /// Coinify's partner JWTs. Give a [`SandboxClock::fixed`] to make them deterministic;
+    /// move it with [`SandboxClock::advance`] or `POST /_sandbox/clock`.
+    pub clock: SandboxClock,
     /// The credentials the sandbox accepts.
     pub credentials: Credentials,
     /// Where providers that send callbacks post them: Covery's fraud alerts, signed with
@@ -195,7 +229,7 @@ impl Default for SandboxConfig {
     fn default() -> Self {
         SandboxConfig {
             seed: 0,
-            clock: Arc::new(SystemClock),
+            clock: SandboxClock::system(),
             credentials: Credentials::default(),
             callback_url: None,
         }
@@ -209,8 +243,8 @@ impl SandboxConfig {
         self
     }
 
-    /// Sets the clock.
-    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+    /// Sets the clock (a [`SandboxClock::fixed`] for deterministic tests and recordings).
+    pub fn with_clock(mut self, clock: SandboxClock) -> Self {
         self.clock = clock;
         self
     }
@@ -281,6 +315,61 @@ impl Provider {
             Provider::Coinify => "coinify",
         }
     }
+
+    /// The names of the provider's operations, as fault rules name them (the sandbox's own
+    /// copy of each client's operation table).
+    pub fn operation_names(self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.operations().iter().map(|o| o.name).collect();
+        names.dedup();
+        names
+    }
+
+    /// The provider's operation table: method, path template, name.
+    pub(crate) fn operations(self) -> &'static [Operation] {
+        match self {
+            Provider::CoinCover => coincover::OPERATIONS,
+            Provider::Covery => covery::OPERATIONS,
+            Provider::CoinsPaid => coinspaid::OPERATIONS,
+            Provider::Coinify => coinify::OPERATIONS,
+        }
+    }
+
+    /// The provider's documented error answer for `status` (what a `status` or `throttle`
+    /// fault answers).
+    pub(crate) fn fault_response(self, status: StatusCode) -> Response {
+        match self {
+            Provider::CoinCover => coincover::fault_response(status),
+            Provider::Covery => covery::fault_response(status),
+            Provider::CoinsPaid => coinspaid::fault_response(status),
+            Provider::Coinify => coinify::fault_response(status),
+        }
+    }
+
+    /// How the front door reads a body for `path` (relative to the prefix): the room's limit,
+    /// its answer to a larger body, and whether the log keeps the body or only its length.
+    pub(crate) fn body_policy(self, path: &str) -> toolkit::BodyPolicy {
+        let default = |too_large| toolkit::BodyPolicy {
+            limit: MAX_BODY_BYTES,
+            summarize: false,
+            too_large,
+        };
+        match self {
+            Provider::CoinCover => default(coincover::body_too_large),
+            Provider::Covery => default(covery::body_too_large),
+            Provider::CoinsPaid => default(coinspaid::body_too_large),
+            Provider::Coinify => coinify::body_policy(path),
+        }
+    }
+
+    /// The provider's routes (relative to its prefix), its rules and auth inside.
+    fn router(self, sandbox: &Sandbox) -> Router<Sandbox> {
+        match self {
+            Provider::CoinCover => coincover::router(sandbox.clone()),
+            Provider::Covery => covery::router(sandbox.clone()),
+            Provider::CoinsPaid => coinspaid::router(sandbox.clone()),
+            Provider::Coinify => coinify::router(sandbox.clone()),
+        }
+    }
 }
 
 impl fmt::Display for Provider {
@@ -320,16 +409,19 @@ pub struct Sandbox {
 struct Inner {
     config: SandboxConfig,
     state: Mutex<SandboxState>,
+    log: Mutex<RequestLog>,
+    faults: Mutex<Faults>,
+    /// How many fault rules are in force, so that calls skip the lock when none is.
+    fault_rules: AtomicUsize,
     coinify_key: coinify::PartnerKey,
 }
 
-/// Everything [`Sandbox::reset`] clears.
+/// Every provider's state: what [`Sandbox::reset`] clears (with the log and the faults).
 pub(crate) struct SandboxState {
     pub(crate) coincover: coincover::CoinCoverState,
     pub(crate) covery: covery::CoveryState,
     pub(crate) coinspaid: coinspaid::CoinsPaidState,
     pub(crate) coinify: coinify::CoinifyState,
-    log: VecDeque<RecordedRequest>,
 }
 
 impl SandboxState {
@@ -339,7 +431,6 @@ impl SandboxState {
             covery: covery::CoveryState::new(seed),
             coinspaid: coinspaid::CoinsPaidState::new(seed),
             coinify: coinify::CoinifyState::new(seed),
-            log: VecDeque::new(),
         }
     }
 }
@@ -352,6 +443,12 @@ impl fmt::Debug for Sandbox {
     }
 }
 
+fn relock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 impl Sandbox {
     /// A sandbox with empty state.
     pub fn new(config: SandboxConfig) -> Self {
@@ -361,6 +458,9 @@ impl Sandbox {
             inner: Arc::new(Inner {
                 config,
                 state,
+                log: Mutex::new(RequestLog::default()),
+                faults: Mutex::new(Faults::default()),
+                fault_rules: AtomicUsize::new(0),
                 coinify_key,
             }),
         }
@@ -376,42 +476,24 @@ impl Sandbox {
         &self.inner.config.credentials
     }
 
-    /// Every route: each provider under its prefix, the control routes under `/_sandbox`, and a
-    /// JSON 404 for anything else. Requests are logged and traced.
+    /// The test clock (the one of the configuration): move it to make things expire.
+    pub fn clock(&self) -> &SandboxClock {
+        &self.inner.config.clock
+    }
+
+    /// Every route: each provider under its prefix (its fault rules applied first), the
+    /// control routes under `/_sandbox`, and a JSON 404 for anything else. Requests are
+    /// logged and traced.
     pub fn router(&self) -> Router {
-        Router::new()
-            .nest(
-                Provider::CoinCover.prefix(),
-                coincover::router(self.clone()),
-            )
-            .route(Provider::Covery.prefix(), any(covery::dispatch))
-            .route(
-                &format!("{}/{{*rest}}", Provider::Covery.prefix()),
-                any(covery::dispatch),
-            )
-            .route(
-                "/_sandbox/covery/fraud-alerts",
-                post(covery::control_create_alert),
-            )
-            .route(Provider::CoinsPaid.prefix(), any(coinspaid::dispatch))
-            .route(
-                &format!("{}/{{*rest}}", Provider::CoinsPaid.prefix()),
-                any(coinspaid::dispatch),
-            )
-            .route(
-                "/_sandbox/coinspaid/deposits",
-                post(coinspaid::control_deposit),
-            )
-            .nest(Provider::Coinify.prefix(), coinify::router())
-            .route(
-                "/_sandbox/coinspaid/callbacks",
-                get(control_coinspaid_callbacks),
-            )
-            .route("/_sandbox/reset", post(control_reset))
-            .route("/_sandbox/requests", get(control_requests))
-            .method_not_allowed_fallback(method_not_allowed)
-            .fallback(not_found)
-            .layer(middleware::from_fn_with_state(self.clone(), observe))
+        let mut router = Router::new();
+        for &provider in Provider::ALL {
+            router = router.nest(provider.prefix(), provider.router(self));
+        }
+        router
+            .merge(control::router())
+            .method_not_allowed_fallback(control::method_not_allowed)
+            .fallback(control::not_found)
+            .layer(middleware::from_fn_with_state(self.clone(), log::front))
             .with_state(self.clone())
     }
 
@@ -426,17 +508,7 @@ impl Sandbox {
         let addr = listener.local_addr()?;
         let (tx, rx) = oneshot::channel::<()>();
         let app = self.router();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    // A dropped sender also ends the server.
-                    let _ = rx.await;
-                })
-                .await;
-            if let Err(e) = served {
-                tracing::warn!(target: "payments_sandbox", error = %e, "sandbox server stopped");
-            }
-        });
+        let task = tokio::spawn(serve::serve(listener, app, rx));
         Ok(RunningSandbox {
             addr,
             sandbox: self,
@@ -445,23 +517,64 @@ impl Sandbox {
         })
     }
 
-    /// Clears every provider's state and the request log, and restarts the id sequences from
-    /// the seed: the sandbox is as new.
+    /// Clears every provider's state, the request log and the fault rules, and restarts the
+    /// id sequences from the seed: the sandbox is as new. The clock is left where it is.
     pub fn reset(&self) {
         *self.lock() = SandboxState::new(self.inner.config.seed);
+        relock(&self.inner.log).clear();
+        self.clear_faults();
     }
 
     /// The request log, oldest first (control routes are not logged; at most
     /// [`REQUEST_LOG_CAPACITY`] entries).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.lock().log.iter().cloned().collect()
+        relock(&self.inner.log).list()
+    }
+
+    /// Adds a fault rule (what `POST /_sandbox/faults` does); an unknown provider or
+    /// operation, `times: 0`, a status outside 400–599 or a delay over [`MAX_DELAY_MS`] is
+    /// refused with the reason.
+    pub fn add_fault(&self, rule: FaultRule) -> Result<(), String> {
+        rule.validate()?;
+        let mut faults = relock(&self.inner.faults);
+        faults.add(rule);
+        self.inner
+            .fault_rules
+            .store(faults.len(), Ordering::Release);
+        Ok(())
+    }
+
+    /// The fault rules in force, oldest first, with the calls each still shapes.
+    pub fn faults(&self) -> Vec<FaultRule> {
+        relock(&self.inner.faults).list()
+    }
+
+    /// Clears the fault rules.
+    pub fn clear_faults(&self) {
+        let mut faults = relock(&self.inner.faults);
+        faults.clear();
+        self.inner.fault_rules.store(0, Ordering::Release);
+    }
+
+    /// `true` when a fault rule is in force (a lock-free check made on every call).
+    pub(crate) fn has_faults(&self) -> bool {
+        self.inner.fault_rules.load(Ordering::Acquire) > 0
+    }
+
+    pub(crate) fn take_fault(&self, provider: Provider, operation: &str) -> Option<Fault> {
+        if !self.has_faults() {
+            return None;
+        }
+        let mut faults = relock(&self.inner.faults);
+        let fault = faults.take(provider, operation);
+        self.inner
+            .fault_rules
+            .store(faults.len(), Ordering::Release);
+        fault
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, SandboxState> {
-        self.inner
-            .state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        relock(&self.inner.state)
     }
 
     /// The parsed Coinify partner public key, or why it does not parse.
@@ -469,17 +582,15 @@ impl Sandbox {
         self.inner.coinify_key.as_ref().map_err(String::as_str)
     }
 
-    /// Seconds since the Unix epoch by the configured clock.
+    /// Seconds since the Unix epoch by the test clock.
     pub(crate) fn now_secs(&self) -> u64 {
         self.inner.config.clock.unix_seconds()
     }
 
-    fn record(&self, request: RecordedRequest) {
-        let mut state = self.lock();
-        if state.log.len() >= REQUEST_LOG_CAPACITY {
-            state.log.pop_front();
-        }
-        state.log.push_back(request);
+    fn record(&self, entry: log::Entry) {
+        let old = relock(&self.inner.log).push(entry);
+        // Freed after the lock is released.
+        drop(old);
     }
 }
 
@@ -548,228 +659,5 @@ impl Drop for RunningSandbox {
         if let Some(task) = self.task.take() {
             task.abort();
         }
-    }
-}
-
-/// A JSON response.
-pub(crate) fn json_response(status: StatusCode, value: &impl Serialize) -> Response {
-    match serde_json::to_vec(value) {
-        Ok(body) => json_bytes(status, Bytes::from(body)),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
-}
-
-/// A response whose body is already JSON.
-pub(crate) fn json_bytes(status: StatusCode, body: Bytes) -> Response {
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        body,
-    )
-        .into_response()
-}
-
-#[derive(Serialize)]
-struct Message<'a> {
-    message: &'a str,
-}
-
-/// `{"message": "..."}` with `status`, the error shape of API-Gateway-fronted providers.
-pub(crate) fn message(status: StatusCode, message: &str) -> Response {
-    json_response(status, &Message { message })
-}
-
-async fn not_found() -> Response {
-    message(StatusCode::NOT_FOUND, "Not Found")
-}
-
-async fn method_not_allowed() -> Response {
-    message(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
-}
-
-async fn control_reset(State(sandbox): State<Sandbox>) -> StatusCode {
-    sandbox.reset();
-    StatusCode::NO_CONTENT
-}
-
-async fn control_coinspaid_callbacks(State(sandbox): State<Sandbox>) -> Response {
-    json_response(StatusCode::OK, &sandbox.coinspaid_callbacks())
-}
-
-async fn control_requests(State(sandbox): State<Sandbox>) -> Response {
-    json_response(StatusCode::OK, &sandbox.requests())
-}
-
-fn is_control(path: &str) -> bool {
-    path == CONTROL_PREFIX
-        || path
-            .strip_prefix(CONTROL_PREFIX)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
-fn recorded_headers(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|(name, value)| {
-            let value = if name == header::AUTHORIZATION
-                || name == header::PROXY_AUTHORIZATION
-                || name == "x-auth-token"
-            {
-                "[REDACTED]".to_owned()
-            } else {
-                String::from_utf8_lossy(value.as_bytes()).into_owned()
-            };
-            (name.as_str().to_owned(), value)
-        })
-        .collect()
-}
-
-fn trace(method: &str, path: &str, status: StatusCode, started: Instant) {
-    tracing::info!(
-        target: "payments_sandbox",
-        method,
-        path,
-        status = status.as_u16(),
-        latency = ?started.elapsed(),
-        "request"
-    );
-}
-
-/// Logs and traces every request; buffers the body so it can be recorded.
-async fn observe(State(sandbox): State<Sandbox>, request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().as_str().to_owned();
-    let path = request.uri().path().to_owned();
-    if is_control(&path) {
-        let response = next.run(request).await;
-        trace(&method, &path, response.status(), started);
-        return response;
-    }
-    let (parts, body) = request.into_parts();
-    let query = parts.uri.query().map(str::to_owned);
-    let headers = recorded_headers(&parts.headers);
-    let upload = coinify::is_document_upload(&path);
-    let limit = if upload {
-        coinify::MAX_DOCUMENT_BYTES + 1
-    } else {
-        MAX_BODY_BYTES
-    };
-    let (response, body) = match axum::body::to_bytes(body, limit).await {
-        Ok(bytes) => {
-            let text = if upload {
-                format!("[{} bytes]", bytes.len())
-            } else {
-                String::from_utf8_lossy(&bytes).into_owned()
-            };
-            let response = next
-                .run(Request::from_parts(parts, Body::from(bytes)))
-                .await;
-            (response, text)
-        }
-        Err(_) if coinify::is_coinify(&path) => (coinify::body_too_large(upload), String::new()),
-        Err(_) => (
-            message(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "body: larger than 1 MiB or could not be read",
-            ),
-            String::new(),
-        ),
-    };
-    let status = response.status();
-    sandbox.record(RecordedRequest {
-        method: method.clone(),
-        path: path.clone(),
-        query,
-        headers,
-        body,
-        status: status.as_u16(),
-    });
-    trace(&method, &path, status, started);
-    response
-}
-
-/// Deterministic ids: UUID-shaped strings from `(seed, stream, counter)` through splitmix64.
-#[derive(Debug, Clone)]
-pub(crate) struct IdSequence {
-    base: u64,
-    counter: u64,
-}
-
-const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
-
-fn splitmix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-impl IdSequence {
-    /// A sequence for one provider (`stream`) under `seed`.
-    pub(crate) fn new(seed: u64, stream: u64) -> Self {
-        IdSequence {
-            base: seed ^ splitmix64(stream),
-            counter: 0,
-        }
-    }
-
-    /// The next id as a 7-digit serial: a seed-dependent base in `1_000_000..9_000_000` plus
-    /// the counter (Covery's integer ids).
-    pub(crate) fn next_serial(&mut self) -> u64 {
-        let n = self.counter;
-        self.counter = self.counter.wrapping_add(1);
-        1_000_000 + splitmix64(self.base) % 8_000_000 + n
-    }
-
-    /// The next id: a version-4, RFC 4122 variant UUID in lower-case hex.
-    pub(crate) fn next_uuid(&mut self) -> String {
-        let n = self.counter;
-        self.counter = self.counter.wrapping_add(1);
-        let word = |k: u64| splitmix64(self.base.wrapping_add(k.wrapping_mul(GOLDEN_GAMMA)));
-        let hi = (word(2 * n + 1) & !0xF000) | 0x4000;
-        let lo = (word(2 * n + 2) & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            hi >> 32,
-            (hi >> 16) & 0xFFFF,
-            hi & 0xFFFF,
-            lo >> 48,
-            lo & 0xFFFF_FFFF_FFFF
-        )
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uuids_are_v4_shaped_and_seeded() {
-        let mut a = IdSequence::new(1, 1);
-        let mut b = IdSequence::new(1, 1);
-        let mut c = IdSequence::new(2, 1);
-        let first = a.next_uuid();
-        assert_eq!(first, b.next_uuid());
-        assert_ne!(first, c.next_uuid());
-        assert_ne!(first, a.next_uuid());
-        let parts: Vec<&str> = first.split('-').collect();
-        assert_eq!(
-            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
-            [8, 4, 4, 4, 12]
-        );
-        assert!(parts[2].starts_with('4'), "{first}");
-        assert!(matches!(parts[3].as_bytes()[0], b'8'..=b'b'), "{first}");
-        assert!(first.bytes().all(|b| b == b'-' || b.is_ascii_hexdigit()));
-    }
-
-    #[test]
-    fn control_paths() {
-        assert!(is_control("/_sandbox"));
-        assert!(is_control("/_sandbox/reset"));
-        assert!(!is_control("/_sandboxed"));
-        assert!(!is_control("/coincover/transaction"));
     }
 }

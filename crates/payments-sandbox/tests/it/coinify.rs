@@ -2,11 +2,11 @@
 //! KYC reviews, document uploads, the approximate quote, countries and payment methods.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
-use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::SandboxClock;
 use payments_sandbox::coinify::{
     self, DEFAULT_PARTNER_ID, EXAMPLE_KYC_REQUEST, GeneratedKey, MAX_DOCUMENT_BYTES,
 };
@@ -19,8 +19,7 @@ const EXTERNAL_ID: &str = "id-of-the-partner-kyc-review";
 
 struct Cf {
     running: RunningSandbox,
-    clock: Arc<FixedClock>,
-    http: reqwest::Client,
+    clock: SandboxClock,
 }
 
 struct Raw {
@@ -75,16 +74,11 @@ fn sign_with(private_pem: &str, alg: Algorithm, claims: Value) -> String {
 }
 
 async fn start_with(config: SandboxConfig) -> Cf {
-    let clock = Arc::new(FixedClock::at(START));
+    let clock = SandboxClock::fixed(START);
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();
-    let http = reqwest::Client::builder().no_proxy().build().unwrap();
-    Cf {
-        running,
-        clock,
-        http,
-    }
+    Cf { running, clock }
 }
 
 async fn start() -> Cf {
@@ -120,30 +114,25 @@ impl Cf {
         method: &str,
         path: &str,
         headers: &[(&str, &str)],
-        body: impl Into<reqwest::Body>,
+        body: impl Into<axum::body::Body>,
     ) -> Raw {
-        let mut req = self
-            .http
-            .request(
-                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                format!("{}{path}", self.running.url(Provider::Coinify)),
-            )
-            .body(body);
-        for (name, value) in headers {
-            req = req.header(*name, *value);
-        }
-        let resp = req.send().await.unwrap();
-        let status = resp.status().as_u16();
-        if status != 204 {
+        let answer = crate::support::oneshot(
+            self.running.sandbox(),
+            method,
+            &format!("{}{path}", Provider::Coinify.prefix()),
+            headers,
+            body,
+        )
+        .await;
+        if answer.status != 204 {
             assert_eq!(
-                resp.headers()["content-type"],
-                "application/json",
+                answer.headers["content-type"], "application/json",
                 "{method} {path}"
             );
         }
         Raw {
-            status,
-            text: resp.text().await.unwrap(),
+            status: answer.status,
+            text: answer.text(),
         }
     }
 
@@ -971,4 +960,104 @@ async fn payment_methods_table() {
             .contains(r#""outFixedFees":{"BTC":0.000195,"ETH":0.0021,"LTC":0.001}"#)
     );
     assert_eq!(card["minimumInFees"]["DKK"], json!(7.5));
+}
+
+/// Every documented request example in `fixtures/coinify/docs` (whatever its file is called),
+/// sent as documented with the sandbox's partner id and a JWT of the documented payload, gets
+/// the documented status and the documented keys.
+#[tokio::test]
+async fn every_documented_request_gets_the_documented_status_and_keys() {
+    let cf = start().await;
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/coinify/docs");
+    let read = |name: &str| -> Option<Value> {
+        let text = std::fs::read_to_string(dir.join(name)).ok()?;
+        Some(serde_json::from_str(&text).unwrap())
+    };
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let mut requests: Vec<(String, Value)> = names
+        .iter()
+        .filter_map(|n| Some((n.strip_suffix(".request.json")?.to_owned(), read(n)?)))
+        .collect();
+    // Reviews before their documents.
+    requests.sort_by_key(|(_, r)| r["path"].as_str().unwrap().contains(":review-id"));
+    assert!(requests.len() >= 3, "{names:?}");
+    let mut review_id: Option<String> = None;
+    let mut checked = 0;
+    for (prefix, request) in requests {
+        let Some(response_name) = names
+            .iter()
+            .find(|n| n.starts_with(&format!("{prefix}.response.")))
+        else {
+            continue;
+        };
+        let response = read(response_name).unwrap();
+        let method = request["method"].as_str().unwrap();
+        let mut path = request["path"]
+            .as_str()
+            .unwrap()
+            .replace(":partner-id", DEFAULT_PARTNER_ID)
+            .replace(":id", DEFAULT_PARTNER_ID);
+        if let Some(id) = &review_id {
+            path = path.replace(":review-id", id);
+        }
+        let body = &request["body"];
+        let (path, payload): (String, Vec<u8>) = match (method, body) {
+            ("GET", Value::Object(query)) => {
+                let query: Vec<String> = query
+                    .iter()
+                    .map(|(k, v)| match v {
+                        Value::String(s) => format!("{k}={s}"),
+                        other => format!("{k}={other}"),
+                    })
+                    .collect();
+                (format!("{path}?{}", query.join("&")), Vec::new())
+            }
+            (_, Value::Null) if method == "POST" => (path, vec![0xFF; 284]),
+            (_, Value::Null) => (path, Vec::new()),
+            (_, body) => (path, body.to_string().into_bytes()),
+        };
+        let mut headers: Vec<(String, String)> = request["headers"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| {
+                !["host", "content-length", "authorization"]
+                    .contains(&k.to_ascii_lowercase().as_str())
+            })
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+            .collect();
+        if let Some(jwt) = read(&format!("{prefix}.jwt-payload.json")) {
+            let mut claims = jwt["body"].clone();
+            if let (Some(id), Some(c)) = (&review_id, claims.get_mut("reviewId")) {
+                *c = json!(id);
+            }
+            headers.push((
+                "authorization".to_owned(),
+                format!("Bearer {}", cf.sign(claims)),
+            ));
+        }
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let raw = cf.send(method, &path, &headers, payload).await;
+        let status = response["status"].as_u64().unwrap();
+        assert_eq!(u64::from(raw.status), status, "{prefix}: {}", raw.text);
+        let want = &response["body"];
+        if want.is_object() {
+            assert_eq!(raw.keys(), keys(want), "{prefix}: {}", raw.text);
+        } else if want.is_array() {
+            assert!(raw.json().is_array(), "{prefix}: {}", raw.text);
+        }
+        if path.ends_with("/kyc") {
+            review_id = raw.json()["id"].as_str().map(str::to_owned);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked}");
 }

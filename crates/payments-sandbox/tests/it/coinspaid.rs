@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use coinspaid_api::webhook::{Verifier, WebhookSecrets};
@@ -13,7 +12,7 @@ use coinspaid_api::{
     TakeAddress, TransactionKind, WithdrawalCrypto,
 };
 use payments_core::digest::hmac_sha512_hex;
-use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::SandboxClock;
 use payments_sandbox::coinspaid::{CANCEL_ADDRESS_PREFIX, FUTURES_FIX_PERIOD_SECS};
 use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
 use serde_json::{Value, json};
@@ -22,13 +21,13 @@ use crate::support::START;
 
 struct Cp {
     running: RunningSandbox,
-    clock: Arc<FixedClock>,
+    clock: SandboxClock,
     client: Client,
     http: reqwest::Client,
 }
 
 async fn start_with(config: SandboxConfig) -> Cp {
-    let clock = Arc::new(FixedClock::at(START));
+    let clock = SandboxClock::fixed(START);
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();
@@ -88,23 +87,19 @@ impl Cp {
         body: &str,
         headers: &[(&str, &str)],
     ) -> Raw {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut req = self
-            .http
-            .request(
-                method,
-                format!("{}{path}", self.running.url(Provider::CoinsPaid)),
-            )
-            .header("content-type", "application/json")
-            .body(body.to_owned());
-        for (name, value) in headers {
-            req = req.header(*name, *value);
-        }
-        let resp = req.send().await.unwrap();
-        let status = resp.status().as_u16();
-        let text = resp.text().await.unwrap();
+        let mut all = vec![("content-type", "application/json")];
+        all.extend_from_slice(headers);
+        let answer = crate::support::oneshot(
+            self.running.sandbox(),
+            method,
+            &format!("{}{path}", Provider::CoinsPaid.prefix()),
+            &all,
+            body.to_owned(),
+        )
+        .await;
+        let text = answer.text();
         Raw {
-            status,
+            status: answer.status,
             body: serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
         }
     }

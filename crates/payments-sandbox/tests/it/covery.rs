@@ -63,23 +63,20 @@ async fn send_raw(
     headers: &[(&str, &str)],
     body: &str,
 ) -> Resp {
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut req = h
-        .http
-        .request(method, format!("{}{path}", h.running.url(Provider::Covery)))
-        .header("content-type", "application/json")
-        .body(body.to_owned());
-    for (name, value) in headers {
-        req = req.header(*name, *value);
-    }
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let headers = resp.headers().clone();
-    let body = resp.text().await.unwrap();
+    let mut all = vec![("content-type", "application/json")];
+    all.extend_from_slice(headers);
+    let answer = crate::support::oneshot(
+        h.running.sandbox(),
+        method,
+        &format!("{}{path}", Provider::Covery.prefix()),
+        &all,
+        body.to_owned(),
+    )
+    .await;
     Resp {
-        status,
-        headers,
-        body,
+        status: answer.status,
+        body: answer.text(),
+        headers: answer.headers,
     }
 }
 

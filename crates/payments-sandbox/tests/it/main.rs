@@ -1,6 +1,10 @@
-//! Integration tests: a real sandbox on a loopback port, called with `coincover_api`'s and
-//! `coinspaid_api`'s clients and with raw HTTP (Coinify's partner JWTs signed with
-//! `jsonwebtoken`).
+//! Integration tests. Raw requests to the providers' routes (rules, routes, errors, refusals) drive
+//! the sandbox's router in-process with tower's `oneshot` (`support::oneshot`,
+//! `inprocess.rs`); sockets only where they are the point: the `coincover_api` and
+//! `coinspaid_api` clients against a real sandbox on a loopback port, callbacks posted to a
+//! listener, dropped connections, the request log's view of real HTTP. Coinify's partner JWTs
+//! are signed with `jsonwebtoken`, Covery's and CoinsPaid's signatures with payments-core's
+//! digest code: never with the sandbox's own.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,5 +19,6 @@ mod covery;
 mod determinism;
 mod errors;
 mod fixtures;
+mod inprocess;
 mod rules;
 mod support;

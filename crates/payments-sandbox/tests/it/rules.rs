@@ -16,7 +16,11 @@ fn assert_red(check: &TransactionCheck, code: ThreatCode) {
     assert_eq!(check.threat_code(), Some(code), "{check:?}");
     let reason = check.reason.as_ref().unwrap();
     assert_eq!(reason.category.as_deref(), Some(code.category()));
-    assert_eq!(reason.description.as_deref(), Some(code.description()));
+    // The sandbox's own description (CoinCover's documented "Reason" text), not the client's.
+    assert_eq!(
+        reason.description.as_deref(),
+        payments_sandbox::coincover::threat(code.code()).map(|t| t.description)
+    );
     assert_eq!(
         check.message.as_deref(),
         Some("Transaction is not protected by CoinCover.")
@@ -115,7 +119,7 @@ async fn a_red_answer_has_the_documented_keys_plus_reason() {
         serde_json::json!({
             "code": 50115,
             "category": "Ransomware",
-            "description": ThreatCode::Ransomware.description(),
+            "description": "The destination wallet address has previously been involved with ransomware attacks.",
         })
     );
     assert_eq!(v["status"], "RED");

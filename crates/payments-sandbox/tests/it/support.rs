@@ -1,11 +1,9 @@
 //! A started sandbox with a fixed clock, a client and a raw HTTP client.
 
-use std::sync::Arc;
-
 use coincover_api::{
     Amount, CheckTransaction, Client, CoinId, Environment, TransactionCheck, TransactionOutput,
 };
-use payments_core::signer::test_util::FixedClock;
+use payments_sandbox::SandboxClock;
 use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
 
 /// 2023-11-14T22:13:20Z.
@@ -13,7 +11,7 @@ pub const START: u64 = 1_700_000_000;
 
 pub struct Harness {
     pub running: RunningSandbox,
-    pub clock: Arc<FixedClock>,
+    pub clock: SandboxClock,
     pub client: Client,
     pub http: reqwest::Client,
 }
@@ -23,7 +21,7 @@ pub async fn start() -> Harness {
 }
 
 pub async fn start_with(config: SandboxConfig) -> Harness {
-    let clock = Arc::new(FixedClock::at(START));
+    let clock = SandboxClock::fixed(START);
     let running = Sandbox::start(config.with_clock(clock.clone()))
         .await
         .unwrap();
@@ -38,6 +36,51 @@ pub async fn start_with(config: SandboxConfig) -> Harness {
         clock,
         client,
         http,
+    }
+}
+
+/// An answer from the router, in-process.
+pub struct Answer {
+    pub status: u16,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends one request to `sandbox`'s router in-process with tower's `oneshot`: no socket, the
+/// same state as the running server's.
+pub async fn oneshot(
+    sandbox: &Sandbox,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: impl Into<axum::body::Body>,
+) -> Answer {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = sandbox
+        .router()
+        .oneshot(request.body(body.into()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        body,
     }
 }
 
@@ -78,26 +121,25 @@ impl Harness {
         authorization: Option<&str>,
         body: &str,
     ) -> Raw {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", self.running.base_url()))
-            .header("content-type", "application/json")
-            .body(body.to_owned());
+        let mut headers = vec![("content-type", "application/json")];
         if let Some(auth) = authorization {
-            req = req.header("authorization", auth);
+            headers.push(("authorization", auth));
         }
-        let resp = req.send().await.unwrap();
-        let status = resp.status().as_u16();
-        let content_type = resp
-            .headers()
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_owned());
-        let body = resp.text().await.unwrap();
+        let answer = oneshot(
+            self.running.sandbox(),
+            method,
+            path,
+            &headers,
+            body.to_owned(),
+        )
+        .await;
         Raw {
-            status,
-            content_type,
-            body,
+            status: answer.status,
+            content_type: answer
+                .headers
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_owned()),
+            body: answer.text(),
         }
     }
 
