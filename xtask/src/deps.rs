@@ -75,6 +75,17 @@ const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        package: "payments-sandbox",
+        features: &[],
+        forbidden: &[
+            "payments-core",
+            "coincover-api",
+            "covery-api",
+            "coinspaid-api",
+            "coinify-api",
+        ],
+    },
+    Rule {
         package: "payments-core",
         features: &["--all-features"],
         forbidden: &[
