@@ -18,7 +18,7 @@ pub const DOCUMENT_CONTENT_TYPES: &[&str] = &["image/jpeg", "image/png", "applic
 /// The accepted `X-Upload-Document-Type` values.
 pub const DOCUMENT_TYPES: &[&str] = &["passport", "national_id", "drivers_license", "selfie"];
 
-/// The file name [`write_generated_key`] writes.
+/// The file name [`write_generated_key`](crate::coinify::write_generated_key) writes.
 pub const GENERATED_KEY_FILE_NAME: &str = "coinify-sandbox-partner-key.pem";
 
 /// The longest text field accepted (ids, names, address lines), in characters.
