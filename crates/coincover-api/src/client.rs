@@ -4,10 +4,7 @@ use std::sync::Arc;
 
 use payments_core::provider::auth::BearerToken;
 use payments_core::provider::{ApiClient, ApiClientBuilder, ProviderSpec};
-use payments_core::{
-    Endpoint, Error, InputFile, JsonOutput, NoContent, Operation, RequestOptions, SecretString,
-    WithMeta,
-};
+use payments_core::{Endpoint, Error, NoContent, SecretString};
 
 use crate::api::{CheckTransaction, CreatePlan, CreateUser, UpdatePlan, UpdateUser};
 use crate::types::TransactionCheck;
@@ -92,37 +89,7 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
-    pub async fn send_with<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<E::Output, Error> {
-        self.api.send_with(endpoint, options).await
-    }
-
-    /// [`send_with`](Self::send_with), also returning the status, request id
-    /// (`x-amzn-requestid`), attempts, elapsed time and kept headers.
-    pub async fn send_with_meta<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<WithMeta<E::Output>, Error> {
-        self.api.send_with_meta(endpoint, options).await
-    }
-
-    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
-    /// input document (the documented body, plus `userId` as a top-level field where the
-    /// path has it), answering the decoded response as JSON with every digit kept; what
-    /// the `payments` CLI uses. CoinCover operations take no files.
-    pub async fn call_json(
-        &self,
-        operation: &'static Operation,
-        input: &str,
-        files: Vec<InputFile>,
-    ) -> Result<WithMeta<JsonOutput>, Error> {
-        self.api.call_json(operation, input, files).await
-    }
+    payments_core::client_send_methods!(call_json);
 
     /// `POST /transaction`: GREEN or RED, with the threat code for RED.
     pub async fn check_transaction(

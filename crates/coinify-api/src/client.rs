@@ -14,7 +14,7 @@ use payments_core::provider::{
 };
 use payments_core::{
     ApiError, Auth, Clock, Endpoint, Error, ExposeSecret, InputFile, JsonOutput, NonceSource,
-    Operation, RequestOptions, SecretString, SignContext, SignError, Signer, WithMeta,
+    Operation, SecretString, SignContext, SignError, Signer, WithMeta,
 };
 use serde_json::value::RawValue;
 
@@ -251,24 +251,7 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
-    pub async fn send_with<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<E::Output, Error> {
-        self.api.send_with(endpoint, options).await
-    }
-
-    /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
-    /// elapsed time and kept headers.
-    pub async fn send_with_meta<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<WithMeta<E::Output>, Error> {
-        self.api.send_with_meta(endpoint, options).await
-    }
+    payments_core::client_send_methods!();
 
     /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
     /// input document (the documented body or query fields and path parameters; the

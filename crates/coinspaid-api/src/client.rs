@@ -5,10 +5,7 @@ use std::sync::Arc;
 use payments_core::http::HeaderMap;
 use payments_core::provider::auth::HmacSha512Signer;
 use payments_core::provider::{ApiClient, ApiClientBuilder, ProviderSpec, default_error_parser};
-use payments_core::{
-    ApiError, ApiErrorKind, Endpoint, Error, InputFile, JsonOutput, NoContent, Operation,
-    RequestOptions, SecretString, WithMeta,
-};
+use payments_core::{ApiError, ApiErrorKind, Endpoint, Error, NoContent, SecretString};
 
 use crate::api::{
     CalculateExchange, ConfirmFutures, ExchangeFixed, ExchangeNow, GetFuturesRates, ListAccounts,
@@ -126,36 +123,7 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
-    pub async fn send_with<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<E::Output, Error> {
-        self.api.send_with(endpoint, options).await
-    }
-
-    /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
-    /// elapsed time and kept headers.
-    pub async fn send_with_meta<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<WithMeta<E::Output>, Error> {
-        self.api.send_with_meta(endpoint, options).await
-    }
-
-    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
-    /// input document (the documented body), answering the decoded response as JSON with
-    /// every digit kept; what the `payments` CLI uses.
-    pub async fn call_json(
-        &self,
-        operation: &'static Operation,
-        input: &str,
-        files: Vec<InputFile>,
-    ) -> Result<WithMeta<JsonOutput>, Error> {
-        self.api.call_json(operation, input, files).await
-    }
+    payments_core::client_send_methods!(call_json);
 
     /// `GET /v2/ping`: `Ok(())` when the API is up and accepts your signature.
     pub async fn ping(&self) -> Result<(), Error> {

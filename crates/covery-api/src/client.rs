@@ -9,8 +9,7 @@ use payments_core::http::header::HeaderValue;
 use payments_core::provider::auth::Sha256NonceSigner;
 use payments_core::provider::{ApiClient, ApiClientBuilder, ProviderSpec};
 use payments_core::{
-    Endpoint, Error, InputFile, JsonOutput, NoContent, NonceSource, Operation, RequestOptions,
-    SecretString, SignContext, SignError, Signer, WithMeta,
+    Endpoint, Error, NoContent, NonceSource, SecretString, SignContext, SignError, Signer,
 };
 
 use crate::api::{
@@ -182,36 +181,7 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
-    pub async fn send_with<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<E::Output, Error> {
-        self.api.send_with(endpoint, options).await
-    }
-
-    /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
-    /// elapsed time and kept headers.
-    pub async fn send_with_meta<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<WithMeta<E::Output>, Error> {
-        self.api.send_with_meta(endpoint, options).await
-    }
-
-    /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its JSON
-    /// input document (the documented body), answering the decoded response as JSON with
-    /// every digit kept; what the `payments` CLI uses.
-    pub async fn call_json(
-        &self,
-        operation: &'static Operation,
-        input: &str,
-        files: Vec<InputFile>,
-    ) -> Result<WithMeta<JsonOutput>, Error> {
-        self.api.call_json(operation, input, files).await
-    }
+    payments_core::client_send_methods!(call_json);
 
     /// `POST /api/ping`: checks the API and what the token may do
     /// ([`types::Ping::level`]).

@@ -1058,3 +1058,47 @@ macro_rules! client_builder_options {
         }
     };
 }
+
+/// Writes the per-call methods every provider `Client` forwards to its `api:`
+/// [`ApiClient`] field: `send_with` and `send_with_meta`, and with `call_json` as argument
+/// also `call_json`. Use it inside the client's `impl` block, next to its own `send`.
+#[macro_export]
+macro_rules! client_send_methods {
+    () => {
+        /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra
+        /// headers).
+        pub async fn send_with<E: $crate::Endpoint>(
+            &self,
+            endpoint: &E,
+            options: &$crate::RequestOptions,
+        ) -> Result<E::Output, $crate::Error> {
+            self.api.send_with(endpoint, options).await
+        }
+
+        /// [`send_with`](Self::send_with), also returning the status, request id, attempts,
+        /// elapsed time and kept headers.
+        pub async fn send_with_meta<E: $crate::Endpoint>(
+            &self,
+            endpoint: &E,
+            options: &$crate::RequestOptions,
+        ) -> Result<$crate::WithMeta<E::Output>, $crate::Error> {
+            self.api.send_with_meta(endpoint, options).await
+        }
+    };
+    (call_json) => {
+        $crate::client_send_methods!();
+
+        /// Calls any operation of [`OPERATIONS`](crate::operations::OPERATIONS) with its
+        /// JSON input document (the documented body fields plus path and query parameters
+        /// as top-level fields) and files, answering the decoded response as JSON with
+        /// every digit kept; what the `payments` CLI uses.
+        pub async fn call_json(
+            &self,
+            operation: &'static $crate::Operation,
+            input: &str,
+            files: Vec<$crate::InputFile>,
+        ) -> Result<$crate::WithMeta<$crate::JsonOutput>, $crate::Error> {
+            self.api.call_json(operation, input, files).await
+        }
+    };
+}
