@@ -745,10 +745,7 @@ impl ApiClient {
             let mut req = http::Request::new(body.clone());
             *req.method_mut() = op.method.clone();
             *req.uri_mut() = uri.clone();
-            // Room for the signer's headers, so signing does not grow the map.
-            let mut attempt_headers = HeaderMap::with_capacity(headers.len() + 4);
-            attempt_headers.extend(headers.iter().map(|(n, v)| (n.clone(), v.clone())));
-            *req.headers_mut() = attempt_headers;
+            *req.headers_mut() = headers.clone();
             *req.extensions_mut() = extensions.clone();
             let cx = SignContext {
                 provider: i.provider.name,
