@@ -88,10 +88,10 @@ pub(crate) async fn run(
     if given_key {
         out.push_str("  COINIFY_PRIVATE_KEY_FILE=(your partner private key; JWTs are verified with --coinify-public-key)\n");
     } else {
-        match payments_sandbox::coinify::write_generated_key(std::env::temp_dir()) {
+        match private_dir().and_then(payments_sandbox::coinify::write_generated_key) {
             Ok(path) => push_var(&mut out, "COINIFY_PRIVATE_KEY_FILE", path.display()),
             Err(e) => out.push_str(&format!(
-                "  (cannot write the Coinify partner key to the temporary directory: {e})\n"
+                "  (cannot write the Coinify partner key to a private temporary directory: {e})\n"
             )),
         }
     }
@@ -126,4 +126,29 @@ pub(crate) async fn run(
 /// Appends one `  NAME=value` line of the environment to set.
 fn push_var(out: &mut String, name: &str, value: impl std::fmt::Display) {
     out.push_str(&format!("  {name}={value}\n"));
+}
+
+/// A fresh directory for this run's generated keys, readable by the owner only: created
+/// anew (never reused, so no other user can have planted a file or link in it), under the
+/// system temporary directory.
+fn private_dir() -> std::io::Result<std::path::PathBuf> {
+    let base = std::env::temp_dir();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    for attempt in 0..16u32 {
+        let dir = base.join(format!(
+            "payments-sandbox-{}-{stamp:x}-{attempt}",
+            std::process::id()
+        ));
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        match builder.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no fresh directory could be created"))
 }
