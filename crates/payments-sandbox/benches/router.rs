@@ -37,11 +37,9 @@ fn main() {
             }),
         );
         let auth = format!("Bearer {}", sandbox.credentials().coincover_token);
-        let n: u32 = if std::env::args().any(|a| a == "--bench") {
-            50_000
-        } else {
-            200
-        };
+        // Under `cargo test` (no `--bench`): a short smoke run, no figures.
+        let bench = std::env::args().any(|a| a == "--bench");
+        let n: u32 = if bench { 50_000 } else { 20 };
         for (name, router) in [
             ("sandbox", app.clone()),
             ("minimal", minimal.clone()),
@@ -65,7 +63,9 @@ fn main() {
                     .unwrap();
             }
             let per = t.elapsed() / n;
-            println!("{name}: {per:?} per request");
+            if bench {
+                println!("{name}: {per:?} per request");
+            }
         }
     });
 }
