@@ -78,3 +78,8 @@ pub use payments_core::{
     RetryPolicy, SecretString, Timeouts, WithMeta,
 };
 pub use types::{ThreatCode, ThreatFamily, ThreatReason, TransactionCheck, TransactionStatus};
+
+/// The README's examples, compiled as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -115,3 +115,8 @@ pub use types::{
     KycState, PartnerId, PaymentMethod, PaymentMethods, Profile, Screening, SupportedCountries,
     Timestamp, Transfer, TransferMedium, UploadedDocument,
 };
+
+/// The README's examples, compiled as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

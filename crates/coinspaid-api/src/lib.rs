@@ -83,3 +83,8 @@ pub use types::{
     FuturesConfirmation, FuturesLimit, FuturesPrice, FuturesRates, PairSide, PriceLimit, Status,
     Transaction, TransactionKind, TransactionType, UnknownCallback, Withdrawal, WithdrawalCallback,
 };
+
+/// The README's examples, compiled as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

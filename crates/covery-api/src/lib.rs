@@ -85,3 +85,8 @@ pub use types::{
     Access, AlertState, AlertType, Decision, EventResult, FraudAlert, PostbackResult, Refunded,
     TokenLevel,
 };
+
+/// The README's examples, compiled as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -661,3 +661,8 @@ impl Drop for RunningSandbox {
         }
     }
 }
+
+/// The README's examples, compiled as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
