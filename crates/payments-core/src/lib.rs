@@ -106,7 +106,11 @@ mod client;
 #[cfg(feature = "client")]
 mod endpoint;
 #[cfg(feature = "client")]
+mod macros;
+#[cfg(feature = "client")]
 mod operation;
+#[cfg(feature = "client")]
+mod options;
 #[cfg(feature = "client")]
 pub mod retry;
 #[cfg(feature = "client")]
@@ -114,14 +118,16 @@ mod scrub;
 #[cfg(feature = "client")]
 pub mod signer;
 #[cfg(feature = "client")]
+mod spec;
+#[cfg(feature = "client")]
 pub mod transport;
 
-#[cfg(feature = "client")]
-pub use client::{RequestOptions, ResponseMeta, Timeouts, WithMeta};
 #[cfg(feature = "client")]
 pub use endpoint::{Endpoint, NoContent, RequestSpec, RetrySafety};
 #[cfg(feature = "client")]
 pub use operation::{AttachFiles, Auth, InputFile, Io, JsonOutput, Operation, read_document};
+#[cfg(feature = "client")]
+pub use options::{RequestOptions, ResponseMeta, Timeouts, WithMeta};
 #[cfg(feature = "client")]
 pub use retry::{BudgetConfig, RetryPolicy};
 #[cfg(feature = "client")]
@@ -143,9 +149,7 @@ pub use reqwest::Client as ReqwestClient;
 #[cfg(feature = "client")]
 pub mod provider {
     pub use crate::auth;
-    pub use crate::client::{
-        ApiClient, ApiClientBuilder, DEFAULT_MAX_BODY, ProviderSpec, default_error_parser,
-    };
+    pub use crate::client::{ApiClient, ApiClientBuilder, DEFAULT_MAX_BODY};
     pub use crate::digest;
     pub use crate::endpoint::{
         DecodeFailure, InvalidInput, RequestBody, check_path_param, decode_json, path_segment,
@@ -155,6 +159,7 @@ pub mod provider {
     pub use crate::operation::{MAX_PATH_PARAM, check_duplicate_keys};
     pub use crate::scrub::{scrub_credential_fields, scrub_values};
     pub use crate::signer::NoAuth;
+    pub use crate::spec::{ProviderSpec, default_error_parser};
 }
 
 #[cfg(feature = "webhook")]
