@@ -102,6 +102,58 @@ const RULES: &[Rule] = &[
     },
 ];
 
+/// Crates only some workspace members may depend on directly (normal edges, every
+/// feature): provider crates go through payments-core. The same bans as `deny.toml`'s
+/// `wrappers`, checked here without cargo-deny.
+const DIRECT_ONLY: &[(&str, &[&str])] = &[
+    (
+        "reqwest",
+        &["payments-core", "payments-sandbox", "payments-cli"],
+    ),
+    ("jsonwebtoken", &["payments-core", "payments-sandbox"]),
+    ("hmac", &["payments-core", "payments-sandbox"]),
+    ("sha2", &["payments-core", "payments-sandbox"]),
+];
+
+/// The crates that depend directly on `name` (`cargo tree -i NAME --depth 1`), or
+/// `None` when nothing in the workspace does.
+fn direct_dependents(root: &Path, name: &str) -> Result<Option<Vec<String>>> {
+    let cmd = CargoCmd::new(&[
+        "tree",
+        "--workspace",
+        "--all-features",
+        "-e",
+        "normal",
+        "-i",
+        name,
+        "--depth",
+        "1",
+        "--prefix",
+        "depth",
+        "--format",
+        "{p}",
+    ]);
+    let (success, stdout, stderr) = cmd.output(root)?;
+    if !success {
+        if stderr.contains("did not match any packages") {
+            return Ok(None);
+        }
+        return Err(format!(
+            "`{}` failed:\n{}",
+            cmd.display(),
+            stderr.trim_end()
+        ));
+    }
+    Ok(Some(
+        stdout
+            .lines()
+            .filter_map(|line| line.strip_prefix('1'))
+            .filter_map(|rest| rest.split_whitespace().next())
+            .map(str::to_owned)
+            .collect(),
+    ))
+}
+
 /// Result of checking one [`Rule`].
 enum Verdict {
     /// No forbidden crate found; the tree had this many distinct crates.
@@ -202,6 +254,33 @@ pub(crate) fn run(root: &Path) -> Result {
             Err(error) => {
                 println!("deps: {label}: FAILED: cargo tree failed");
                 failures.push(format!("{label}: {error}"));
+            }
+        }
+    }
+    for (name, allowed) in DIRECT_ONLY {
+        match direct_dependents(root, name) {
+            Ok(None) => println!("deps: {name}: not in the graph"),
+            Ok(Some(dependents)) => {
+                let others: Vec<&String> = dependents
+                    .iter()
+                    .filter(|d| !allowed.contains(&d.as_str()))
+                    .collect();
+                if others.is_empty() {
+                    println!(
+                        "deps: {name}: ok (depended on directly only by {})",
+                        dependents.join(", ")
+                    );
+                } else {
+                    println!("deps: {name}: FAILED: also depended on by {others:?}");
+                    failures.push(format!(
+                        "only {} may depend on {name} directly; also: {others:?}",
+                        allowed.join(", ")
+                    ));
+                }
+            }
+            Err(error) => {
+                println!("deps: {name}: FAILED: cargo tree failed");
+                failures.push(format!("{name}: {error}"));
             }
         }
     }
