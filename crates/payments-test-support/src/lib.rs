@@ -6,9 +6,7 @@
 pub mod server;
 
 mod recorded;
-pub use recorded::{
-    assert_sent_as_recorded, outcome_text, recorded_body, recorded_fixtures, replay_recorded,
-};
+pub use recorded::replay_recorded;
 pub use server::MemoryTransport;
 
 mod client;

@@ -2,26 +2,13 @@
 //! `cargo xtask fixtures refresh`) to replay them in tests.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use payments_core::{Error, InputFile, JsonOutput, Operation, WithMeta};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::server::{MemoryTransport, Reply};
-
-/// Every recorded fixture in `dir`, sorted by file name, parsed. Panics (it is a test
-/// helper) when the directory or a file cannot be read or parsed, naming it.
-pub fn recorded_fixtures(dir: impl AsRef<Path>) -> Vec<(PathBuf, Value)> {
-    super::fixture_files(dir)
-        .into_iter()
-        .filter(|(_, path)| path.extension().is_some_and(|e| e == "json"))
-        .map(|(_, path)| {
-            let doc = super::read_json(&path);
-            (path, doc)
-        })
-        .collect()
-}
 
 /// A recording as `payments record-fixtures` writes it; the input and outcome kept as
 /// their exact text.
@@ -64,7 +51,7 @@ fn base64_decode(text: &str) -> Vec<u8> {
 
 /// The outcome of a call as the recordings write it, compact:
 /// `{"ok":{"status":…,"value":…}}` or `{"error":"<Display>"}`.
-pub fn outcome_text(result: &Result<WithMeta<JsonOutput>, Error>) -> String {
+fn outcome_text(result: &Result<WithMeta<JsonOutput>, Error>) -> String {
     match result {
         Ok(out) => format!(
             r#"{{"ok":{{"status":{},"value":{}}}}}"#,
@@ -168,7 +155,7 @@ pub async fn replay_recorded(
 
 /// The exact bytes of a recorded body: `null` is empty, a string is its UTF-8, `{"hex": …}`
 /// is the decoded binary, anything else is compact JSON.
-pub fn recorded_body(body: &Value) -> Vec<u8> {
+fn recorded_body(body: &Value) -> Vec<u8> {
     match body {
         Value::Null => Vec::new(),
         Value::String(text) => text.clone().into_bytes(),
@@ -208,7 +195,7 @@ impl Reply {
 /// (`{"method", "path", "query", "body"}`): same method, same path (and query), and the same
 /// body — compared as JSON values when the recording holds JSON, byte for byte otherwise.
 /// Panics (it is a test helper) naming the difference.
-pub fn assert_sent_as_recorded(sent: &[super::server::Recorded], request: &Value) {
+fn assert_sent_as_recorded(sent: &[super::server::Recorded], request: &Value) {
     assert_eq!(sent.len(), 1, "expected one request, got {}", sent.len());
     let sent = &sent[0];
     assert_eq!(Some(sent.method.as_str()), request["method"].as_str());
