@@ -233,6 +233,11 @@ impl ApiClient {
         &self.inner.retry
     }
 
+    /// The clock the client signs with (fixed in tests); sessions read expiry from it.
+    pub fn clock(&self) -> &dyn Clock {
+        &*self.inner.clock
+    }
+
     /// Sends `endpoint`: builds its request once, then signs and sends it on each attempt,
     /// retrying what is safe to retry, and decodes the response.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
@@ -278,9 +283,21 @@ impl ApiClient {
         input: &str,
         files: Vec<InputFile>,
     ) -> Result<WithMeta<JsonOutput>, Error> {
+        self.call_json_with(operation, input, files, &RequestOptions::default())
+            .await
+    }
+
+    /// [`call_json`](Self::call_json) with per-call options.
+    pub async fn call_json_with(
+        &self,
+        operation: &'static Operation,
+        input: &str,
+        files: Vec<InputFile>,
+        options: &RequestOptions,
+    ) -> Result<WithMeta<JsonOutput>, Error> {
         let started = Instant::now();
         let spec = (operation.io.request)(input, files).map_err(|e| self.invalid(e))?;
-        let got = self.execute(spec, &RequestOptions::default()).await?;
+        let got = self.execute(spec, options).await?;
         let json = self.decode(operation, &got, operation.io.response)?;
         Ok(WithMeta {
             value: JsonOutput {
@@ -436,6 +453,11 @@ impl ApiClient {
         parsed.set_query(spec.query.as_deref().filter(|q| !q.is_empty()));
         let uri: http::Uri = parsed.as_str().parse().map_err(|e| bad_url(&e))?;
         let mut extensions = spec.extensions;
+        if !options.extensions.is_empty() {
+            let mut merged = options.extensions.clone();
+            merged.extend(extensions);
+            extensions = merged;
+        }
         extensions.insert(crate::transport::ParsedUrl(parsed));
         let mut headers = spec.headers;
         headers.insert(USER_AGENT, i.user_agent.clone());

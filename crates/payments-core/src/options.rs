@@ -69,6 +69,9 @@ pub struct RequestOptions {
     pub retry: Option<RetryPolicy>,
     /// Extra headers sent with every attempt (they never replace the signer's).
     pub headers: HeaderMap,
+    /// Per-call data for the signer, added to the request's extensions (a user session's
+    /// token, per-call JWT claims); the request's own extensions of the same type win.
+    pub extensions: http::Extensions,
 }
 
 impl RequestOptions {
@@ -106,6 +109,12 @@ impl RequestOptions {
         };
         self.headers.insert(name, HeaderValue::from_str(value)?);
         Ok(self)
+    }
+
+    /// Adds per-call data for the signer (see [`RequestOptions::extensions`]).
+    pub fn extension<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.extensions.insert(value);
+        self
     }
 }
 

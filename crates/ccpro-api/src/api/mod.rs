@@ -1,0 +1,26 @@
+//! The request types, one module per area of the API (the reference's module split).
+//! Each is plain data whose `request()` points at its row of [`crate::operations`]; its
+//! `Deserialize` reads the input document the CLI passes (documented body fields, plus
+//! path and query parameters as top-level fields named as in the docs).
+
+pub mod account;
+pub mod auth;
+pub mod balances;
+pub mod banks;
+pub mod cards;
+pub mod checkout;
+pub mod countries;
+pub mod currencies;
+pub mod deposits;
+pub mod kyc;
+pub mod notifications;
+pub mod orders;
+pub mod platform;
+pub mod prices;
+pub mod quotes;
+pub mod securities;
+pub mod transfers;
+pub mod users;
+pub mod wallets;
+
+pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};

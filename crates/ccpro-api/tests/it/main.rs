@@ -1,0 +1,12 @@
+//! ccpro-api's integration tests: one binary.
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    missing_docs,
+    unreachable_pub
+)]
+
+mod docs;
+mod sessions;
+mod support;
+mod table;
