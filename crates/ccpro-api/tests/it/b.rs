@@ -36,10 +36,7 @@ fn documented(name: &str) -> String {
 }
 
 /// Decodes a documented success with the operation's own `decode`.
-fn decode<E: Endpoint>(name: &str) -> E::Output
-where
-    E: Sized,
-{
+fn decode<E: Endpoint>(name: &str) -> E::Output {
     E::decode(
         payments_core::http::StatusCode::OK,
         documented(name).as_bytes(),
