@@ -929,3 +929,52 @@ async fn documented_errors_keep_status_and_message() {
     );
     assert_eq!(mem.hits(), 3);
 }
+
+/// §8.31: #22's 422 is about `email` and #27's about `type`, neither a parameter of its
+/// endpoint: the field errors are kept as sent, whatever field they name.
+#[tokio::test]
+async fn validation_errors_about_foreign_fields_are_kept() {
+    let mem = MemoryTransport::new([
+        Reply::json(422, &documented("kyc-personal-data.response.422")),
+        Reply::json(422, &documented("kyc-phone-add.response.422")),
+    ]);
+    let user = support::user(&mem);
+    let e = user
+        .submit_kyc_personal_data("Alin", "Ionut", "1990-12-31")
+        .await
+        .unwrap_err();
+    let c = ccpro_api::ccpro_error(&e).unwrap();
+    assert_eq!(c.reason, ccpro_api::CcproReason::Validation);
+    assert_eq!(
+        (c.fields[0].field.as_str(), c.fields[0].message.as_str()),
+        ("email", "The email has already been taken.")
+    );
+    let e = user.add_kyc_phone("40700000000").await.unwrap_err();
+    let c = ccpro_api::ccpro_error(&e).unwrap();
+    assert_eq!(c.fields[0].field, "type");
+}
+
+/// §8.23: kyc-address's `city` rule is `alpha_dash`, kyc-create's only `max:191`: the
+/// looser rule is applied, so a city with a space is sent and the server decides.
+#[tokio::test]
+async fn a_city_with_a_space_is_sent_to_both_address_operations() {
+    let r = sent(
+        &SubmitKycAddress::new(USER, "RO", "Satu Mare", "440000", "Street 1"),
+        "null",
+    )
+    .await;
+    assert!(names(&form(&r)).contains(&("city".into(), Some("Satu Mare".into()))));
+    let r = sent(
+        &CreateKyc::new(
+            USER,
+            "RO",
+            "Satu Mare",
+            "440000",
+            "Street 1",
+            KycFiles::passport(png("p")),
+        ),
+        KYC,
+    )
+    .await;
+    assert!(names(&form(&r)).contains(&("city".into(), Some("Satu Mare".into()))));
+}
