@@ -24,3 +24,13 @@ pub mod users;
 pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
+pub use kyc::{
+    AddKycPhone, CreateKyc, EddAnswers, KycDocumentType, KycFiles, ResendKycPhoneCode,
+    ScheduleKycVideo, ShowKyc, SubmitKycAddress, SubmitKycEdd, SubmitKycPersonalData,
+    UploadKycDocument, VerifyKycPhone,
+};
+pub use securities::{ChangePassword, InvalidateAccessToken, ListAccessTokens, ListSecurityEvents};
+pub use users::{
+    CreateUser, ForgotPassword, NewUserAddress, PlatformLink, ResendVerificationEmail,
+    ResetPassword, ResetTokenFormat, ShowUserProfile, VerifyEmail,
+};

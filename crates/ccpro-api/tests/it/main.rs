@@ -6,6 +6,7 @@
     unreachable_pub
 )]
 
+mod b;
 mod docs;
 mod handoff;
 mod sessions;
