@@ -24,3 +24,10 @@ pub mod users;
 pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
+pub use checkout::{GetCheckout, ListCheckouts};
+pub use orders::{GetOrder, ListCoinOrders, ListOrders, ListTokenOrders, UploadPaymentProof};
+pub use quotes::{ConfirmQuote, CreateQuote, GetQuote, ListQuotes};
+pub use transfers::{
+    ConfirmTransfer, CreateTransfer, GetTransfer, ListTransfers, ListTransfersBy,
+    ListTransfersFrom, ListTransfersTo,
+};

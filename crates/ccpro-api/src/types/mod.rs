@@ -7,3 +7,14 @@ pub mod error;
 pub use auth::{AccessToken, LogoutResult};
 pub use common::{Message, Page, PageMeta, Ref};
 pub use error::{CcproError, CcproReason, ccpro_error};
+pub mod checkout;
+pub mod orders;
+pub mod quotes;
+pub mod transfers;
+pub use checkout::{AttemptsQuote, Checkout, CheckoutStatus, CheckoutStep};
+pub use orders::{
+    ExternalPlatformInfo, Order, OrderCommissions, OrderDirection, OrderPayment, OrderStatus,
+    PaymentType, TradeOperation, UserSummary, UserSummaryMeta, UserSummaryOptions,
+};
+pub use quotes::{Quote, QuoteCommission, QuotePayment, QuoteStatus};
+pub use transfers::{Transfer, TransferAction, TransferCommission, TransferStatus, TransferUser};
