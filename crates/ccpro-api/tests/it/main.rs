@@ -6,6 +6,7 @@
     unreachable_pub
 )]
 
+mod c;
 mod docs;
 mod handoff;
 mod sessions;
