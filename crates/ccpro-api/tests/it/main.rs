@@ -6,6 +6,7 @@
     unreachable_pub
 )]
 
+mod b;
 mod c;
 mod docs;
 mod handoff;
