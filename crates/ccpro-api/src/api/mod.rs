@@ -24,12 +24,19 @@ pub mod users;
 pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
+pub use checkout::{GetCheckout, ListCheckouts};
 pub use kyc::{
     AddKycPhone, CreateKyc, EddAnswers, KycDocumentType, KycFiles, ResendKycPhoneCode,
     ScheduleKycVideo, ShowKyc, SubmitKycAddress, SubmitKycEdd, SubmitKycPersonalData,
     UploadKycDocument, VerifyKycPhone,
 };
+pub use orders::{GetOrder, ListCoinOrders, ListOrders, ListTokenOrders, UploadPaymentProof};
+pub use quotes::{ConfirmQuote, CreateQuote, GetQuote, ListQuotes};
 pub use securities::{ChangePassword, InvalidateAccessToken, ListAccessTokens, ListSecurityEvents};
+pub use transfers::{
+    ConfirmTransfer, CreateTransfer, GetTransfer, ListTransfers, ListTransfersBy,
+    ListTransfersFrom, ListTransfersTo,
+};
 pub use users::{
     CreateUser, ForgotPassword, NewUserAddress, PlatformLink, ResendVerificationEmail,
     ResetPassword, ResetTokenFormat, ShowUserProfile, VerifyEmail,

@@ -20,3 +20,14 @@ pub use users::{
     LinkedPlatform, ProfileBank, ProfileCard, ProfileItemStatus, ProfileWallet, RegisterType,
     RegistrationMeta, User, UserCreated, UserMeta, UserOptions, UserProfile, UserSource, UserTheme,
 };
+pub mod checkout;
+pub mod orders;
+pub mod quotes;
+pub mod transfers;
+pub use checkout::{AttemptsQuote, Checkout, CheckoutStatus, CheckoutStep};
+pub use orders::{
+    ExternalPlatformInfo, Order, OrderCommissions, OrderDirection, OrderPayment, OrderStatus,
+    PaymentType, TradeOperation, UserSummary, UserSummaryMeta, UserSummaryOptions,
+};
+pub use quotes::{Quote, QuoteCommission, QuotePayment, QuoteStatus};
+pub use transfers::{Transfer, TransferAction, TransferCommission, TransferStatus, TransferUser};

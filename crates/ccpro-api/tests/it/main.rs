@@ -7,6 +7,7 @@
 )]
 
 mod b;
+mod c;
 mod docs;
 mod handoff;
 mod sessions;
