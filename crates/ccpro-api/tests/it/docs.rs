@@ -164,6 +164,18 @@ struct Fixture {
     body: J,
 }
 
+/// The input-document name of path parameter `k`: its own, unless a body field takes that
+/// name (transfer-create's body `user` is the counterparty), when the path's value is
+/// `owner`.
+fn path_field(k: &str, body: &J) -> String {
+    let taken = matches!(body, J::Obj(items) if items.iter().any(|(b, _)| b == k));
+    if taken {
+        "owner".to_owned()
+    } else {
+        k.to_owned()
+    }
+}
+
 fn fixtures_of(op: &Operation) -> Vec<Fixture> {
     let prefix = format!("{}.", op.name);
     let mut out = Vec::new();
@@ -312,7 +324,7 @@ async fn check_request(op: &'static Operation, f: &Fixture, all: &[Fixture]) -> 
     // the platform JWT names.
     let mut doc: Vec<(String, J)> = Vec::new();
     for (k, v) in f.json["path_params"].as_object().unwrap() {
-        doc.push((k.clone(), J::Str(v.as_str().unwrap().to_owned())));
+        doc.push((path_field(k, &body), J::Str(v.as_str().unwrap().to_owned())));
     }
     for (k, v) in f.json["query"].as_object().unwrap() {
         doc.push((k.clone(), J::Str(v.as_str().unwrap().to_owned())));
@@ -520,7 +532,7 @@ async fn check_error(op: &'static Operation, f: &Fixture, status: u16) -> Vec<St
     take_placeholders(&mut body, "", &mut files);
     let mut doc: Vec<(String, J)> = Vec::new();
     for (k, v) in req.json["path_params"].as_object().unwrap() {
-        doc.push((k.clone(), J::Str(v.as_str().unwrap().to_owned())));
+        doc.push((path_field(k, &body), J::Str(v.as_str().unwrap().to_owned())));
     }
     for (k, v) in req.json["query"].as_object().unwrap() {
         doc.push((k.clone(), J::Str(v.as_str().unwrap().to_owned())));
