@@ -24,3 +24,10 @@ pub mod users;
 pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
+pub use account::{AbortAccountClose, InitiateAccountClose};
+pub use balances::GetBalances;
+pub use banks::{CreateBank, DeleteBank, GetBank, ListBanks, StatusFilter};
+pub use cards::{CardDetails, CreateCard, DeleteCard, GetCard, ListCards, UpdateCard};
+pub use countries::ListCountries;
+pub use deposits::{CreateDeposit, GetDepositAddress};
+pub use wallets::{CreateWallet, GetWallet, ListWallets, UpdateWallet};

@@ -7,3 +7,22 @@ pub mod error;
 pub use auth::{AccessToken, LogoutResult};
 pub use common::{Message, Page, PageMeta, Ref};
 pub use error::{CcproError, CcproReason, ccpro_error};
+pub mod balances;
+pub mod banks;
+pub mod cards;
+pub mod countries;
+pub mod deposits;
+pub mod wallets;
+pub use balances::{
+    Balance, BalanceAmount, BalanceAmounts, BalanceRatePoint, BalanceRates, BalanceRawRates,
+    Balances,
+};
+pub use banks::{Bank, ReviewStatus};
+pub use cards::Card;
+pub use countries::Country;
+pub use deposits::{
+    DepositAddress, DepositCommissions, DepositDestination, DepositDirection,
+    DepositExternalPlatform, DepositOperation, DepositOrder, DepositOrderStatus, DepositPayment,
+    DepositType,
+};
+pub use wallets::Wallet;
