@@ -54,10 +54,18 @@
 //!
 //! # Two audiences
 //!
-//! The crate root holds what users of a provider crate touch: [`Amount`], [`Error`],
-//! [`RetryPolicy`], [`Timeouts`], [`RequestOptions`], [`ResponseMeta`], [`Transport`].
-//! What provider crates build on (the core client, provider specs, error parsers, path
-//! and validation helpers, signers, digests) lives in [`provider`].
+//! The crate root holds what users of a provider crate touch: [`Amount`], [`ExactAmount`],
+//! [`Error`], [`RetryPolicy`], [`Timeouts`], [`RequestOptions`], [`ResponseMeta`],
+//! [`Transport`]. What provider crates build on (the core client, provider specs, error
+//! parsers, path and validation helpers, signers, digests) lives in [`provider`].
+//!
+//! # Money
+//!
+//! [`Amount`] is an exact `rust_decimal` (28 fraction digits) that reads a JSON string or
+//! number and keeps its scale. [`ExactAmount`] holds any precision (CCPro's 50-digit
+//! prices, `"6.0e-6"`) by keeping the text as received: it compares by value, converts to
+//! an [`Amount`] when that is exact, and writes back a string or a number as it came;
+//! [`exact::optional`] reads `null`, `""` and a missing field as `None`.
 //!
 //! # Features
 //!
@@ -79,12 +87,14 @@ pub mod date;
 #[doc(hidden)]
 pub mod digest;
 mod error;
+pub mod exact;
 pub mod money;
 mod wire_enum;
 
 pub use error::{
     ApiError, ApiErrorKind, BoxError, Error, FieldError, TimeoutKind, TransportErrorKind,
 };
+pub use exact::{ExactAmount, InvalidExactAmount};
 pub use money::{Amount, CoinId, Currency};
 pub use secrecy::{ExposeSecret, SecretString};
 

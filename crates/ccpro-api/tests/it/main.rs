@@ -7,6 +7,7 @@
 )]
 
 mod docs;
+mod handoff;
 mod sessions;
 mod support;
 mod table;
