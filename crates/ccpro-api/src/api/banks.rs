@@ -2,7 +2,9 @@
 //! and [`StatusFilter`], the review-state filter of the bank, card and wallet lists.
 
 use payments_core::http::StatusCode;
-use payments_core::provider::{DecodeFailure, InvalidInput, MAX_PATH_PARAM, path_segment, require_text};
+use payments_core::provider::{
+    DecodeFailure, InvalidInput, MAX_PATH_PARAM, path_segment, require_text,
+};
 use payments_core::{Endpoint, Error, RequestSpec};
 use serde::{Deserialize, Serialize};
 
@@ -46,7 +48,10 @@ pub(crate) fn alpha_num(field: &str, value: &str) -> Result<(), InvalidInput> {
     if value.chars().all(|c| c.is_ascii_alphanumeric()) {
         Ok(())
     } else {
-        Err(InvalidInput::new(field, "must contain only letters and digits"))
+        Err(InvalidInput::new(
+            field,
+            "must contain only letters and digits",
+        ))
     }
 }
 

@@ -75,7 +75,10 @@ impl CardForm<'_> {
         check_expiration_date(self.expiration_date)?;
         let d = self.last_four_digits;
         if d.len() != 4 || !d.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(InvalidInput::new("lastFourDigits", "must be exactly 4 digits"));
+            return Err(InvalidInput::new(
+                "lastFourDigits",
+                "must be exactly 4 digits",
+            ));
         }
         require_text("alias", self.alias, 191)?;
         alpha_dash("alias", self.alias)?;
@@ -118,9 +121,7 @@ fn check_expiration_date(value: &str) -> Result<(), InvalidInput> {
 }
 
 /// Takes `cardImage1` and `cardImage2` from the CLI's files, refusing any other.
-fn take_images(
-    mut files: Vec<InputFile>,
-) -> Result<(Option<File>, Option<File>), InvalidInput> {
+fn take_images(mut files: Vec<InputFile>) -> Result<(Option<File>, Option<File>), InvalidInput> {
     let image1 = upload::take_file(&mut files, "cardImage1");
     let image2 = upload::take_file(&mut files, "cardImage2");
     upload::no_other_files(&files)?;

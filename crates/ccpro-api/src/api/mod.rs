@@ -24,6 +24,7 @@ pub mod users;
 pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
+
 pub use account::{AbortAccountClose, InitiateAccountClose};
 pub use balances::GetBalances;
 pub use banks::{CreateBank, DeleteBank, GetBank, ListBanks, StatusFilter};

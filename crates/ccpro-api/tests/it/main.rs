@@ -6,6 +6,7 @@
     unreachable_pub
 )]
 
+mod a;
 mod docs;
 mod handoff;
 mod sessions;
