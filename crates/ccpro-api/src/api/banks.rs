@@ -121,7 +121,6 @@ impl Endpoint for CreateBank {
         alpha_num("iban", &self.iban)?;
         require_text("swift", &self.swift, 11)?;
         alpha_num("swift", &self.swift)?;
-        require_text("currency", &self.currency, 3)?;
         if self.currency.len() != 3 || !self.currency.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(InvalidInput::new(
                 "currency",
