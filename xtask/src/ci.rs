@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::{CargoCmd, Result, deps, fixtures, snapshots};
+use crate::{CargoCmd, Result, deps, fixtures, package, snapshots};
 
 /// What a CI step does.
 enum Action {
@@ -15,6 +15,8 @@ enum Action {
     Deps,
     /// Re-record the fixtures and compare.
     Fixtures,
+    /// Package every published crate and test it from the package.
+    Package,
 }
 
 /// One step of `cargo xtask ci`.
@@ -33,6 +35,7 @@ impl Step {
             Action::Snapshots(_) => "cargo xtask snapshots --check".to_owned(),
             Action::Deps => "cargo xtask deps".to_owned(),
             Action::Fixtures => "cargo xtask fixtures --check".to_owned(),
+            Action::Package => "cargo xtask package".to_owned(),
         }
     }
 
@@ -50,6 +53,7 @@ impl Step {
             Action::Snapshots(references) => snapshots::check(root, references),
             Action::Deps => deps::run(root),
             Action::Fixtures => fixtures::check(root),
+            Action::Package => package::run(root),
         }
     }
 }
@@ -109,6 +113,10 @@ pub(crate) fn run(root: &Path) -> Result {
         Step {
             name: "fixtures",
             action: Action::Fixtures,
+        },
+        Step {
+            name: "package",
+            action: Action::Package,
         },
     ];
 

@@ -6,6 +6,7 @@
 //!   insta snapshots without requiring `cargo-insta`.
 //! * `cargo xtask fixtures refresh | --check` records or checks recorded fixtures.
 //! * `cargo xtask deps` checks that feature-gated crates keep heavy dependencies out.
+//! * `cargo xtask package` packages every published crate and tests it from the package.
 //!
 //! The crate deliberately uses only `std` so that it compiles in a couple of seconds.
 
@@ -15,6 +16,7 @@
 mod ci;
 mod deps;
 mod fixtures;
+mod package;
 mod snapshots;
 
 use std::ffi::OsString;
@@ -32,7 +34,8 @@ usage: cargo xtask <command>
 
 commands:
   ci                        run every CI check in order (fmt, clippy, tests, doc tests,
-                            rustdoc, snapshot check, dependency isolation)
+                            rustdoc, snapshot check, dependency isolation, fixtures,
+                            packaged tests)
   snapshots --check         fail if insta snapshots are pending or unreferenced
                             (runs the test suite to find out which snapshots are used;
                             add `--references-file PATH` to reuse an existing
@@ -48,6 +51,8 @@ commands:
   fixtures --check          re-record into a temporary directory, fail on any difference
   deps                      check that crates keep forbidden dependencies out of their
                             normal dependency tree
+  package                   package every published crate and run its tests from the
+                            unpacked packages (what a crates.io consumer would run)
   help                      print this message
 ";
 
@@ -80,6 +85,7 @@ fn real_main() -> Result {
         [] => Err(format!("missing command\n\n{USAGE}")),
         ["ci"] => ci::run(&repo_root()?),
         ["deps"] => deps::run(&repo_root()?),
+        ["package"] => package::run(&repo_root()?),
         ["fixtures", rest @ ..] => fixtures::cli(&repo_root()?, rest),
         ["snapshots", rest @ ..] => snapshots::cli(&repo_root()?, rest),
         [other, ..] => Err(format!("unknown command or arguments `{other}`\n\n{USAGE}")),

@@ -199,6 +199,116 @@ pub static DEPOSIT_ADDRESS: Operation = Operation {
 
 // ---- kyc --------------------------------------------------------------------------
 
+/// #20 `GET /api/v1/user/{user}/kyc`.
+pub static KYC_SHOW: Operation = Operation {
+    name: "kyc-show",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/kyc",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Reads the user's KYC: level, limits, hosted step pages and each step's status.",
+    io: Io::json::<crate::api::kyc::ShowKyc>(),
+};
+
+/// #21 `POST /api/v1/user/{user}/kyc`.
+pub static KYC_CREATE: Operation = Operation {
+    name: "kyc-create",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Submits the whole KYC: address, identity documents and optional EDD answers (multipart).",
+    io: Io::with_files::<crate::api::kyc::CreateKyc>(),
+};
+
+/// #22 `POST /api/v1/user/{user}/kyc/personal-data`.
+pub static KYC_PERSONAL_DATA: Operation = Operation {
+    name: "kyc-personal-data",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/personal-data",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Submits the user's name and date of birth.",
+    io: Io::json::<crate::api::kyc::SubmitKycPersonalData>(),
+};
+
+/// #23 `POST /api/v1/user/{user}/kyc/address`.
+pub static KYC_ADDRESS: Operation = Operation {
+    name: "kyc-address",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/address",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Submits the user's address, with an optional utility bill (multipart).",
+    io: Io::with_files::<crate::api::kyc::SubmitKycAddress>(),
+};
+
+/// #24 `POST /api/v1/user/{user}/kyc/document`.
+pub static KYC_DOCUMENT: Operation = Operation {
+    name: "kyc-document",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/document",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Uploads one identity document (multipart).",
+    io: Io::with_files::<crate::api::kyc::UploadKycDocument>(),
+};
+
+/// #25 `POST /api/v1/user/{user}/kyc/video`.
+pub static KYC_VIDEO: Operation = Operation {
+    name: "kyc-video",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/video",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Books the KYC video call at a date.",
+    io: Io::json::<crate::api::kyc::ScheduleKycVideo>(),
+};
+
+/// #26 `POST /api/v1/user/{user}/kyc/edd`.
+pub static KYC_EDD: Operation = Operation {
+    name: "kyc-edd",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/edd",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Submits the enhanced-due-diligence answers and proofs (multipart).",
+    io: Io::with_files::<crate::api::kyc::SubmitKycEdd>(),
+};
+
+/// #27 `POST /api/v1/user/{user}/kyc/phone/add`.
+pub static KYC_PHONE_ADD: Operation = Operation {
+    name: "kyc-phone-add",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/phone/add",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Adds the user's phone number; CCPro texts it a code.",
+    io: Io::json::<crate::api::kyc::AddKycPhone>(),
+};
+
+/// #28 `POST /api/v1/user/{user}/kyc/phone/verify`.
+pub static KYC_PHONE_VERIFY: Operation = Operation {
+    name: "kyc-phone-verify",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/phone/verify",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Confirms the phone number with the SMS code.",
+    io: Io::json::<crate::api::kyc::VerifyKycPhone>(),
+};
+
+/// #29 `POST /api/v1/user/{user}/kyc/phone/reverify`.
+pub static KYC_PHONE_REVERIFY: Operation = Operation {
+    name: "kyc-phone-reverify",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/kyc/phone/reverify",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Sends the SMS code again (once per day).",
+    io: Io::json::<crate::api::kyc::ResendKycPhoneCode>(),
+};
+
 // ---- notifications ----------------------------------------------------------------
 
 // ---- orders -----------------------------------------------------------------------
@@ -211,9 +321,119 @@ pub static DEPOSIT_ADDRESS: Operation = Operation {
 
 // ---- securities -------------------------------------------------------------------
 
+/// #55 `GET /api/v1/user/{user}/securities`.
+pub static SECURITY_LIST: Operation = Operation {
+    name: "security-list",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/securities",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Lists the user's security log.",
+    io: Io::json::<crate::api::securities::ListSecurityEvents>(),
+};
+
+/// #56 `GET /api/v1/user/{user}/securities/access`.
+pub static SECURITY_ACCESS_TOKENS: Operation = Operation {
+    name: "security-access-tokens",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/securities/access",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Lists the user's access tokens, masked.",
+    io: Io::json::<crate::api::securities::ListAccessTokens>(),
+};
+
+/// #57 `POST /api/v1/user/{user}/securities/change-password`.
+pub static SECURITY_CHANGE_PASSWORD: Operation = Operation {
+    name: "security-change-password",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/securities/change-password",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Changes the user's password.",
+    io: Io::json::<crate::api::securities::ChangePassword>(),
+};
+
+/// #58 `POST /api/v1/user/{user}/securities/invalidate/{token}`.
+pub static SECURITY_INVALIDATE_TOKEN: Operation = Operation {
+    name: "security-invalidate-token",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/securities/invalidate/{token}",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Revokes one of the user's access tokens.",
+    io: Io::json::<crate::api::securities::InvalidateAccessToken>(),
+};
+
 // ---- transfers --------------------------------------------------------------------
 
 // ---- users ------------------------------------------------------------------------
+
+/// #66 `POST /api/v1/user/forgot-password`.
+pub static USER_FORGOT_PASSWORD: Operation = Operation {
+    name: "user-forgot-password",
+    method: Method::POST,
+    path: "/api/v1/user/forgot-password",
+    auth: Auth::None,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Starts a password reset: CCPro e-mails the user a token.",
+    io: Io::json::<crate::api::users::ForgotPassword>(),
+};
+
+/// #67 `POST /api/v1/user/reset-password`.
+pub static USER_RESET_PASSWORD: Operation = Operation {
+    name: "user-reset-password",
+    method: Method::POST,
+    path: "/api/v1/user/reset-password",
+    auth: Auth::None,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Sets a new password with the e-mailed reset token.",
+    io: Io::json::<crate::api::users::ResetPassword>(),
+};
+
+/// #68 `POST /api/v1/user`.
+pub static USER_CREATE: Operation = Operation {
+    name: "user-create",
+    method: Method::POST,
+    path: "/api/v1/user",
+    auth: Auth::None,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Creates a user, who gets an activation e-mail.",
+    io: Io::json::<crate::api::users::CreateUser>(),
+};
+
+/// #69 `POST /api/v1/user/verify`.
+pub static USER_VERIFY_EMAIL: Operation = Operation {
+    name: "user-verify-email",
+    method: Method::POST,
+    path: "/api/v1/user/verify",
+    auth: Auth::None,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Activates a new user with the e-mailed code.",
+    io: Io::json::<crate::api::users::VerifyEmail>(),
+};
+
+/// #70 `POST /api/v1/user/reverify`.
+pub static USER_REVERIFY_EMAIL: Operation = Operation {
+    name: "user-reverify-email",
+    method: Method::POST,
+    path: "/api/v1/user/reverify",
+    auth: Auth::None,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Sends the activation e-mail again (once per day).",
+    io: Io::json::<crate::api::users::ResendVerificationEmail>(),
+};
+
+/// #71 `GET /api/v1/user/{user}`.
+pub static USER_PROFILE: Operation = Operation {
+    name: "user-profile",
+    method: Method::GET,
+    path: "/api/v1/user/{user}",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Reads the user's profile, with KYC, wallets, cards, banks and platforms.",
+    io: Io::json::<crate::api::users::ShowUserProfile>(),
+};
 
 // ---- balances ---------------------------------------------------------------------
 
@@ -323,14 +543,34 @@ pub static OPERATIONS: &[&Operation] = &[
     &DEPOSIT_CREATE,
     &DEPOSIT_ADDRESS,
     // #20-#29 kyc
+    &KYC_SHOW,
+    &KYC_CREATE,
+    &KYC_PERSONAL_DATA,
+    &KYC_ADDRESS,
+    &KYC_DOCUMENT,
+    &KYC_VIDEO,
+    &KYC_EDD,
+    &KYC_PHONE_ADD,
+    &KYC_PHONE_VERIFY,
+    &KYC_PHONE_REVERIFY,
     // #30-#32 notifications
     // #33-#37 orders
     // #38-#46 platform
     // #47-#50 quotes
     // #51-#54 prices
     // #55-#58 securities
+    &SECURITY_LIST,
+    &SECURITY_ACCESS_TOKENS,
+    &SECURITY_CHANGE_PASSWORD,
+    &SECURITY_INVALIDATE_TOKEN,
     // #59-#65 transfers
     // #66-#71 users
+    &USER_FORGOT_PASSWORD,
+    &USER_RESET_PASSWORD,
+    &USER_CREATE,
+    &USER_VERIFY_EMAIL,
+    &USER_REVERIFY_EMAIL,
+    &USER_PROFILE,
     // #72 balances
     &BALANCES,
     // #73-#74 account

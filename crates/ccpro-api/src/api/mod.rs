@@ -31,4 +31,14 @@ pub use banks::{CreateBank, DeleteBank, GetBank, ListBanks, StatusFilter};
 pub use cards::{CardDetails, CreateCard, DeleteCard, GetCard, ListCards, UpdateCard};
 pub use countries::ListCountries;
 pub use deposits::{CreateDeposit, GetDepositAddress};
+pub use kyc::{
+    AddKycPhone, CreateKyc, EddAnswers, KycDocumentType, KycFiles, ResendKycPhoneCode,
+    ScheduleKycVideo, ShowKyc, SubmitKycAddress, SubmitKycEdd, SubmitKycPersonalData,
+    UploadKycDocument, VerifyKycPhone,
+};
+pub use securities::{ChangePassword, InvalidateAccessToken, ListAccessTokens, ListSecurityEvents};
+pub use users::{
+    CreateUser, ForgotPassword, NewUserAddress, PlatformLink, ResendVerificationEmail,
+    ResetPassword, ResetTokenFormat, ShowUserProfile, VerifyEmail,
+};
 pub use wallets::{CreateWallet, GetWallet, ListWallets, UpdateWallet};

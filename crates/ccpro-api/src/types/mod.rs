@@ -7,6 +7,19 @@ pub mod error;
 pub use auth::{AccessToken, LogoutResult};
 pub use common::{Message, Page, PageMeta, Ref};
 pub use error::{CcproError, CcproReason, ccpro_error};
+pub mod kyc;
+pub use kyc::{
+    EddOptions, EddPurpose, FundsOrigin, FundsSource, IntOrText, Kyc, KycAddress, KycAmounts,
+    KycDocument, KycDocuments, KycEdd, KycLinks, KycPersonal, KycPhone, KycRequirement, KycStatus,
+    KycVideo, PhoneVerification, RejectCode, RejectReason,
+};
+pub mod securities;
+pub use securities::{AccessTokenInfo, AccessTokenType, SecurityEvent, SecurityEventCode};
+pub mod users;
+pub use users::{
+    LinkedPlatform, ProfileBank, ProfileCard, ProfileItemStatus, ProfileWallet, RegisterType,
+    RegistrationMeta, User, UserCreated, UserMeta, UserOptions, UserProfile, UserSource, UserTheme,
+};
 pub mod balances;
 pub mod banks;
 pub mod cards;

@@ -7,6 +7,7 @@
 )]
 
 mod a;
+mod b;
 mod docs;
 mod handoff;
 mod sessions;
