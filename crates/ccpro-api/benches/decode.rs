@@ -115,7 +115,10 @@ fn ours() -> usize {
 }
 
 fn plain() -> usize {
-    serde_json::from_slice::<PlainPage>(page()).unwrap().data.len()
+    serde_json::from_slice::<PlainPage>(page())
+        .unwrap()
+        .data
+        .len()
 }
 
 #[divan::bench]

@@ -55,7 +55,106 @@ pub static LOGOUT: Operation = Operation {
 
 // ---- banks ------------------------------------------------------------------------
 
+/// #4 `POST /api/v1/user/{user}/bank`.
+pub static BANK_CREATE: Operation = Operation {
+    name: "bank-create",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/bank",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Adds a bank account for the user.",
+    io: Io::json::<crate::api::banks::CreateBank>(),
+};
+
+/// #5 `GET /api/v1/user/{user}/bank`.
+pub static BANK_LIST: Operation = Operation {
+    name: "bank-list",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/bank",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Lists the user's bank accounts, optionally by status and currency.",
+    io: Io::json::<crate::api::banks::ListBanks>(),
+};
+
+/// #6 `GET /api/v1/user/{user}/bank/{bank}`.
+pub static BANK_SHOW: Operation = Operation {
+    name: "bank-show",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/bank/{bank}",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Shows one of the user's bank accounts.",
+    io: Io::json::<crate::api::banks::GetBank>(),
+};
+
+/// #7 `DELETE /api/v1/user/{user}/bank/{bank}`.
+pub static BANK_DELETE: Operation = Operation {
+    name: "bank-delete",
+    method: Method::DELETE,
+    path: "/api/v1/user/{user}/bank/{bank}",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Removes one of the user's bank accounts.",
+    io: Io::json::<crate::api::banks::DeleteBank>(),
+};
+
 // ---- cards ------------------------------------------------------------------------
+
+/// #8 `POST /api/v1/user/{user}/card`.
+pub static CARD_CREATE: Operation = Operation {
+    name: "card-create",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/card",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Adds a card for the user, uploading its two images.",
+    io: Io::with_files::<crate::api::cards::CreateCard>(),
+};
+
+/// #9 `GET /api/v1/user/{user}/card`.
+pub static CARD_LIST: Operation = Operation {
+    name: "card-list",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/card",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Lists the user's cards, optionally by status.",
+    io: Io::json::<crate::api::cards::ListCards>(),
+};
+
+/// #10 `GET /api/v1/user/{user}/card/{card}`.
+pub static CARD_SHOW: Operation = Operation {
+    name: "card-show",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/card/{card}",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Shows one of the user's cards.",
+    io: Io::json::<crate::api::cards::GetCard>(),
+};
+
+/// #11 `POST /api/v1/user/{user}/card/{card}`.
+pub static CARD_UPDATE: Operation = Operation {
+    name: "card-update",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/card/{card}",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Replaces one of the user's cards, both images included.",
+    io: Io::with_files::<crate::api::cards::UpdateCard>(),
+};
+
+/// #12 `DELETE /api/v1/user/{user}/card/{card}`.
+pub static CARD_DELETE: Operation = Operation {
+    name: "card-delete",
+    method: Method::DELETE,
+    path: "/api/v1/user/{user}/card/{card}",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Removes one of the user's cards.",
+    io: Io::json::<crate::api::cards::DeleteCard>(),
+};
 
 // ---- checkout ---------------------------------------------------------------------
 
@@ -83,9 +182,42 @@ pub static CHECKOUT_SHOW: Operation = Operation {
 
 // ---- countries --------------------------------------------------------------------
 
+/// #15 `GET /api/v1/countries`.
+pub static COUNTRY_LIST: Operation = Operation {
+    name: "country-list",
+    method: Method::GET,
+    path: "/api/v1/countries",
+    auth: Auth::None,
+    retry: RetrySafety::Idempotent,
+    summary: "Lists the countries CCPro serves.",
+    io: Io::json::<crate::api::countries::ListCountries>(),
+};
+
 // ---- currencies -------------------------------------------------------------------
 
 // ---- deposits ---------------------------------------------------------------------
+
+/// #18 `POST /api/v1/user/{user}/deposit`.
+pub static DEPOSIT_CREATE: Operation = Operation {
+    name: "deposit-create",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/deposit",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Records a crypto deposit the user made, as an order.",
+    io: Io::json::<crate::api::deposits::CreateDeposit>(),
+};
+
+/// #19 `POST /api/v1/user/{user}/deposit/address`.
+pub static DEPOSIT_ADDRESS: Operation = Operation {
+    name: "deposit-address",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/deposit/address",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Gives the address the user deposits an asset to.",
+    io: Io::json::<crate::api::deposits::GetDepositAddress>(),
+};
 
 // ---- kyc --------------------------------------------------------------------------
 
@@ -503,9 +635,86 @@ pub static USER_PROFILE: Operation = Operation {
 
 // ---- balances ---------------------------------------------------------------------
 
+/// #72 `GET /api/v1/user/{user}/balances/{asset?}`.
+pub static BALANCES: Operation = Operation {
+    name: "balances",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/balances/{asset?}",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Shows the user's balances, optionally for one asset.",
+    io: Io::json::<crate::api::balances::GetBalances>(),
+};
+
 // ---- account ----------------------------------------------------------------------
 
+/// #73 `POST /api/v1/user/{user}/account/close/initiate`.
+pub static ACCOUNT_CLOSE_INITIATE: Operation = Operation {
+    name: "account-close-initiate",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/account/close/initiate",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Starts closing the user's account (password required).",
+    io: Io::json::<crate::api::account::InitiateAccountClose>(),
+};
+
+/// #74 `POST /api/v1/user/{user}/account/close/abort`.
+pub static ACCOUNT_CLOSE_ABORT: Operation = Operation {
+    name: "account-close-abort",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/account/close/abort",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Stops closing the user's account.",
+    io: Io::json::<crate::api::account::AbortAccountClose>(),
+};
+
 // ---- wallets ----------------------------------------------------------------------
+
+/// #75 `GET /api/v1/user/{user}/wallet`.
+pub static WALLET_LIST: Operation = Operation {
+    name: "wallet-list",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/wallet",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Lists the user's wallets, optionally by status and coin.",
+    io: Io::json::<crate::api::wallets::ListWallets>(),
+};
+
+/// #76 `POST /api/v1/user/{user}/wallet`.
+pub static WALLET_CREATE: Operation = Operation {
+    name: "wallet-create",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/wallet",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Adds a wallet for the user.",
+    io: Io::json::<crate::api::wallets::CreateWallet>(),
+};
+
+/// #77 `GET /api/v1/user/{user}/wallet/{wallet}`.
+pub static WALLET_SHOW: Operation = Operation {
+    name: "wallet-show",
+    method: Method::GET,
+    path: "/api/v1/user/{user}/wallet/{wallet}",
+    auth: Auth::Session,
+    retry: RetrySafety::Idempotent,
+    summary: "Shows one of the user's wallets.",
+    io: Io::json::<crate::api::wallets::GetWallet>(),
+};
+
+/// #78 `POST /api/v1/user/{user}/wallet/{wallet}`.
+pub static WALLET_UPDATE: Operation = Operation {
+    name: "wallet-update",
+    method: Method::POST,
+    path: "/api/v1/user/{user}/wallet/{wallet}",
+    auth: Auth::Session,
+    retry: RetrySafety::NotIdempotent,
+    summary: "Renames one of the user's wallets.",
+    io: Io::json::<crate::api::wallets::UpdateWallet>(),
+};
 
 /// Every CCPro operation, in the documentation's order (#1 to #78).
 pub static OPERATIONS: &[&Operation] = &[
@@ -514,13 +723,25 @@ pub static OPERATIONS: &[&Operation] = &[
     &AUTHENTICATE,
     &LOGOUT,
     // #4-#7 banks
+    &BANK_CREATE,
+    &BANK_LIST,
+    &BANK_SHOW,
+    &BANK_DELETE,
     // #8-#12 cards
+    &CARD_CREATE,
+    &CARD_LIST,
+    &CARD_SHOW,
+    &CARD_UPDATE,
+    &CARD_DELETE,
     // #13-#14 checkout
     &CHECKOUT_LIST,
     &CHECKOUT_SHOW,
     // #15 countries
+    &COUNTRY_LIST,
     // #16-#17 currencies
     // #18-#19 deposits
+    &DEPOSIT_CREATE,
+    &DEPOSIT_ADDRESS,
     // #20-#29 kyc
     &KYC_SHOW,
     &KYC_CREATE,
@@ -567,6 +788,13 @@ pub static OPERATIONS: &[&Operation] = &[
     &USER_REVERIFY_EMAIL,
     &USER_PROFILE,
     // #72 balances
+    &BALANCES,
     // #73-#74 account
+    &ACCOUNT_CLOSE_INITIATE,
+    &ACCOUNT_CLOSE_ABORT,
     // #75-#78 wallets
+    &WALLET_LIST,
+    &WALLET_CREATE,
+    &WALLET_SHOW,
+    &WALLET_UPDATE,
 ];

@@ -25,6 +25,13 @@ pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
 pub use checkout::{GetCheckout, ListCheckouts};
+
+pub use account::{AbortAccountClose, InitiateAccountClose};
+pub use balances::GetBalances;
+pub use banks::{CreateBank, DeleteBank, GetBank, ListBanks, StatusFilter};
+pub use cards::{CardDetails, CreateCard, DeleteCard, GetCard, ListCards, UpdateCard};
+pub use countries::ListCountries;
+pub use deposits::{CreateDeposit, GetDepositAddress};
 pub use kyc::{
     AddKycPhone, CreateKyc, EddAnswers, KycDocumentType, KycFiles, ResendKycPhoneCode,
     ScheduleKycVideo, ShowKyc, SubmitKycAddress, SubmitKycEdd, SubmitKycPersonalData,
@@ -41,3 +48,4 @@ pub use users::{
     CreateUser, ForgotPassword, NewUserAddress, PlatformLink, ResendVerificationEmail,
     ResetPassword, ResetTokenFormat, ShowUserProfile, VerifyEmail,
 };
+pub use wallets::{CreateWallet, GetWallet, ListWallets, UpdateWallet};

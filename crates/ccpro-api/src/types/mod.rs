@@ -31,3 +31,22 @@ pub use orders::{
 };
 pub use quotes::{Quote, QuoteCommission, QuotePayment, QuoteStatus};
 pub use transfers::{Transfer, TransferAction, TransferCommission, TransferStatus, TransferUser};
+pub mod balances;
+pub mod banks;
+pub mod cards;
+pub mod countries;
+pub mod deposits;
+pub mod wallets;
+pub use balances::{
+    Balance, BalanceAmount, BalanceAmounts, BalanceRatePoint, BalanceRates, BalanceRawRates,
+    Balances,
+};
+pub use banks::{Bank, ReviewStatus};
+pub use cards::Card;
+pub use countries::Country;
+pub use deposits::{
+    DepositAddress, DepositCommissions, DepositDestination, DepositDirection,
+    DepositExternalPlatform, DepositOperation, DepositOrder, DepositOrderStatus, DepositPayment,
+    DepositType,
+};
+pub use wallets::Wallet;

@@ -6,6 +6,7 @@
     unreachable_pub
 )]
 
+mod a;
 mod b;
 mod c;
 mod docs;
