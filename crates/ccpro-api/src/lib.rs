@@ -45,6 +45,7 @@
 pub mod api;
 mod client;
 pub mod operations;
+pub mod pagination;
 mod session;
 pub mod types;
 pub mod upload;
@@ -52,6 +53,7 @@ pub mod upload;
 pub use api::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
 pub use client::{Client, ClientBuilder, DEV_URL, Environment, PlatformKey};
 pub use operations::OPERATIONS;
+pub use pagination::{PageError, Pages};
 pub use payments_core::{
     ApiError, ApiErrorKind, Endpoint, Error, FieldError, RequestOptions, ResponseMeta, RetryPolicy,
     SecretString, Timeouts, WithMeta,

@@ -24,3 +24,12 @@ pub mod users;
 pub mod wallets;
 
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
+pub use currencies::{CurrencyHistory, ListCurrencies};
+pub use notifications::{
+    ListPermanentNotifications, ListTemporaryNotifications, MarkNotificationsRead,
+};
+pub use platform::{
+    ListPlatformCalls, ListPlatformCheckouts, ListPlatformOrders, ListPlatformQuotes,
+    ListPlatformStaff, ListPlatformTransfers, ListPlatformUsers, ShowPlatform, UpdatePlatform,
+};
+pub use prices::{BuyPrice, PriceAmount, PriceRequest, SellPrice, WithdrawIcoPrice, WithdrawPrice};
