@@ -6,6 +6,7 @@
     unreachable_pub
 )]
 
+mod d;
 mod docs;
 mod sessions;
 mod support;
