@@ -115,6 +115,23 @@ impl UpdatePlatform {
     }
 }
 
+/// Refuses what Laravel's `url` rule would: a value that is not an absolute `http(s)` URL
+/// or that contains whitespace.
+fn check_url(field: &str, s: &str) -> Result<(), InvalidInput> {
+    require_text(field, s, 191)?;
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !s.chars().any(char::is_whitespace) => Ok(()),
+        _ => Err(InvalidInput::new(
+            field,
+            "must be an absolute http(s) URL without spaces",
+        )),
+    }
+}
+
 /// Whether `s` is `#` and 3 or 6 hex digits (the docs' rule).
 fn color_code(s: &str) -> bool {
     s.strip_prefix('#')
@@ -126,8 +143,8 @@ impl Endpoint for UpdatePlatform {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         require_text("name", &self.name, 191)?;
-        require_text("baseUrl", &self.base_url, 191)?;
-        require_text("ienUrl", &self.ien_url, 191)?;
+        check_url("baseUrl", &self.base_url)?;
+        check_url("ienUrl", &self.ien_url)?;
         if let IenType::Unknown(v) = &self.ien_type {
             return Err(InvalidInput::new(
                 "ienType",

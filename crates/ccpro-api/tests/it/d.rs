@@ -145,6 +145,16 @@ async fn platform_update_checks_its_rules_before_sending() {
     let mut long = good();
     long.base_url = format!("https://{}.com/", "a".repeat(190));
     assert_refused(client.send(&long).await, "baseUrl", &mem);
+    for url in [
+        "google.com",
+        "https://",
+        "https://goo gle.com",
+        "ftp://google.com",
+    ] {
+        let mut not_url = good();
+        not_url.ien_url = url.into();
+        assert_refused(client.send(&not_url).await, "ienUrl", &mem);
+    }
     // `#abc` is a colour too.
     let mut short = good();
     short.color_code = "#aBc".into();
