@@ -75,6 +75,18 @@ const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        package: "ccpro-api",
+        features: &[],
+        forbidden: &[
+            "hmac",
+            "sha2",
+            "payments-test-support",
+            "axum",
+            "clap",
+            "tracing-subscriber",
+        ],
+    },
+    Rule {
         package: "payments-sandbox",
         features: &[],
         forbidden: &[
@@ -83,6 +95,7 @@ const RULES: &[Rule] = &[
             "covery-api",
             "coinspaid-api",
             "coinify-api",
+            "ccpro-api",
         ],
     },
     Rule {

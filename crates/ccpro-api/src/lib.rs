@@ -44,6 +44,7 @@
 
 pub mod api;
 mod client;
+pub mod handoff;
 pub mod operations;
 pub mod pagination;
 mod session;
@@ -52,11 +53,12 @@ pub mod upload;
 
 pub use api::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
 pub use client::{Client, ClientBuilder, DEV_URL, Environment, PlatformKey};
+pub use handoff::{CheckoutHandoff, CheckoutPayment, CheckoutUser};
 pub use operations::OPERATIONS;
 pub use pagination::{PageError, Pages};
 pub use payments_core::{
-    ApiError, ApiErrorKind, Endpoint, Error, FieldError, RequestOptions, ResponseMeta, RetryPolicy,
-    SecretString, Timeouts, WithMeta,
+    ApiError, ApiErrorKind, Endpoint, Error, ExactAmount, FieldError, RequestOptions, ResponseMeta,
+    RetryPolicy, SecretString, Timeouts, WithMeta,
 };
 pub use session::{Credentials, SavedSession, UserClient, UserSession};
 pub use types::{

@@ -8,6 +8,7 @@
 
 mod d;
 mod docs;
+mod handoff;
 mod sessions;
 mod support;
 mod table;
