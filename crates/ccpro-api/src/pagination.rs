@@ -4,7 +4,8 @@
 //! CCPro documents no page parameter (reference §3); the lists that send page `meta`
 //! (`notification-temporary`, `platform-staff`) are Laravel paginators, which read
 //! `?page=N`. [`Pages`] asks a caller-supplied closure for page 1, 2, … and yields their
-//! items in order. It stops:
+//! items in order (the crate's own streams ask for page 1 as documented, without the
+//! parameter, and for later pages with `?page=N`). It stops:
 //!
 //! - after the last page (`currentPage >= lastPage`), or after a page whose `meta` does not
 //!   say where it sits (`{"total": 2}` alone, or no `meta`): such a list is one page;

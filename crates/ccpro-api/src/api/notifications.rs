@@ -183,8 +183,10 @@ impl crate::UserClient {
     /// a time (see [`Pages`]).
     pub fn temporary_notifications_stream(&self) -> Pages<'_, Notification> {
         Pages::new(move |page| async move {
-            self.send(&ListTemporaryNotifications::new(self.user_id()).with_page(page))
-                .await
+            let mut req = ListTemporaryNotifications::new(self.user_id());
+            // Page 1 is the list as documented; later pages add `?page=N`.
+            req.page = (page > 1).then_some(page);
+            self.send(&req).await
         })
     }
 

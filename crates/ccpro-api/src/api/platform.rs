@@ -461,7 +461,10 @@ impl crate::Client {
     pub fn platform_staff_stream(&self) -> Pages<'_, StaffMember> {
         Pages::new(move |page| async move {
             let id = self.platform_or_err("platform-staff")?;
-            self.send(&ListPlatformStaff::new(id).with_page(page)).await
+            let mut req = ListPlatformStaff::new(id);
+            // Page 1 is the list as documented; later pages add `?page=N`.
+            req.page = (page > 1).then_some(page);
+            self.send(&req).await
         })
     }
 
