@@ -877,3 +877,18 @@ async fn a_stream_over_100_000_items_holds_one_page_at_a_time() {
     assert_eq!(most_alive_at_fetch.load(Ordering::SeqCst), 0);
     assert_eq!(alive.load(Ordering::SeqCst), 0);
 }
+
+#[tokio::test]
+async fn the_streams_can_move_to_another_task() {
+    fn assert_send<T: Send>(_: &T) {}
+    let mem = MemoryTransport::new([notification_page(1, 1, 0..3)]);
+    let user = support::user(&mem);
+    assert_send(&user.temporary_notifications_stream());
+    let client = support::client(&mem);
+    assert_send(&client.platform_staff_stream());
+    let handle = tokio::spawn(async move {
+        let user = user;
+        user.temporary_notifications_stream().try_collect().await
+    });
+    assert_eq!(handle.await.unwrap().unwrap().len(), 3);
+}
