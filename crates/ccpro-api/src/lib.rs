@@ -46,6 +46,7 @@ pub mod api;
 mod client;
 pub mod handoff;
 pub mod operations;
+pub mod pagination;
 mod session;
 pub mod types;
 pub mod upload;
@@ -54,6 +55,7 @@ pub use api::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
 pub use client::{Client, ClientBuilder, DEV_URL, Environment, PlatformKey};
 pub use handoff::{CheckoutHandoff, CheckoutPayment, CheckoutUser};
 pub use operations::OPERATIONS;
+pub use pagination::{PageError, Pages};
 pub use payments_core::{
     ApiError, ApiErrorKind, Endpoint, Error, ExactAmount, FieldError, RequestOptions, ResponseMeta,
     RetryPolicy, SecretString, Timeouts, WithMeta,

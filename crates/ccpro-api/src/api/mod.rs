@@ -31,13 +31,22 @@ pub use balances::GetBalances;
 pub use banks::{CreateBank, DeleteBank, GetBank, ListBanks, StatusFilter};
 pub use cards::{CardDetails, CreateCard, DeleteCard, GetCard, ListCards, UpdateCard};
 pub use countries::ListCountries;
+pub use currencies::{CurrencyHistory, ListCurrencies};
 pub use deposits::{CreateDeposit, GetDepositAddress};
 pub use kyc::{
     AddKycPhone, CreateKyc, EddAnswers, KycDocumentType, KycFiles, ResendKycPhoneCode,
     ScheduleKycVideo, ShowKyc, SubmitKycAddress, SubmitKycEdd, SubmitKycPersonalData,
     UploadKycDocument, VerifyKycPhone,
 };
+pub use notifications::{
+    ListPermanentNotifications, ListTemporaryNotifications, MarkNotificationsRead,
+};
 pub use orders::{GetOrder, ListCoinOrders, ListOrders, ListTokenOrders, UploadPaymentProof};
+pub use platform::{
+    ListPlatformCalls, ListPlatformCheckouts, ListPlatformOrders, ListPlatformQuotes,
+    ListPlatformStaff, ListPlatformTransfers, ListPlatformUsers, ShowPlatform, UpdatePlatform,
+};
+pub use prices::{BuyPrice, PriceAmount, PriceRequest, SellPrice, WithdrawIcoPrice, WithdrawPrice};
 pub use quotes::{ConfirmQuote, CreateQuote, GetQuote, ListQuotes};
 pub use securities::{ChangePassword, InvalidateAccessToken, ListAccessTokens, ListSecurityEvents};
 pub use transfers::{

@@ -50,3 +50,14 @@ pub use deposits::{
     DepositType,
 };
 pub use wallets::Wallet;
+pub mod currencies;
+pub mod notifications;
+pub mod platform;
+pub mod prices;
+pub use currencies::{Currencies, Currency, HistoryPeriod, Operations, RatePoint};
+pub use notifications::{Notification, NotificationFilter, PermanentNotification};
+pub use platform::{
+    Platform, PlatformCall, PlatformCheckout, PlatformOrder, PlatformQuote, PlatformTransfer,
+    PlatformUser, StaffMember,
+};
+pub use prices::Price;

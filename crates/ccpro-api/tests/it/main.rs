@@ -9,6 +9,7 @@
 mod a;
 mod b;
 mod c;
+mod d;
 mod docs;
 mod handoff;
 mod sessions;
