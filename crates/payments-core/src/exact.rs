@@ -80,14 +80,15 @@ pub const MAX_EXPONENT: u32 = 1000;
 /// not from a `Value`. `null` and `""` are refused; read them with [`optional`].
 #[derive(Clone)]
 pub struct ExactAmount {
-    /// The text as received.
-    text: Box<str>,
+    /// The text as received, then the significant digits (without leading or trailing
+    /// zeros; none for zero): one allocation for both.
+    buf: Box<str>,
+    /// Where the text ends in `buf`.
+    text_len: u32,
     /// Read from a JSON number (written back as one).
     number: bool,
     /// The numeric sign; `false` for zero.
     negative: bool,
-    /// Significant digits, without leading or trailing zeros; empty for zero.
-    digits: Box<str>,
     /// The value is `0.digits × 10^point`; `0` for zero.
     point: i64,
     /// Fraction digits of the plain notation of the text.
@@ -113,19 +114,45 @@ impl ExactAmount {
 
     fn read(s: &str, number: bool) -> Result<Self, InvalidExactAmount> {
         let n = analyse(s).map_err(|reason| InvalidExactAmount::new(s, reason))?;
-        Ok(ExactAmount {
-            text: s.into(),
+        Ok(Self::assemble(
+            s, n.digits, number, n.negative, n.point, n.scale,
+        ))
+    }
+
+    /// Builds the value from its text and its significant digits (given as the text's
+    /// integer and fraction runs, already trimmed), in one allocation.
+    fn assemble(
+        text: &str,
+        digits: (&str, &str),
+        number: bool,
+        negative: bool,
+        point: i64,
+        scale: u32,
+    ) -> Self {
+        let mut buf = String::with_capacity(text.len() + digits.0.len() + digits.1.len());
+        buf.push_str(text);
+        buf.push_str(digits.0);
+        buf.push_str(digits.1);
+        ExactAmount {
+            buf: buf.into_boxed_str(),
+            // MAX_LEN characters of at most 4 bytes: far below u32::MAX; an `Amount`'s
+            // text is shorter still.
+            text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
             number,
-            negative: n.negative,
-            digits: n.digits.into(),
-            point: n.point,
-            scale: n.scale,
-        })
+            negative,
+            point,
+            scale,
+        }
     }
 
     /// The text exactly as received (`"6.0e-6"`, `"0.0100"`).
     pub fn as_str(&self) -> &str {
-        &self.text
+        &self.buf[..self.text_len as usize]
+    }
+
+    /// The significant digits, without leading or trailing zeros; empty for zero.
+    fn digits(&self) -> &str {
+        &self.buf[self.text_len as usize..]
     }
 
     /// `true` when the amount was read from a JSON number (and is written back as one);
@@ -137,7 +164,7 @@ impl ExactAmount {
 
     /// `true` when the value is zero (`"0"`, `"-0.00"`, `"0e5"`).
     pub fn is_zero(&self) -> bool {
-        self.digits.is_empty()
+        self.digits().is_empty()
     }
 
     /// `true` when the value is below zero (`"-0"` is not).
@@ -159,7 +186,7 @@ impl ExactAmount {
     /// The text without an exponent, keeping every written digit: `"6.0e-6"` →
     /// `"0.0000060"`, `"1.5E+3"` → `"1500"`. Text without an exponent is returned as it is.
     pub fn to_plain_string(&self) -> String {
-        let t = &*self.text;
+        let t = self.as_str();
         let Some((mantissa, exp)) = t.split_once(['e', 'E']) else {
             return t.to_owned();
         };
@@ -209,7 +236,7 @@ impl ExactAmount {
     /// # Ok::<(), payments_core::InvalidExactAmount>(())
     /// ```
     pub fn to_amount(&self) -> Result<Amount, OutOfRange> {
-        let out_of_range = || OutOfRange::new(&self.text);
+        let out_of_range = || OutOfRange::new(self.as_str());
         if self.is_zero() {
             let scale = if self.scale <= Decimal::MAX_SCALE {
                 self.scale
@@ -219,11 +246,11 @@ impl ExactAmount {
             return Ok(Amount::new(Decimal::new(0, scale)));
         }
         // At most 29 digits fit 96 bits, so the digits fit an u128 after this check.
-        let n = self.digits.len();
+        let n = self.digits().len();
         if n > 29 {
             return Err(out_of_range());
         }
-        let digits: u128 = self.digits.parse().map_err(|_| out_of_range())?;
+        let digits: u128 = self.digits().parse().map_err(|_| out_of_range())?;
         // value = digits × 10^exp
         let exp = self.point - n as i64;
         let (mantissa, min_scale) = if exp >= 0 {
@@ -257,24 +284,28 @@ impl ExactAmount {
 }
 
 /// The normalized form of a valid text.
-struct Normal {
+struct Normal<'a> {
     negative: bool,
-    digits: String,
+    /// The significant digits, as the trimmed integer and fraction runs of the text.
+    digits: (&'a str, &'a str),
     point: i64,
     scale: u32,
 }
 
 /// Checks the grammar and the bounds, and computes the normalized form.
-fn analyse(s: &str) -> Result<Normal, Reason> {
+fn analyse(s: &str) -> Result<Normal<'_>, Reason> {
     if s.is_empty() {
         return Err(Reason::Empty);
     }
-    if s.chars().nth(MAX_LEN).is_some() {
+    // Counting characters only when the bytes could exceed the limit.
+    if s.len() > MAX_LEN && s.chars().nth(MAX_LEN).is_some() {
         return Err(Reason::TooLong);
     }
     let unsigned = s.strip_prefix('-').unwrap_or(s);
-    let bare = unsigned.to_ascii_lowercase();
-    if ["nan", "inf", "infinity"].contains(&bare.as_str()) {
+    if ["nan", "inf", "infinity"]
+        .iter()
+        .any(|w| unsigned.eq_ignore_ascii_case(w))
+    {
         return Err(Reason::NotFinite);
     }
     let b = s.as_bytes();
@@ -350,22 +381,34 @@ fn analyse(s: &str) -> Result<Normal, Reason> {
         return Err(Reason::unexpected(s, i));
     }
 
-    let all = format!("{int}{frac}");
-    let lead = all.len() - all.trim_start_matches('0').len();
-    let digits = all.trim_matches('0');
+    // The significant digits of `int` then `frac`, without leading or trailing zeros,
+    // as two runs of the text (no copy).
+    let int_trimmed = int.trim_start_matches('0');
+    let lead_in_int = int.len() - int_trimmed.len();
+    let (int_digits, frac_digits, lead) = if int_trimmed.is_empty() {
+        let f = frac.trim_start_matches('0');
+        ("", f, lead_in_int + (frac.len() - f.len()))
+    } else {
+        (int_trimmed, frac, lead_in_int)
+    };
+    let digits = if frac_digits.trim_end_matches('0').is_empty() {
+        (int_digits.trim_end_matches('0'), "")
+    } else {
+        (int_digits, frac_digits.trim_end_matches('0'))
+    };
     // Both lengths are at most MAX_LEN, and |exp| at most MAX_EXPONENT: no overflow.
     let scale = (frac.len() as i64 - exp).max(0) as u32;
-    Ok(if digits.is_empty() {
+    Ok(if digits.0.is_empty() && digits.1.is_empty() {
         Normal {
             negative: false,
-            digits: String::new(),
+            digits: ("", ""),
             point: 0,
             scale,
         }
     } else {
         Normal {
             negative: s.starts_with('-'),
-            digits: digits.to_owned(),
+            digits,
             point: int.len() as i64 - lead as i64 + exp,
             scale,
         }
@@ -400,7 +443,7 @@ impl Ord for ExactAmount {
             let magnitude = self
                 .point
                 .cmp(&other.point)
-                .then_with(|| self.digits.cmp(&other.digits));
+                .then_with(|| self.digits().cmp(other.digits()));
             if self.negative {
                 magnitude.reverse()
             } else {
@@ -414,14 +457,14 @@ impl Hash for ExactAmount {
     /// Hashes the normalized value, so equal amounts hash alike.
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.negative.hash(state);
-        self.digits.hash(state);
+        self.digits().hash(state);
         self.point.hash(state);
     }
 }
 
 impl fmt::Debug for ExactAmount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ExactAmount({})", self.text)
+        write!(f, "ExactAmount({})", self.as_str())
     }
 }
 
@@ -430,9 +473,9 @@ impl fmt::Display for ExactAmount {
     /// ignored, since formatting never cuts an exact amount.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if f.precision().is_some() {
-            f.write_str(&self.text)
+            f.write_str(self.as_str())
         } else {
-            f.pad(&self.text)
+            f.pad(self.as_str())
         }
     }
 }
@@ -452,19 +495,19 @@ impl From<Amount> for ExactAmount {
         let all = mantissa.unsigned_abs().to_string();
         let digits = all.trim_end_matches('0');
         let zero = mantissa == 0;
-        ExactAmount {
-            text: d.to_string().into(),
-            number: false,
-            negative: !zero && mantissa < 0,
-            digits: digits.into(),
+        ExactAmount::assemble(
+            &d.to_string(),
+            (digits, ""),
+            false,
+            !zero && mantissa < 0,
             // value = mantissa × 10^-scale = 0.all × 10^(len - scale)
-            point: if zero {
+            if zero {
                 0
             } else {
                 all.len() as i64 - i64::from(d.scale())
             },
-            scale: d.scale(),
-        }
+            d.scale(),
+        )
     }
 }
 
@@ -558,10 +601,10 @@ impl Serialize for ExactAmount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if self.number {
             let raw: &RawValue =
-                serde_json::from_str(&self.text).map_err(serde::ser::Error::custom)?;
+                serde_json::from_str(self.as_str()).map_err(serde::ser::Error::custom)?;
             raw.serialize(s)
         } else {
-            s.serialize_str(&self.text)
+            s.serialize_str(self.as_str())
         }
     }
 }
