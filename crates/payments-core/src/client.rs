@@ -367,6 +367,7 @@ impl ApiClient {
             }
         }
         ResponseMeta {
+            body: got.body.clone(),
             status: got.status,
             request_id: request_id(provider, &got.headers),
             attempts: got.attempts,

@@ -118,8 +118,9 @@ impl RequestOptions {
     }
 }
 
-/// What a successful call looked like on the wire.
-#[derive(Debug, Clone)]
+/// What a successful call looked like on the wire. Its Debug shows the body's length, not
+/// the body (which may hold a token the typed model hides).
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct ResponseMeta {
     /// The success status.
@@ -133,6 +134,22 @@ pub struct ResponseMeta {
     /// The response headers the provider's spec keeps (request id, rate-limit and error
     /// headers); never cookies or credentials.
     pub headers: HeaderMap,
+    /// The response body exactly as received (shared, not copied): every field the typed
+    /// model does not know, every digit as sent.
+    pub body: bytes::Bytes,
+}
+
+impl std::fmt::Debug for ResponseMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseMeta")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("attempts", &self.attempts)
+            .field("elapsed", &self.elapsed)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 /// A decoded response with its [`ResponseMeta`].

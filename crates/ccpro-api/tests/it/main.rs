@@ -12,6 +12,7 @@ mod c;
 mod d;
 mod docs;
 mod handoff;
+mod lenient;
 mod sessions;
 mod support;
 mod table;
