@@ -74,6 +74,10 @@ pub(crate) fn run(root: &Path) -> Result {
     }
     std::fs::write(unpacked.join("Cargo.toml"), manifest)
         .map_err(|e| format!("cannot write the package workspace: {e}"))?;
+    // The repository's lock file, so the packages build against the same dependency
+    // versions (and reuse what the other steps built).
+    std::fs::copy(root.join("Cargo.lock"), unpacked.join("Cargo.lock"))
+        .map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
     println!(
         "package: testing {} unpacked crates: {}",
         crates.len(),
