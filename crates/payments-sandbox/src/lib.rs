@@ -94,7 +94,6 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::middleware;
 use axum::response::Response;
 use serde::Serialize;
 use tokio::net::TcpListener;
@@ -364,7 +363,7 @@ impl Provider {
     /// The provider's routes (relative to its prefix), its rules and auth inside.
     fn router(self, sandbox: &Sandbox) -> Router<Sandbox> {
         match self {
-            Provider::CoinCover => coincover::router(sandbox.clone()),
+            Provider::CoinCover => coincover::router(),
             Provider::Covery => covery::router(sandbox.clone()),
             Provider::CoinsPaid => coinspaid::router(sandbox.clone()),
             Provider::Coinify => coinify::router(sandbox.clone()),
@@ -485,6 +484,14 @@ impl Sandbox {
     /// control routes under `/_sandbox`, and a JSON 404 for anything else. Requests are
     /// logged and traced.
     pub fn router(&self) -> Router {
+        self.routes()
+            .layer(log::FrontLayer::new(self.clone()))
+            .with_state(self.clone())
+    }
+
+    /// The routes of [`Sandbox::router`] without the front door (logging, fault rules, body
+    /// reading), which the sandbox's own server applies around them (`serve.rs`).
+    fn routes(&self) -> Router<Sandbox> {
         let mut router = Router::new();
         for &provider in Provider::ALL {
             router = router.nest(provider.prefix(), provider.router(self));
@@ -493,8 +500,6 @@ impl Sandbox {
             .merge(control::router())
             .method_not_allowed_fallback(control::method_not_allowed)
             .fallback(control::not_found)
-            .layer(middleware::from_fn_with_state(self.clone(), log::front))
-            .with_state(self.clone())
     }
 
     /// Builds a sandbox and serves it on `127.0.0.1` at a port the system picks.
@@ -507,8 +512,8 @@ impl Sandbox {
     pub async fn serve(self, listener: TcpListener) -> std::io::Result<RunningSandbox> {
         let addr = listener.local_addr()?;
         let (tx, rx) = oneshot::channel::<()>();
-        let app = self.router();
-        let task = tokio::spawn(serve::serve(listener, app, rx));
+        let app = self.routes().with_state(self.clone());
+        let task = tokio::spawn(serve::serve(listener, self.clone(), app, rx));
         Ok(RunningSandbox {
             addr,
             sandbox: self,
