@@ -360,13 +360,15 @@ impl Provider {
         }
     }
 
-    /// The provider's routes (relative to its prefix), its rules and auth inside.
-    fn router(self, sandbox: &Sandbox) -> Router<Sandbox> {
+    /// Adds the provider's routes under its prefix to `router`, its rules and auth inside:
+    /// CoinCover's with their full paths (its 404 is the sandbox's own, and a nested route
+    /// rebuilds the URI on every call), the others nested with their own 404s.
+    fn mount(self, router: Router<Sandbox>, sandbox: &Sandbox) -> Router<Sandbox> {
         match self {
-            Provider::CoinCover => coincover::router(),
-            Provider::Covery => covery::router(sandbox.clone()),
-            Provider::CoinsPaid => coinspaid::router(sandbox.clone()),
-            Provider::Coinify => coinify::router(sandbox.clone()),
+            Provider::CoinCover => router.merge(coincover::router(self.prefix())),
+            Provider::Covery => router.nest(self.prefix(), covery::router(sandbox.clone())),
+            Provider::CoinsPaid => router.nest(self.prefix(), coinspaid::router(sandbox.clone())),
+            Provider::Coinify => router.nest(self.prefix(), coinify::router(sandbox.clone())),
         }
     }
 }
@@ -494,7 +496,7 @@ impl Sandbox {
     fn routes(&self) -> Router<Sandbox> {
         let mut router = Router::new();
         for &provider in Provider::ALL {
-            router = router.nest(provider.prefix(), provider.router(self));
+            router = provider.mount(router, self);
         }
         router
             .merge(control::router())

@@ -75,23 +75,27 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     Operation::new("PATCH", "/user/{userId}/plan", "update-plan"),
 ];
 
-/// CoinCover's routes under `/coincover`, behind the bearer token. An unknown route is the
-/// sandbox's 404, decided before authentication; a known path with another method is 405
-/// after it (as before).
+/// CoinCover's routes, registered with their full paths under `prefix` (`/coincover`) rather
+/// than nested: a nested route rebuilds the request's URI to strip the prefix on every call.
+/// Behind the bearer token. An unknown route is the sandbox's 404 (`{"message":"Not Found"}`,
+/// CoinCover's own shape), decided before authentication; a known path with another method
+/// is 405 after it (as before).
 ///
 /// The token is checked by the [`Authorized`] extractor, the first argument of every handler
 /// (the 405 fallback's too), rather than by a `route_layer` of `axum::middleware::from_fn`:
 /// the same check and refusal, without a boxed service and future per request.
-pub(crate) fn router() -> Router<Sandbox> {
+pub(crate) fn router(prefix: &str) -> Router<Sandbox> {
     Router::new()
-        .route("/transaction", post(check_transaction))
-        .route("/user", post(create_user))
-        .route("/user/{user_id}", patch(update_user))
-        .route("/user/{user_id}/plan", post(create_plan).patch(update_plan))
+        .route(&format!("{prefix}/transaction"), post(check_transaction))
+        .route(&format!("{prefix}/user"), post(create_user))
+        .route(&format!("{prefix}/user/{{user_id}}"), patch(update_user))
+        .route(
+            &format!("{prefix}/user/{{user_id}}/plan"),
+            post(create_plan).patch(update_plan),
+        )
         .method_not_allowed_fallback(|_: Authorized| async {
             message(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
         })
-        .fallback(|| async { message(StatusCode::NOT_FOUND, "Not Found") })
 }
 
 /// The answer to a body over [`MAX_BODY_BYTES`](crate::MAX_BODY_BYTES) (the front door reads it).
