@@ -94,7 +94,6 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::middleware;
 use axum::response::Response;
 use serde::Serialize;
 use tokio::net::TcpListener;
@@ -361,13 +360,15 @@ impl Provider {
         }
     }
 
-    /// The provider's routes (relative to its prefix), its rules and auth inside.
-    fn router(self, sandbox: &Sandbox) -> Router<Sandbox> {
+    /// Adds the provider's routes under its prefix to `router`, its rules and auth inside:
+    /// CoinCover's with their full paths (its 404 is the sandbox's own, and a nested route
+    /// rebuilds the URI on every call), the others nested with their own 404s.
+    fn mount(self, router: Router<Sandbox>, sandbox: &Sandbox) -> Router<Sandbox> {
         match self {
-            Provider::CoinCover => coincover::router(sandbox.clone()),
-            Provider::Covery => covery::router(sandbox.clone()),
-            Provider::CoinsPaid => coinspaid::router(sandbox.clone()),
-            Provider::Coinify => coinify::router(sandbox.clone()),
+            Provider::CoinCover => router.merge(coincover::router(self.prefix())),
+            Provider::Covery => router.nest(self.prefix(), covery::router(sandbox.clone())),
+            Provider::CoinsPaid => router.nest(self.prefix(), coinspaid::router(sandbox.clone())),
+            Provider::Coinify => router.nest(self.prefix(), coinify::router(sandbox.clone())),
         }
     }
 }
@@ -485,16 +486,22 @@ impl Sandbox {
     /// control routes under `/_sandbox`, and a JSON 404 for anything else. Requests are
     /// logged and traced.
     pub fn router(&self) -> Router {
+        self.routes()
+            .layer(log::FrontLayer::new(self.clone()))
+            .with_state(self.clone())
+    }
+
+    /// The routes of [`Sandbox::router`] without the front door (logging, fault rules, body
+    /// reading), which the sandbox's own server applies around them (`serve.rs`).
+    fn routes(&self) -> Router<Sandbox> {
         let mut router = Router::new();
         for &provider in Provider::ALL {
-            router = router.nest(provider.prefix(), provider.router(self));
+            router = provider.mount(router, self);
         }
         router
             .merge(control::router())
             .method_not_allowed_fallback(control::method_not_allowed)
             .fallback(control::not_found)
-            .layer(middleware::from_fn_with_state(self.clone(), log::front))
-            .with_state(self.clone())
     }
 
     /// Builds a sandbox and serves it on `127.0.0.1` at a port the system picks.
@@ -507,8 +514,8 @@ impl Sandbox {
     pub async fn serve(self, listener: TcpListener) -> std::io::Result<RunningSandbox> {
         let addr = listener.local_addr()?;
         let (tx, rx) = oneshot::channel::<()>();
-        let app = self.router();
-        let task = tokio::spawn(serve::serve(listener, app, rx));
+        let app = self.routes().with_state(self.clone());
+        let task = tokio::spawn(serve::serve(listener, self.clone(), app, rx));
         Ok(RunningSandbox {
             addr,
             sandbox: self,

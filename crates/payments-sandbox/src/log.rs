@@ -4,12 +4,16 @@
 //! they refused ([`REASON_HEADER`]).
 
 use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Instant;
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
-use axum::middleware::Next;
 use axum::response::Response;
+use tower::{Layer, Service, ServiceExt};
 
 use crate::faults;
 use crate::toolkit::{BodyPolicy, LoggedBody, buffered};
@@ -158,21 +162,26 @@ fn trace(method: &str, path: &str, status: StatusCode, started: Instant, reason:
     }
 }
 
-/// The front door, the one middleware every request passes: logs and traces it (control
+/// The front door, which every request passes before routing: logs and traces it (control
 /// routes are traced, not logged), applies the fault rules of the provider whose prefix the
-/// path is under, and reads the body as that provider's room says ([`Provider::body_policy`]).
-/// One middleware instead of three keeps the per-request cost of axum's layering down.
-pub(crate) async fn front(
-    State(sandbox): State<Sandbox>,
-    request: Request,
-    next: Next,
-) -> Response {
+/// path is under, and reads the body as that provider's room says ([`Provider::body_policy`]),
+/// then hands the request to `next` (the routes).
+///
+/// The sandbox's own server calls it directly around the router ([`crate::serve`]); a router
+/// used in-process ([`Sandbox::router`]) runs it as the [`FrontLayer`] service. Both are
+/// written by hand rather than with `axum::middleware::from_fn`, which boxes the inner
+/// service and a future per request.
+pub(crate) async fn front<N, F>(sandbox: &Sandbox, request: Request, next: N) -> Response
+where
+    N: FnOnce(Request) -> F,
+    F: Future<Output = Response>,
+{
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
     let path = uri.path();
     if is_control(path) {
-        let response = next.run(request).await;
+        let response = next(request).await;
         trace(method.as_str(), path, response.status(), started, None);
         return response;
     }
@@ -185,7 +194,7 @@ pub(crate) async fn front(
         None => buffered(BodyPolicy::default(), request, next).await,
         Some((provider, rest)) => {
             let policy = provider.body_policy(rest);
-            match faults::take(&sandbox, provider, method.as_str(), rest) {
+            match faults::take(sandbox, provider, method.as_str(), rest) {
                 None => buffered(policy, request, next).await,
                 Some(fault) => {
                     faults::apply(provider, fault, buffered(policy, request, next)).await
@@ -203,6 +212,65 @@ pub(crate) async fn front(
     trace(method.as_str(), path, status, started, reason);
     sandbox.record(entry);
     response
+}
+
+/// [`front`] as a tower layer, for [`Sandbox::router`].
+#[derive(Clone)]
+pub(crate) struct FrontLayer {
+    sandbox: Sandbox,
+}
+
+impl FrontLayer {
+    pub(crate) fn new(sandbox: Sandbox) -> Self {
+        FrontLayer { sandbox }
+    }
+}
+
+impl<S> Layer<S> for FrontLayer {
+    type Service = Front<S>;
+
+    fn layer(&self, inner: S) -> Front<S> {
+        Front {
+            sandbox: self.sandbox.clone(),
+            inner,
+        }
+    }
+}
+
+/// The service of [`FrontLayer`]: [`front`] around `inner`.
+#[derive(Clone)]
+pub(crate) struct Front<S> {
+    sandbox: Sandbox,
+    inner: S,
+}
+
+impl<S> Service<Request> for Front<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        // Readiness is checked on the clone that is called (`oneshot`).
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let sandbox = self.sandbox.clone();
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let next = |request| async move {
+                match inner.oneshot(request).await {
+                    Ok(response) => response,
+                    Err(never) => match never {},
+                }
+            };
+            Ok(front(&sandbox, request, next).await)
+        })
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use tokio::sync::oneshot;
 use tower::ServiceExt;
 
 use crate::faults::DropConnection;
+use crate::{Sandbox, log};
 
 /// The error that makes hyper close a connection without answering.
 #[derive(Debug)]
@@ -29,11 +30,19 @@ impl fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
-async fn answer(router: Router, request: Request<Incoming>) -> Result<Response, Dropped> {
-    let response = match router.oneshot(request.map(Body::new)).await {
-        Ok(response) => response,
-        Err(never) => match never {},
+/// One request: the front door ([`log::front`]), then the routes.
+async fn answer(
+    sandbox: Sandbox,
+    router: Router,
+    request: Request<Incoming>,
+) -> Result<Response, Dropped> {
+    let next = |request| async move {
+        match router.oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
     };
+    let response = log::front(&sandbox, request.map(Body::new), next).await;
     if response.extensions().get::<DropConnection>().is_some() {
         Err(Dropped)
     } else {
@@ -42,8 +51,14 @@ async fn answer(router: Router, request: Request<Incoming>) -> Result<Response, 
 }
 
 /// Accepts connections until `shutdown` fires (or its sender is dropped), then lets the
-/// open ones finish.
-pub(crate) async fn serve(listener: TcpListener, router: Router, shutdown: oneshot::Receiver<()>) {
+/// open ones finish. `router` is [`Sandbox::router`] without the front door, which
+/// [`answer`] applies itself.
+pub(crate) async fn serve(
+    listener: TcpListener,
+    sandbox: Sandbox,
+    router: Router,
+    shutdown: oneshot::Receiver<()>,
+) {
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -61,8 +76,9 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, shutdown: onesh
             }
         };
         let router = router.clone();
+        let sandbox = sandbox.clone();
         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-            answer(router.clone(), request)
+            answer(sandbox.clone(), router.clone(), request)
         });
         // No timer, as with `axum::serve`: arming hyper's header-read timeout costs a timer
         // registration per request.

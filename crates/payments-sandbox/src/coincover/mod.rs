@@ -26,6 +26,7 @@
 //! A check repeated with the same `transactionCustomerId` and the same body (a client retry)
 //! gets the first answer back and is not counted again.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::hash::{DefaultHasher, Hasher};
@@ -33,13 +34,13 @@ use std::hash::{DefaultHasher, Hasher};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, Request, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{patch, post};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::Sandbox;
@@ -74,20 +75,27 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     Operation::new("PATCH", "/user/{userId}/plan", "update-plan"),
 ];
 
-/// CoinCover's routes under `/coincover`, behind the bearer token. An unknown route is the
-/// sandbox's 404, decided before authentication; a known path with another method is 405
-/// after it (as before).
-pub(crate) fn router(sandbox: Sandbox) -> Router<Sandbox> {
+/// CoinCover's routes, registered with their full paths under `prefix` (`/coincover`) rather
+/// than nested: a nested route rebuilds the request's URI to strip the prefix on every call.
+/// Behind the bearer token. An unknown route is the sandbox's 404 (`{"message":"Not Found"}`,
+/// CoinCover's own shape), decided before authentication; a known path with another method
+/// is 405 after it (as before).
+///
+/// The token is checked by the [`Authorized`] extractor, the first argument of every handler
+/// (the 405 fallback's too), rather than by a `route_layer` of `axum::middleware::from_fn`:
+/// the same check and refusal, without a boxed service and future per request.
+pub(crate) fn router(prefix: &str) -> Router<Sandbox> {
     Router::new()
-        .route("/transaction", post(check_transaction))
-        .route("/user", post(create_user))
-        .route("/user/{user_id}", patch(update_user))
-        .route("/user/{user_id}/plan", post(create_plan).patch(update_plan))
-        .method_not_allowed_fallback(|| async {
+        .route(&format!("{prefix}/transaction"), post(check_transaction))
+        .route(&format!("{prefix}/user"), post(create_user))
+        .route(&format!("{prefix}/user/{{user_id}}"), patch(update_user))
+        .route(
+            &format!("{prefix}/user/{{user_id}}/plan"),
+            post(create_plan).patch(update_plan),
+        )
+        .method_not_allowed_fallback(|_: Authorized| async {
             message(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
         })
-        .route_layer(middleware::from_fn_with_state(sandbox, require_token))
-        .fallback(|| async { message(StatusCode::NOT_FOUND, "Not Found") })
 }
 
 /// The answer to a body over [`MAX_BODY_BYTES`](crate::MAX_BODY_BYTES) (the front door reads it).
@@ -104,17 +112,22 @@ pub(crate) fn fault_response(status: StatusCode) -> Response {
 }
 
 /// CoinCover's authentication: `Authorization: Bearer <token>`, compared in constant time.
-/// A refusal is 401 `{"message":"Unauthorized"}` with an `X-Sandbox-Reason`.
-async fn require_token(State(sandbox): State<Sandbox>, request: Request, next: Next) -> Response {
-    match check_token(
-        &sandbox,
-        request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .map(|v| v.as_bytes()),
-    ) {
-        Ok(()) => next.run(request).await,
-        Err(reason) => refused(message(StatusCode::UNAUTHORIZED, "Unauthorized"), &reason),
+/// A refusal is 401 `{"message":"Unauthorized"}` with an `X-Sandbox-Reason`. Every CoinCover
+/// handler takes it first, so that it runs before any other extractor.
+pub(crate) struct Authorized;
+
+impl FromRequestParts<Sandbox> for Authorized {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, sandbox: &Sandbox) -> Result<Self, Response> {
+        let authorization = parts.headers.get(header::AUTHORIZATION);
+        match check_token(sandbox, authorization.map(|v| v.as_bytes())) {
+            Ok(()) => Ok(Authorized),
+            Err(reason) => Err(refused(
+                message(StatusCode::UNAUTHORIZED, "Unauthorized"),
+                &reason,
+            )),
+        }
     }
 }
 

@@ -27,6 +27,7 @@ pub(crate) fn body_hash(body: &[u8]) -> u64 {
 }
 
 pub(crate) async fn check_transaction(
+    _: Authorized,
     State(sandbox): State<Sandbox>,
     body: Bytes,
 ) -> Result<Response, ApiError> {

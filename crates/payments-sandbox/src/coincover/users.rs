@@ -3,6 +3,7 @@
 use super::*;
 
 pub(crate) async fn create_user(
+    _: Authorized,
     State(sandbox): State<Sandbox>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -20,6 +21,7 @@ pub(crate) async fn create_user(
 }
 
 pub(crate) async fn update_user(
+    _: Authorized,
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
@@ -34,6 +36,7 @@ pub(crate) async fn update_user(
 }
 
 pub(crate) async fn create_plan(
+    _: Authorized,
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,
@@ -52,6 +55,7 @@ pub(crate) async fn create_plan(
 }
 
 pub(crate) async fn update_plan(
+    _: Authorized,
     State(sandbox): State<Sandbox>,
     user_id: Result<Path<String>, PathRejection>,
     body: Bytes,

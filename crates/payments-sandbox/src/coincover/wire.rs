@@ -96,7 +96,105 @@ pub(crate) fn is_coin_id(id: &str) -> bool {
         })
 }
 
+/// Validates a check: [`fast_check`] for a well-formed one, else the field-by-field reading
+/// of [`read_check`], whose first failure is the answer.
 pub(crate) fn parse_check(body: &[u8]) -> Result<CheckRequest, ApiError> {
+    match fast_check(body) {
+        Some(req) => Ok(req),
+        None => read_check(body),
+    }
+}
+
+/// A check as serde's derive reads it in one pass, strings borrowed unless escaped.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CheckWire<'a> {
+    #[serde(borrow)]
+    transaction_customer_id: Cow<'a, str>,
+    #[serde(borrow, default)]
+    transaction_hash: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    coin: Cow<'a, str>,
+    #[serde(borrow)]
+    wallet_id: Cow<'a, str>,
+    #[serde(borrow)]
+    outputs: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OutputWire<'a> {
+    #[serde(borrow)]
+    destination: Cow<'a, str>,
+    #[serde(borrow)]
+    amount: &'a RawValue,
+    #[serde(borrow)]
+    user_id: Cow<'a, str>,
+}
+
+/// The check when it passes every rule of [`read_check`] with the same result; `None` for
+/// anything else (a missing, null or mistyped field, a repeated key, an array where an
+/// object belongs, a value out of bounds, malformed JSON), which [`read_check`] then reads
+/// again to name the problem exactly as it always has.
+fn fast_check(body: &[u8]) -> Option<CheckRequest> {
+    // Serde's derive would also read a struct from an array: only objects are checks.
+    fn is_object(json: &[u8]) -> bool {
+        json.trim_ascii_start().first() == Some(&b'{')
+    }
+    fn text(t: Cow<'_, str>) -> Option<String> {
+        (!t.trim().is_empty() && t.chars().count() <= MAX_TEXT_LEN).then(|| t.into_owned())
+    }
+    if !is_object(body) {
+        return None;
+    }
+    let wire: CheckWire = serde_json::from_slice(body).ok()?;
+    let transaction_customer_id = text(wire.transaction_customer_id)?;
+    if let Some(hash) = wire.transaction_hash {
+        text(hash)?;
+    }
+    let coin = text(wire.coin)?;
+    if !is_coin_id(&coin) {
+        return None;
+    }
+    let wallet_id = text(wire.wallet_id)?;
+    if wire.outputs.is_empty() || wire.outputs.len() > MAX_OUTPUTS {
+        return None;
+    }
+    let mut outputs = Vec::with_capacity(wire.outputs.len());
+    for raw in wire.outputs {
+        if !is_object(raw.get().as_bytes()) {
+            return None;
+        }
+        let o: OutputWire = serde_json::from_str(raw.get()).ok()?;
+        let destination = text(o.destination)?;
+        if destination.starts_with(THREAT_PREFIX) && listed_destination(&destination).is_none() {
+            return None;
+        }
+        if o.amount.get() == "null" {
+            return None;
+        }
+        let amount = decimal_value(o.amount)?;
+        if amount <= Decimal::ZERO {
+            return None;
+        }
+        let user_id = text(o.user_id)?;
+        outputs.push(Output {
+            destination,
+            amount,
+            user_id,
+        });
+    }
+    Some(CheckRequest {
+        transaction_customer_id,
+        coin,
+        wallet_id,
+        outputs,
+    })
+}
+
+/// Validates a check field by field, in the documented order; the first failure is the
+/// answer.
+fn read_check(body: &[u8]) -> Result<CheckRequest, ApiError> {
     let fields = parse_object(body, "body")?;
     let transaction_customer_id =
         required_text(&fields, "transactionCustomerId", "transactionCustomerId")?;
@@ -227,4 +325,97 @@ pub(crate) fn path_user_id(
         ));
     }
     Ok(user_id)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The fast path answers exactly what the field-by-field reading answers, or leaves the
+    /// body to it.
+    fn check(body: &str) {
+        let fast = fast_check(body.as_bytes());
+        let read = read_check(body.as_bytes());
+        match (&fast, &read) {
+            (Some(f), Ok(r)) => {
+                assert_eq!(
+                    f.transaction_customer_id, r.transaction_customer_id,
+                    "{body}"
+                );
+                assert_eq!(f.coin, r.coin, "{body}");
+                assert_eq!(f.wallet_id, r.wallet_id, "{body}");
+                assert_eq!(f.outputs.len(), r.outputs.len(), "{body}");
+                for (a, b) in f.outputs.iter().zip(&r.outputs) {
+                    assert_eq!(a.destination, b.destination, "{body}");
+                    assert_eq!(a.amount.to_string(), b.amount.to_string(), "{body}");
+                    assert_eq!(a.user_id, b.user_id, "{body}");
+                }
+            }
+            (None, Err(_)) => {}
+            (None, Ok(_)) => {} // slower, same answer
+            (Some(_), Err(e)) => panic!("the fast path accepted {body}, refused with {e:?}"),
+        }
+    }
+
+    #[test]
+    fn the_fast_path_accepts_only_what_the_field_reading_accepts() {
+        let output = r#"{"destination":"16bG5v7VkCeadwzyD1CqAvL6soJ3nfGAhh","amount":"0.01","userId":"u-1"}"#;
+        let ok = |outputs: &str| {
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","coin":"bitcoin","walletId":"w-1","outputs":[{outputs}]}}"#
+            )
+        };
+        assert!(fast_check(ok(output).as_bytes()).is_some());
+        for body in [
+            ok(output),
+            ok(&format!("{output},{output}")),
+            ok(r#"{"destination":"d\u0031","amount":1e-8,"userId":"u\n1","extra":[1,{"a":null}]}"#),
+            ok(r#"["d","0.01","u"]"#),
+            ok(r#"{"destination":"d","amount":null,"userId":"u"}"#),
+            ok(r#"{"destination":"d","amount":"0","userId":"u"}"#),
+            ok(r#"{"destination":"d","amount":"-1","userId":"u"}"#),
+            ok(r#"{"destination":"d","amount":true,"userId":"u"}"#),
+            ok(r#"{"destination":"d","amount":"1","amount":"2","userId":"u"}"#),
+            ok(r#"{"destination":"SANDBOX-THREAT-1","amount":"1","userId":"u"}"#),
+            ok(r#"{"destination":"SANDBOX-THREAT-50101","amount":"1","userId":"u"}"#),
+            ok(r#"{"destination":" ","amount":"1","userId":"u"}"#),
+            ok(r#"{"destination":"d","amount":"1"}"#),
+            ok(""),
+            format!(r#"["tx-1",null,"bitcoin","w-1",[{output}]]"#),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","transactionCustomerId":"tx-2","coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#
+            ),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","transactionHash":null,"coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#
+            ),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","transactionHash":"","coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#
+            ),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","transactionHash":7,"coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#
+            ),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","coin":"BTC","walletId":"w-1","outputs":[{output}]}}"#
+            ),
+            format!(
+                r#"{{"transactionCustomerId":"{}","coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#,
+                "x".repeat(MAX_TEXT_LEN + 1)
+            ),
+            format!(
+                r#"{{"transactionCustomerId":null,"coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#
+            ),
+            format!(r#"{{"coin":"bitcoin","walletId":"w-1","outputs":[{output}]}}"#),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","coin":"bitcoin","walletId":"w-1","outputs":{output}}}"#
+            ),
+            format!(
+                r#"{{"transactionCustomerId":"tx-1","coin":"bitcoin","walletId":"w-1","outputs":[{output}]}} x"#
+            ),
+            "[]".to_owned(),
+            "{".to_owned(),
+        ] {
+            check(&body);
+        }
+    }
 }

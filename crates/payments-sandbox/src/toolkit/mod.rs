@@ -4,11 +4,11 @@
 //! own wire format.
 
 use std::borrow::Cow;
+use std::future::Future;
 
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rust_decimal::Decimal;
 use serde::de::{self, MapAccess, Visitor};
@@ -281,7 +281,11 @@ impl Default for BodyPolicy {
 /// Reads the request body under `policy`, then runs the rest of the chain with it and tells
 /// the request log what to record (see [`LoggedBody`]); a body over the limit gets the room's
 /// `too_large` answer.
-pub(crate) async fn buffered(policy: BodyPolicy, request: Request, next: Next) -> Response {
+pub(crate) async fn buffered<N, F>(policy: BodyPolicy, request: Request, next: N) -> Response
+where
+    N: FnOnce(Request) -> F,
+    F: Future<Output = Response>,
+{
     let (parts, body) = request.into_parts();
     match axum::body::to_bytes(body, policy.limit).await {
         Ok(bytes) => {
@@ -290,9 +294,7 @@ pub(crate) async fn buffered(policy: BodyPolicy, request: Request, next: Next) -
             } else {
                 LoggedBody::Bytes(bytes.to_vec())
             };
-            let mut response = next
-                .run(Request::from_parts(parts, Body::from(bytes)))
-                .await;
+            let mut response = next(Request::from_parts(parts, Body::from(bytes))).await;
             response.extensions_mut().insert(logged);
             response
         }
