@@ -149,3 +149,27 @@ async fn documented_examples_through_the_client() {
         ]
     );
 }
+
+/// The sandbox's own threat table (it shares nothing with the client's) has CoinCover's
+/// documented codes and categories, in the documented order. Here, not in the crate's unit
+/// tests: it reads the repository's fixtures, which the published package does not ship.
+#[test]
+fn the_threat_table_matches_the_documented_codes_and_categories() {
+    use payments_sandbox::coincover::THREATS;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/coincover/docs/threat-codes.json"
+    );
+    let documented: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let ours: Vec<(u64, &str)> = THREATS
+        .iter()
+        .map(|t| (u64::from(t.code), t.category))
+        .collect();
+    let theirs: Vec<(u64, &str)> = documented
+        .iter()
+        .map(|d| (d["code"].as_u64().unwrap(), d["category"].as_str().unwrap()))
+        .collect();
+    assert_eq!(ours, theirs);
+    assert!(THREATS.iter().all(|t| !t.description.is_empty()));
+}
