@@ -1,8 +1,8 @@
 //! Orders: [`Order`] as `order-list`, `order-coin-list`, `order-token-list`, `order-show`
-//! and `quote-confirm` return it (and as other answers embed it), its payment and
-//! commissions, the enumerations it uses, and two small shapes shared by the order,
-//! quote, transfer and checkout objects ([`ExternalPlatformInfo`]; the nested user is
-//! [`User`]).
+//! and `quote-confirm` return it (and as `platform-orders`, `deposit-create` and other
+//! answers carry it), its payment, commissions and quote ([`OrderQuote`]), the
+//! enumerations it uses, and the platform shape the order, quote, transfer and checkout
+//! objects share ([`ExternalPlatformInfo`]; the nested user is [`User`]).
 //!
 //! CCPro sends one order with different key sets on different endpoints (reference
 //! §2.3): a reference `{id, publicId}` (`quote.order` in `quote-list`), a full order
