@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::banks::require_id;
 use crate::operations;
 use crate::types::common::data;
-use crate::types::deposits::{DepositAddress, DepositDestination, DepositOrder, DepositType};
+use crate::types::deposits::{DepositAddress, DepositDestination};
+use crate::types::orders::{AssetType, Order};
 
 /// `POST /api/v1/user/{user}/deposit`: records a deposit of `amount` `symbol` sent in
 /// transaction `txID`, and answers the order it creates (200, not 201). 406 "This type of
@@ -27,7 +28,7 @@ pub struct CreateDeposit {
     pub user: String,
     /// Coin or token.
     #[serde(rename = "type")]
-    pub asset_type: DepositType,
+    pub asset_type: AssetType,
     /// The coin's or token's symbol (`ETH`).
     pub symbol: String,
     /// The amount deposited, exact.
@@ -45,7 +46,7 @@ impl CreateDeposit {
     /// `tx_id`.
     pub fn new(
         user: impl Into<String>,
-        asset_type: DepositType,
+        asset_type: AssetType,
         symbol: impl Into<String>,
         amount: ExactAmount,
         tx_id: impl Into<String>,
@@ -68,7 +69,7 @@ impl CreateDeposit {
 }
 
 impl Endpoint for CreateDeposit {
-    type Output = DepositOrder;
+    type Output = Order;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         require_id("user", &self.user)?;
@@ -101,7 +102,7 @@ impl Endpoint for CreateDeposit {
         })
     }
 
-    fn decode(status: StatusCode, body: &[u8]) -> Result<DepositOrder, DecodeFailure> {
+    fn decode(status: StatusCode, body: &[u8]) -> Result<Order, DecodeFailure> {
         data(status, body)
     }
 }
@@ -172,11 +173,11 @@ impl crate::UserClient {
     /// [`send`](crate::UserClient::send)).
     pub async fn create_deposit(
         &self,
-        asset_type: DepositType,
+        asset_type: AssetType,
         symbol: impl Into<String>,
         amount: ExactAmount,
         tx_id: impl Into<String>,
-    ) -> Result<DepositOrder, Error> {
+    ) -> Result<Order, Error> {
         self.send(&CreateDeposit::new(
             self.user_id(),
             asset_type,

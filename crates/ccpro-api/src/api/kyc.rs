@@ -125,6 +125,36 @@ payments_core::wire_enum! {
     }
 }
 
+/// `POST operation` for `user` (checked by the caller) with the JSON body
+/// `{field: value}`: the steps that send one text (`kyc-video`, `kyc-phone-add`,
+/// `kyc-phone-verify`).
+fn one_field(
+    operation: &'static payments_core::Operation,
+    user: &str,
+    field: &'static str,
+    value: &str,
+) -> Result<RequestSpec, InvalidInput> {
+    RequestSpec::with_path(operation, &[Some(user)])?.json(
+        &[(field, value)]
+            .into_iter()
+            .collect::<std::collections::BTreeMap<_, _>>(),
+    )
+}
+
+/// Checks the address fields of `kyc-create` and `kyc-address` as the docs' rules say and
+/// starts their form with them.
+fn address_form(country: &str, city: &str, zip: &str, street: &str) -> Result<Form, InvalidInput> {
+    require_text("country", country, MAX_TEXT)?;
+    require_text("city", city, MAX_TEXT)?;
+    check_zip("zip", zip)?;
+    require_text("street", street, MAX_TEXT)?;
+    Ok(Form::new()
+        .text("country", country)
+        .text("city", city)
+        .text("zip", zip)
+        .text("street", street))
+}
+
 /// `GET /api/v1/user/{user}/kyc`: the user's KYC.
 ///
 /// Input document: `{"user": "…"}`.
@@ -412,6 +442,17 @@ impl EddAnswers {
         Ok(())
     }
 
+    /// Takes the two proofs (`{prefix}fundsSourceFile`, `{prefix}fundsOriginFile`) from
+    /// the CLI's files; whether either was there.
+    fn take_files(&mut self, files: &mut Vec<InputFile>, prefix: &str) -> bool {
+        let source = take_file(files, &format!("{prefix}fundsSourceFile"));
+        let origin = take_file(files, &format!("{prefix}fundsOriginFile"));
+        let took = source.is_some() || origin.is_some();
+        set(&mut self.funds_source_file, source);
+        set(&mut self.funds_origin_file, origin);
+        took
+    }
+
     fn add_to(&self, mut form: Form, prefix: &str) -> Result<Form, InvalidInput> {
         let name = |n: &str| {
             if prefix.is_empty() {
@@ -533,12 +574,10 @@ impl AttachFiles for CreateKyc {
             &mut d.selfie_with_id,
             take_file(&mut files, "documents.selfieWithId"),
         );
-        let source = take_file(&mut files, "edd.fundsSourceFile");
-        let origin = take_file(&mut files, "edd.fundsOriginFile");
-        if source.is_some() || origin.is_some() {
-            let edd = self.edd.get_or_insert_with(EddAnswers::default);
-            set(&mut edd.funds_source_file, source);
-            set(&mut edd.funds_origin_file, origin);
+        let had_edd = self.edd.is_some();
+        let mut edd = self.edd.take().unwrap_or_default();
+        if edd.take_files(&mut files, "edd.") || had_edd {
+            self.edd = Some(edd);
         }
         no_other_files(&files)
     }
@@ -549,19 +588,12 @@ impl Endpoint for CreateKyc {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user(&self.user)?;
-        require_text("country", &self.country, MAX_TEXT)?;
-        require_text("city", &self.city, MAX_TEXT)?;
-        check_zip("zip", &self.zip)?;
-        require_text("street", &self.street, MAX_TEXT)?;
+        let form = address_form(&self.country, &self.city, &self.zip, &self.street)?;
         self.documents.check()?;
         if let Some(edd) = &self.edd {
             edd.check("edd", false)?;
         }
-        let mut form = Form::new()
-            .text("country", &self.country)
-            .text("city", &self.city)
-            .text("zip", &self.zip)
-            .text("street", &self.street);
+        let mut form = form;
         form = self.documents.add_to(form)?;
         if let Some(edd) = &self.edd {
             form = edd.add_to(form, "edd")?;
@@ -696,15 +728,7 @@ impl Endpoint for SubmitKycAddress {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user(&self.user)?;
-        require_text("country", &self.country, MAX_TEXT)?;
-        require_text("city", &self.city, MAX_TEXT)?;
-        check_zip("zip", &self.zip)?;
-        require_text("street", &self.street, MAX_TEXT)?;
-        let mut form = Form::new()
-            .text("country", &self.country)
-            .text("city", &self.city)
-            .text("zip", &self.zip)
-            .text("street", &self.street);
+        let mut form = address_form(&self.country, &self.city, &self.zip, &self.street)?;
         if let Some(f) = &self.utility_bill {
             form = form.file("utilityBill", f, FileKind::IMAGES_AND_PDF)?;
         }
@@ -806,12 +830,7 @@ impl Endpoint for ScheduleKycVideo {
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user(&self.user)?;
         check_date_time("date", &self.date)?;
-        #[derive(Serialize)]
-        struct Body<'a> {
-            date: &'a str,
-        }
-        RequestSpec::with_path(&operations::KYC_VIDEO, &[Some(&self.user)])?
-            .json(&Body { date: &self.date })
+        one_field(&operations::KYC_VIDEO, &self.user, "date", &self.date)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Kyc, DecodeFailure> {
@@ -888,14 +907,7 @@ impl<'de> Deserialize<'de> for SubmitKycEdd {
 
 impl AttachFiles for SubmitKycEdd {
     fn attach(&mut self, mut files: Vec<InputFile>) -> Result<(), InvalidInput> {
-        set(
-            &mut self.answers.funds_source_file,
-            take_file(&mut files, "fundsSourceFile"),
-        );
-        set(
-            &mut self.answers.funds_origin_file,
-            take_file(&mut files, "fundsOriginFile"),
-        );
+        self.answers.take_files(&mut files, "");
         no_other_files(&files)
     }
 }
@@ -945,12 +957,7 @@ impl Endpoint for AddKycPhone {
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user(&self.user)?;
         check_phone("phone", &self.phone)?;
-        #[derive(Serialize)]
-        struct Body<'a> {
-            phone: &'a str,
-        }
-        RequestSpec::with_path(&operations::KYC_PHONE_ADD, &[Some(&self.user)])?
-            .json(&Body { phone: &self.phone })
+        one_field(&operations::KYC_PHONE_ADD, &self.user, "phone", &self.phone)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<PhoneVerification, DecodeFailure> {
@@ -986,12 +993,12 @@ impl Endpoint for VerifyKycPhone {
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user(&self.user)?;
         require_text("code", &self.code, MAX_TEXT)?;
-        #[derive(Serialize)]
-        struct Body<'a> {
-            code: &'a str,
-        }
-        RequestSpec::with_path(&operations::KYC_PHONE_VERIFY, &[Some(&self.user)])?
-            .json(&Body { code: &self.code })
+        one_field(
+            &operations::KYC_PHONE_VERIFY,
+            &self.user,
+            "code",
+            &self.code,
+        )
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<PhoneVerification, DecodeFailure> {

@@ -41,7 +41,9 @@ pub use kyc::{
 pub use notifications::{
     ListPermanentNotifications, ListTemporaryNotifications, MarkNotificationsRead,
 };
-pub use orders::{GetOrder, ListCoinOrders, ListOrders, ListTokenOrders, UploadPaymentProof};
+pub use orders::{
+    GetOrder, ListCoinOrders, ListOrders, ListTokenOrders, OrderFilter, UploadPaymentProof,
+};
 pub use platform::{
     ListPlatformCalls, ListPlatformCheckouts, ListPlatformOrders, ListPlatformQuotes,
     ListPlatformStaff, ListPlatformTransfers, ListPlatformUsers, ShowPlatform, UpdatePlatform,

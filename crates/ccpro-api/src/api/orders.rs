@@ -36,44 +36,95 @@ pub(crate) fn query(pairs: &[(&str, Option<&str>)]) -> Result<String, InvalidInp
     Ok(out)
 }
 
-fn list_request(
-    operation: &'static payments_core::Operation,
-    user: &str,
-    status: Option<&OrderStatus>,
-    type_operation_name: Option<&TradeOperation>,
-    asset: Option<&str>,
-) -> Result<RequestSpec, InvalidInput> {
-    require_text("user", user, MAX_ID)?;
-    let q = query(&[
-        ("status", status.map(OrderStatus::as_str)),
-        (
-            "typeOperationName",
-            type_operation_name.map(TradeOperation::as_str),
-        ),
-        ("asset", asset),
-    ])?;
-    Ok(RequestSpec::with_path(operation, &[Some(user)])?.query(q))
+/// The filters the three order lists take (`order-list`, `order-coin-list`,
+/// `order-token-list`): by status, operation and asset, each optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OrderFilter {
+    /// Only orders in this status.
+    pub status: Option<OrderStatus>,
+    /// Only orders of this operation.
+    pub type_operation_name: Option<TradeOperation>,
+    /// Only orders of this asset (`ETH`, `XBT`, `IPSX`).
+    pub asset: Option<String>,
+}
+
+impl OrderFilter {
+    /// Only orders in `status`.
+    pub fn with_status(mut self, status: OrderStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Only orders of `operation`.
+    pub fn with_operation(mut self, operation: TradeOperation) -> Self {
+        self.type_operation_name = Some(operation);
+        self
+    }
+
+    /// Only orders of `asset`.
+    pub fn with_asset(mut self, asset: impl Into<String>) -> Self {
+        self.asset = Some(asset.into());
+        self
+    }
+
+    /// `GET operation` for `user`, the filters in the query (absent ones left out).
+    fn request(
+        &self,
+        operation: &'static payments_core::Operation,
+        user: &str,
+    ) -> Result<RequestSpec, InvalidInput> {
+        require_text("user", user, MAX_ID)?;
+        let q = query(&[
+            ("status", self.status.as_ref().map(OrderStatus::as_str)),
+            (
+                "typeOperationName",
+                self.type_operation_name
+                    .as_ref()
+                    .map(TradeOperation::as_str),
+            ),
+            ("asset", self.asset.as_deref()),
+        ])?;
+        Ok(RequestSpec::with_path(operation, &[Some(user)])?.query(q))
+    }
+}
+
+/// The input document of the three order lists: `{"user": "…", "status"?: "APPROVED",
+/// "typeOperationName"?: "buy_with_fiat", "asset"?: "ETH"}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderListInput {
+    user: String,
+    #[serde(default)]
+    status: Option<OrderStatus>,
+    #[serde(default, rename = "typeOperationName")]
+    type_operation_name: Option<TradeOperation>,
+    #[serde(default)]
+    asset: Option<String>,
+}
+
+impl OrderListInput {
+    fn split(self) -> (String, OrderFilter) {
+        let filter = OrderFilter {
+            status: self.status,
+            type_operation_name: self.type_operation_name,
+            asset: self.asset,
+        };
+        (self.user, filter)
+    }
 }
 
 /// `GET /api/v1/user/{user}/order`: the user's orders, newest first as CCPro sends them
-/// (not paginated), optionally filtered.
+/// (not paginated), optionally filtered ([`OrderFilter`]).
 ///
 /// Input document: `{"user": "…", "status"?: "APPROVED", "typeOperationName"?:
 /// "buy_with_fiat", "asset"?: "ETH"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "OrderListInput")]
 pub struct ListOrders {
     /// The user's id (the docs' `{user}`).
     pub user: String,
-    /// Only orders in this status.
-    #[serde(default)]
-    pub status: Option<OrderStatus>,
-    /// Only orders of this operation.
-    #[serde(default, rename = "typeOperationName")]
-    pub type_operation_name: Option<TradeOperation>,
-    /// Only orders of this asset (`ETH`, `XBT`, `IPSX`).
-    #[serde(default)]
-    pub asset: Option<String>,
+    /// Which orders.
+    pub filter: OrderFilter,
 }
 
 impl ListOrders {
@@ -81,28 +132,21 @@ impl ListOrders {
     pub fn new(user: impl Into<String>) -> Self {
         ListOrders {
             user: user.into(),
-            status: None,
-            type_operation_name: None,
-            asset: None,
+            filter: OrderFilter::default(),
         }
     }
 
-    /// Only orders in `status`.
-    pub fn with_status(mut self, status: OrderStatus) -> Self {
-        self.status = Some(status);
+    /// Only the orders `filter` lets through.
+    pub fn with_filter(mut self, filter: OrderFilter) -> Self {
+        self.filter = filter;
         self
     }
+}
 
-    /// Only orders of `operation`.
-    pub fn with_operation(mut self, operation: TradeOperation) -> Self {
-        self.type_operation_name = Some(operation);
-        self
-    }
-
-    /// Only orders of `asset`.
-    pub fn with_asset(mut self, asset: impl Into<String>) -> Self {
-        self.asset = Some(asset.into());
-        self
+impl From<OrderListInput> for ListOrders {
+    fn from(input: OrderListInput) -> Self {
+        let (user, filter) = input.split();
+        ListOrders { user, filter }
     }
 }
 
@@ -110,13 +154,7 @@ impl Endpoint for ListOrders {
     type Output = Vec<Order>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        list_request(
-            &operations::ORDER_LIST,
-            &self.user,
-            self.status.as_ref(),
-            self.type_operation_name.as_ref(),
-            self.asset.as_deref(),
-        )
+        self.filter.request(&operations::ORDER_LIST, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Order>, DecodeFailure> {
@@ -124,24 +162,17 @@ impl Endpoint for ListOrders {
     }
 }
 
-/// `GET /api/v1/user/{user}/order/coin`: the user's coin orders, optionally filtered (as
-/// [`ListOrders`]).
+/// `GET /api/v1/user/{user}/order/coin`: the user's coin orders, optionally filtered
+/// ([`OrderFilter`]).
 ///
 /// Input document: as [`ListOrders`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "OrderListInput")]
 pub struct ListCoinOrders {
     /// The user's id (the docs' `{user}`).
     pub user: String,
-    /// Only orders in this status.
-    #[serde(default)]
-    pub status: Option<OrderStatus>,
-    /// Only orders of this operation.
-    #[serde(default, rename = "typeOperationName")]
-    pub type_operation_name: Option<TradeOperation>,
-    /// Only orders of this asset.
-    #[serde(default)]
-    pub asset: Option<String>,
+    /// Which coin orders.
+    pub filter: OrderFilter,
 }
 
 impl ListCoinOrders {
@@ -149,28 +180,21 @@ impl ListCoinOrders {
     pub fn new(user: impl Into<String>) -> Self {
         ListCoinOrders {
             user: user.into(),
-            status: None,
-            type_operation_name: None,
-            asset: None,
+            filter: OrderFilter::default(),
         }
     }
 
-    /// Only orders in `status`.
-    pub fn with_status(mut self, status: OrderStatus) -> Self {
-        self.status = Some(status);
+    /// Only the coin orders `filter` lets through.
+    pub fn with_filter(mut self, filter: OrderFilter) -> Self {
+        self.filter = filter;
         self
     }
+}
 
-    /// Only orders of `operation`.
-    pub fn with_operation(mut self, operation: TradeOperation) -> Self {
-        self.type_operation_name = Some(operation);
-        self
-    }
-
-    /// Only orders of `asset`.
-    pub fn with_asset(mut self, asset: impl Into<String>) -> Self {
-        self.asset = Some(asset.into());
-        self
+impl From<OrderListInput> for ListCoinOrders {
+    fn from(input: OrderListInput) -> Self {
+        let (user, filter) = input.split();
+        ListCoinOrders { user, filter }
     }
 }
 
@@ -178,13 +202,8 @@ impl Endpoint for ListCoinOrders {
     type Output = Vec<Order>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        list_request(
-            &operations::ORDER_COIN_LIST,
-            &self.user,
-            self.status.as_ref(),
-            self.type_operation_name.as_ref(),
-            self.asset.as_deref(),
-        )
+        self.filter
+            .request(&operations::ORDER_COIN_LIST, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Order>, DecodeFailure> {
@@ -193,23 +212,16 @@ impl Endpoint for ListCoinOrders {
 }
 
 /// `GET /api/v1/user/{user}/order/token`: the user's token orders, optionally filtered
-/// (as [`ListOrders`]).
+/// ([`OrderFilter`]).
 ///
 /// Input document: as [`ListOrders`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "OrderListInput")]
 pub struct ListTokenOrders {
     /// The user's id (the docs' `{user}`).
     pub user: String,
-    /// Only orders in this status.
-    #[serde(default)]
-    pub status: Option<OrderStatus>,
-    /// Only orders of this operation.
-    #[serde(default, rename = "typeOperationName")]
-    pub type_operation_name: Option<TradeOperation>,
-    /// Only orders of this asset.
-    #[serde(default)]
-    pub asset: Option<String>,
+    /// Which token orders.
+    pub filter: OrderFilter,
 }
 
 impl ListTokenOrders {
@@ -217,28 +229,21 @@ impl ListTokenOrders {
     pub fn new(user: impl Into<String>) -> Self {
         ListTokenOrders {
             user: user.into(),
-            status: None,
-            type_operation_name: None,
-            asset: None,
+            filter: OrderFilter::default(),
         }
     }
 
-    /// Only orders in `status`.
-    pub fn with_status(mut self, status: OrderStatus) -> Self {
-        self.status = Some(status);
+    /// Only the token orders `filter` lets through.
+    pub fn with_filter(mut self, filter: OrderFilter) -> Self {
+        self.filter = filter;
         self
     }
+}
 
-    /// Only orders of `operation`.
-    pub fn with_operation(mut self, operation: TradeOperation) -> Self {
-        self.type_operation_name = Some(operation);
-        self
-    }
-
-    /// Only orders of `asset`.
-    pub fn with_asset(mut self, asset: impl Into<String>) -> Self {
-        self.asset = Some(asset.into());
-        self
+impl From<OrderListInput> for ListTokenOrders {
+    fn from(input: OrderListInput) -> Self {
+        let (user, filter) = input.split();
+        ListTokenOrders { user, filter }
     }
 }
 
@@ -246,13 +251,8 @@ impl Endpoint for ListTokenOrders {
     type Output = Vec<Order>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        list_request(
-            &operations::ORDER_TOKEN_LIST,
-            &self.user,
-            self.status.as_ref(),
-            self.type_operation_name.as_ref(),
-            self.asset.as_deref(),
-        )
+        self.filter
+            .request(&operations::ORDER_TOKEN_LIST, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Order>, DecodeFailure> {

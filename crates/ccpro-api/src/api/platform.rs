@@ -15,11 +15,12 @@ use serde::{Deserialize, Serialize};
 use crate::client::CCPRO;
 use crate::operations;
 use crate::pagination::Pages;
+use crate::types::checkout::Checkout;
 use crate::types::common::{Page, data};
-use crate::types::platform::{
-    IenType, Platform, PlatformCall, PlatformCheckout, PlatformOrder, PlatformQuote,
-    PlatformTransfer, PlatformUser, StaffMember,
-};
+use crate::types::orders::Order;
+use crate::types::platform::{IenType, Platform, PlatformCall, PlatformUser, StaffMember};
+use crate::types::quotes::Quote;
+use crate::types::transfers::Transfer;
 
 /// The JWT claims of a platform operation: `{"platform": <the path's platform>}` (the
 /// signer adds `expire`).
@@ -359,7 +360,7 @@ impl Endpoint for ListPlatformUsers {
 }
 
 impl Endpoint for ListPlatformOrders {
-    type Output = Vec<PlatformOrder>;
+    type Output = Vec<Order>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         platform_request(&operations::PLATFORM_ORDERS, &self.platform)
@@ -371,7 +372,7 @@ impl Endpoint for ListPlatformOrders {
 }
 
 impl Endpoint for ListPlatformQuotes {
-    type Output = Vec<PlatformQuote>;
+    type Output = Vec<Quote>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         platform_request(&operations::PLATFORM_QUOTES, &self.platform)
@@ -383,7 +384,7 @@ impl Endpoint for ListPlatformQuotes {
 }
 
 impl Endpoint for ListPlatformCheckouts {
-    type Output = Vec<PlatformCheckout>;
+    type Output = Vec<Checkout>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         platform_request(&operations::PLATFORM_CHECKOUTS, &self.platform)
@@ -395,7 +396,7 @@ impl Endpoint for ListPlatformCheckouts {
 }
 
 impl Endpoint for ListPlatformTransfers {
-    type Output = Vec<PlatformTransfer>;
+    type Output = Vec<Transfer>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         platform_request(&operations::PLATFORM_TRANSFERS, &self.platform)
@@ -475,25 +476,25 @@ impl crate::Client {
     }
 
     /// `platform-orders`: every order of the platform's users.
-    pub async fn platform_orders(&self) -> Result<Vec<PlatformOrder>, Error> {
+    pub async fn platform_orders(&self) -> Result<Vec<Order>, Error> {
         let id = self.platform_or_err("platform-orders")?;
         self.send(&ListPlatformOrders::new(id)).await
     }
 
     /// `platform-quotes`: every quote of the platform's users.
-    pub async fn platform_quotes(&self) -> Result<Vec<PlatformQuote>, Error> {
+    pub async fn platform_quotes(&self) -> Result<Vec<Quote>, Error> {
         let id = self.platform_or_err("platform-quotes")?;
         self.send(&ListPlatformQuotes::new(id)).await
     }
 
     /// `platform-checkouts`: every checkout of the platform's users.
-    pub async fn platform_checkouts(&self) -> Result<Vec<PlatformCheckout>, Error> {
+    pub async fn platform_checkouts(&self) -> Result<Vec<Checkout>, Error> {
         let id = self.platform_or_err("platform-checkouts")?;
         self.send(&ListPlatformCheckouts::new(id)).await
     }
 
     /// `platform-transfers`: every transfer of the platform's users.
-    pub async fn platform_transfers(&self) -> Result<Vec<PlatformTransfer>, Error> {
+    pub async fn platform_transfers(&self) -> Result<Vec<Transfer>, Error> {
         let id = self.platform_or_err("platform-transfers")?;
         self.send(&ListPlatformTransfers::new(id)).await
     }

@@ -128,6 +128,16 @@ impl Endpoint for CreateTransfer {
     }
 }
 
+/// `GET operation` for `user`: the request of the four transfer lists, which differ only
+/// in their row.
+fn user_list(
+    operation: &'static payments_core::Operation,
+    user: &str,
+) -> Result<RequestSpec, InvalidInput> {
+    require_text("user", user, MAX_ID)?;
+    RequestSpec::with_path(operation, &[Some(user)])
+}
+
 /// `GET /api/v1/user/{user}/transfer`: every transfer the user takes part in (not
 /// paginated).
 ///
@@ -150,8 +160,7 @@ impl Endpoint for ListTransfers {
     type Output = Vec<Transfer>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        require_text("user", &self.user, MAX_ID)?;
-        RequestSpec::with_path(&operations::TRANSFER_LIST, &[Some(&self.user)])
+        user_list(&operations::TRANSFER_LIST, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Transfer>, DecodeFailure> {
@@ -180,8 +189,7 @@ impl Endpoint for ListTransfersBy {
     type Output = Vec<Transfer>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        require_text("user", &self.user, MAX_ID)?;
-        RequestSpec::with_path(&operations::TRANSFER_BY, &[Some(&self.user)])
+        user_list(&operations::TRANSFER_BY, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Transfer>, DecodeFailure> {
@@ -210,8 +218,7 @@ impl Endpoint for ListTransfersFrom {
     type Output = Vec<Transfer>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        require_text("user", &self.user, MAX_ID)?;
-        RequestSpec::with_path(&operations::TRANSFER_FROM, &[Some(&self.user)])
+        user_list(&operations::TRANSFER_FROM, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Transfer>, DecodeFailure> {
@@ -240,8 +247,7 @@ impl Endpoint for ListTransfersTo {
     type Output = Vec<Transfer>;
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
-        require_text("user", &self.user, MAX_ID)?;
-        RequestSpec::with_path(&operations::TRANSFER_TO, &[Some(&self.user)])
+        user_list(&operations::TRANSFER_TO, &self.user)
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<Transfer>, DecodeFailure> {

@@ -5,10 +5,10 @@
 //! precision (`"0.011646368236156"`, `"350"`) and token rates in exponent notation
 //! (`"6.252E-5"`), each kept digit for digit and written back as received.
 
-use std::collections::BTreeMap;
-
 use payments_core::ExactAmount;
 use serde::{Deserialize, Serialize};
+
+use crate::types::currencies::CurrencyRates;
 
 /// What `balances` answers: the user's coins and tokens.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -46,74 +46,13 @@ pub struct Balance {
     pub alias: Option<String>,
     /// Its exchange rates.
     #[serde(default)]
-    pub rates: Option<BalanceRates>,
+    pub rates: Option<CurrencyRates>,
     /// What the user holds of it.
     #[serde(default)]
     pub amounts: Option<BalanceAmounts>,
     /// Whether the user marked it as a favourite.
     #[serde(default)]
     pub favorite: Option<bool>,
-}
-
-/// A [`Balance`]'s `rates`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct BalanceRates {
-    /// The rates as CCPro computes them (`raw`).
-    #[serde(default)]
-    pub raw: Option<BalanceRawRates>,
-}
-
-/// The rate now and at the start of each period, in the fiat CCPro quotes against (not
-/// documented which), and its history.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct BalanceRawRates {
-    /// Now (`"6213.60000"`, `"6.252E-5"`).
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub now: Option<ExactAmount>,
-    /// A day ago.
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub day: Option<ExactAmount>,
-    /// A week ago.
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub week: Option<ExactAmount>,
-    /// A month ago.
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub month: Option<ExactAmount>,
-    /// A quarter ago.
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub quarter: Option<ExactAmount>,
-    /// Six months ago.
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub semester: Option<ExactAmount>,
-    /// A year ago.
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub year: Option<ExactAmount>,
-    /// Rate points by period. The docs show only `day`; any other period CCPro sends is
-    /// kept under its own key.
-    #[serde(default)]
-    pub history: Option<BTreeMap<String, Vec<BalanceRatePoint>>>,
-}
-
-impl BalanceRawRates {
-    /// The history of one period (`"day"`), empty when not sent.
-    pub fn history(&self, period: &str) -> &[BalanceRatePoint] {
-        self.history
-            .as_ref()
-            .and_then(|h| h.get(period))
-            .map_or(&[], Vec::as_slice)
-    }
-}
-
-/// One point of a rate history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BalanceRatePoint {
-    /// The rate (`"6090.80000"`).
-    #[serde(default, with = "payments_core::exact::optional")]
-    pub rate: Option<ExactAmount>,
-    /// When, Unix seconds.
-    #[serde(default)]
-    pub created_at: Option<i64>,
 }
 
 /// A [`Balance`]'s `amounts`: in the asset itself and its value in fiat (which fiat is not

@@ -18,14 +18,17 @@ payments_core::wire_enum! {
     }
 }
 
-/// A user's bank account (`bank-create`, `bank-list`, `bank-show`).
+/// A user's bank account (`bank-create`, `bank-list`, `bank-show`, and `user-profile`'s
+/// `banks`).
 ///
 /// The docs' example answers a create of `"ING Bank"`/`EUR` with `"bank name"`/`RON`:
 /// trust what comes back, not what was sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bank {
-    /// The bank account's id (a UUID), the `{bank}` of its paths.
+    /// The bank account's id (a UUID), the `{bank}` of its paths. Empty when an answer
+    /// carries none (no documented example lacks it; the profile's lists are read too).
+    #[serde(default)]
     pub id: String,
     /// Its review state (`CONFIRMED`).
     #[serde(default)]

@@ -4,12 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::types::banks::ReviewStatus;
 
-/// A user's payment card (`card-create`, `card-list`, `card-show`, `card-update`). Only
+/// A user's payment card (`card-create`, `card-list`, `card-show`, `card-update`,
+/// and `user-profile`'s `cards`). Only
 /// the last four digits are ever stored or shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
-    /// The card's id (a UUID), the `{card}` of its paths.
+    /// The card's id (a UUID), the `{card}` of its paths. Empty when an answer
+    /// carries none (no documented example lacks it; the profile's lists are read too).
+    #[serde(default)]
     pub id: String,
     /// Its review state (`CONFIRMED`).
     #[serde(default)]

@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::types::orders::{ExternalPlatformInfo, PaymentType, UserSummary};
+use crate::types::orders::{ExternalPlatformInfo, PaymentType};
+use crate::types::users::User;
 
 payments_core::wire_enum! {
     /// A checkout's status (the `status` filter of `checkout-list` lists the first three;
@@ -78,7 +79,7 @@ pub struct Checkout {
     pub ping_url: Option<String>,
     /// The user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<UserSummary>,
+    pub user: Option<User>,
     /// The platform it came through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_platform: Option<ExternalPlatformInfo>,

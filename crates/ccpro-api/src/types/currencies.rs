@@ -99,7 +99,7 @@ pub struct Fiat {
     pub operations: Option<Vec<serde_json::Value>>,
 }
 
-/// A currency's `rates`.
+/// A currency's or a balance's `rates`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CurrencyRates {
     /// The rates in the platform's reference fiat.
@@ -135,6 +135,16 @@ pub struct RawRates {
     /// Rate points per period (`currency-list` only; the docs show `day`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<BTreeMap<String, Vec<RatePoint>>>,
+}
+
+impl RawRates {
+    /// The history of one period (`"day"`), empty when not sent.
+    pub fn history(&self, period: &str) -> &[RatePoint] {
+        self.history
+            .as_ref()
+            .and_then(|h| h.get(period))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// One point of a rate history: `{"rate": "127.98000", "createdAt": 1550534431}`; what

@@ -17,8 +17,8 @@ pub mod securities;
 pub use securities::{AccessTokenInfo, AccessTokenType, SecurityEvent, SecurityEventCode};
 pub mod users;
 pub use users::{
-    LinkedPlatform, ProfileBank, ProfileCard, ProfileItemStatus, ProfileWallet, RegisterType,
-    RegistrationMeta, User, UserCreated, UserMeta, UserOptions, UserProfile, UserSource, UserTheme,
+    LinkedPlatform, RegisterType, RegistrationMeta, User, UserCreated, UserMeta, UserOptions,
+    UserProfile, UserSource, UserTheme,
 };
 pub mod checkout;
 pub mod orders;
@@ -26,8 +26,8 @@ pub mod quotes;
 pub mod transfers;
 pub use checkout::{AttemptsQuote, Checkout, CheckoutStatus, CheckoutStep};
 pub use orders::{
-    ExternalPlatformInfo, Order, OrderCommissions, OrderDirection, OrderPayment, OrderStatus,
-    PaymentType, TradeOperation, UserSummary, UserSummaryMeta, UserSummaryOptions,
+    AssetType, ExternalPlatformInfo, Order, OrderCommissions, OrderDirection, OrderPayment,
+    OrderQuote, OrderStatus, PaymentType, TradeOperation,
 };
 pub use quotes::{Quote, QuoteCommission, QuotePayment, QuoteStatus};
 pub use transfers::{Transfer, TransferAction, TransferCommission, TransferStatus, TransferUser};
@@ -37,27 +37,19 @@ pub mod cards;
 pub mod countries;
 pub mod deposits;
 pub mod wallets;
-pub use balances::{
-    Balance, BalanceAmount, BalanceAmounts, BalanceRatePoint, BalanceRates, BalanceRawRates,
-    Balances,
-};
+pub use balances::{Balance, BalanceAmount, BalanceAmounts, Balances};
 pub use banks::{Bank, ReviewStatus};
 pub use cards::Card;
 pub use countries::Country;
-pub use deposits::{
-    DepositAddress, DepositCommissions, DepositDestination, DepositDirection,
-    DepositExternalPlatform, DepositOperation, DepositOrder, DepositOrderStatus, DepositPayment,
-    DepositType,
-};
+pub use deposits::{DepositAddress, DepositDestination};
 pub use wallets::Wallet;
 pub mod currencies;
 pub mod notifications;
 pub mod platform;
 pub mod prices;
-pub use currencies::{Currencies, Currency, HistoryPeriod, Operations, RatePoint};
-pub use notifications::{Notification, NotificationFilter, PermanentNotification};
-pub use platform::{
-    Platform, PlatformCall, PlatformCheckout, PlatformOrder, PlatformQuote, PlatformTransfer,
-    PlatformUser, StaffMember,
+pub use currencies::{
+    Currencies, Currency, CurrencyRates, HistoryPeriod, Operations, RatePoint, RawRates,
 };
+pub use notifications::{Notification, NotificationFilter, PermanentNotification};
+pub use platform::{Platform, PlatformCall, PlatformUser, StaffMember};
 pub use prices::Price;

@@ -1,7 +1,8 @@
 //! Orders: [`Order`] as `order-list`, `order-coin-list`, `order-token-list`, `order-show`
-//! and `quote-confirm` return it (and as other answers embed it), its payment and
-//! commissions, the enumerations it uses, and two small shapes shared by the order,
-//! quote, transfer and checkout objects ([`UserSummary`], [`ExternalPlatformInfo`]).
+//! and `quote-confirm` return it (and as `platform-orders`, `deposit-create` and other
+//! answers carry it), its payment, commissions and quote ([`OrderQuote`]), the
+//! enumerations it uses, and the platform shape the order, quote, transfer and checkout
+//! objects share ([`ExternalPlatformInfo`]; the nested user is [`User`]).
 //!
 //! CCPro sends one order with different key sets on different endpoints (reference
 //! §2.3): a reference `{id, publicId}` (`quote.order` in `quote-list`), a full order
@@ -11,10 +12,12 @@
 //! into the same type and writes back what it read (absent fields are not written).
 
 use payments_core::ExactAmount;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::types::common::Ref;
 use crate::types::quotes::Quote;
+use crate::types::users::User;
 
 payments_core::wire_enum! {
     /// An asset's kind: a coin or a token (`type` of orders, quotes, transfers and
@@ -174,13 +177,13 @@ pub struct Order {
     /// The quote it came from: a reference (`id`, `publicId`) in the lists, the quote
     /// itself in `order-show` (with its checkout) and `quote-confirm`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<Box<Quote>>,
+    pub quote: Option<OrderQuote>,
     /// The transfer it belongs to, if any (both members null otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Ref>,
     /// The user (platform order lists only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<UserSummary>,
+    pub user: Option<User>,
     /// The platform the order came through (`null`, or an object whose members may all be
     /// null).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,6 +204,73 @@ impl Order {
             && self.type_operation_name.is_none()
             && self.from_amount.is_none()
             && self.to_amount.is_none()
+    }
+}
+
+/// An order's `quote`: the quote's `id` and `publicId`, read inline, and the whole
+/// [`Quote`] only when the answer embeds it (`order-show`, `quote-confirm`), so the
+/// reference form the lists send allocates no quote. Written back in the form it came in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OrderQuote {
+    /// The quote's id (a UUID; `null` in an empty reference).
+    pub id: Option<String>,
+    /// The quote's short public id.
+    pub public_id: Option<String>,
+    /// The whole quote (its `id` and `publicId` included), when the answer embeds more
+    /// than the reference.
+    pub full: Option<Box<Quote>>,
+}
+
+impl OrderQuote {
+    /// Whether only the reference came (no other member set).
+    pub fn is_reference(&self) -> bool {
+        self.full.is_none()
+    }
+
+    /// The whole quote, when it came.
+    pub fn quote(&self) -> Option<&Quote> {
+        self.full.as_deref()
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderQuote {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Read once as a quote on the stack; box it only when more than the reference
+        // members are set.
+        let mut quote = Quote::deserialize(d)?;
+        let id = quote.id.take();
+        let public_id = quote.public_id.take();
+        if quote == Quote::default() {
+            return Ok(OrderQuote {
+                id,
+                public_id,
+                full: None,
+            });
+        }
+        quote.id.clone_from(&id);
+        quote.public_id.clone_from(&public_id);
+        Ok(OrderQuote {
+            id,
+            public_id,
+            full: Some(Box::new(quote)),
+        })
+    }
+}
+
+impl Serialize for OrderQuote {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(full) = &self.full {
+            return full.serialize(s);
+        }
+        let len = usize::from(self.id.is_some()) + usize::from(self.public_id.is_some());
+        let mut map = s.serialize_map(Some(len))?;
+        if let Some(id) = &self.id {
+            map.serialize_entry("id", id)?;
+        }
+        if let Some(public_id) = &self.public_id {
+            map.serialize_entry("publicId", public_id)?;
+        }
+        map.end()
     }
 }
 
@@ -250,61 +320,6 @@ pub struct OrderCommissions {
         skip_serializing_if = "Option::is_none"
     )]
     pub amount: Option<ExactAmount>,
-}
-
-/// A user as other objects embed them (the "nested form": `user` of checkouts and of the
-/// platform's order, quote and checkout lists). The full profile is `user-profile`'s.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserSummary {
-    /// The user's id (a UUID).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Whether the account is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_active: Option<bool>,
-    /// Whether the user may trade (not explained by the docs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trade_status: Option<bool>,
-    /// The e-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Display options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub options: Option<UserSummaryOptions>,
-    /// Where the account came from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<UserSummaryMeta>,
-    /// When the user deleted their account, Unix seconds (null in every example).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_deleted_at: Option<i64>,
-    /// When the account was created, Unix seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<i64>,
-}
-
-/// A user's display options.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserSummaryOptions {
-    /// The language (`en`, `ro`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// The theme (`light`, `dark`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme: Option<String>,
-}
-
-/// Where an account came from.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserSummaryMeta {
-    /// The source (`web`, `api`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// Whether the user has set a password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_set: Option<bool>,
 }
 
 /// The platform an object came through (`externalPlatform`): `null` on some endpoints, an

@@ -13,9 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::types::checkout::Checkout;
 use crate::types::common::Ref;
-use crate::types::orders::{
-    AssetType, ExternalPlatformInfo, Order, PaymentType, TradeOperation, UserSummary,
-};
+use crate::types::orders::{AssetType, ExternalPlatformInfo, Order, PaymentType, TradeOperation};
+use crate::types::users::User;
 
 payments_core::wire_enum! {
     /// A quote's status (the `status` filter of `quote-list`).
@@ -90,7 +89,7 @@ pub struct Quote {
     pub parent_order: Option<Ref>,
     /// The user (platform quote lists only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<UserSummary>,
+    pub user: Option<User>,
     /// The wallet the funds go to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wallet: Option<String>,

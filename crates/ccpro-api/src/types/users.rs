@@ -7,7 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::types::banks::Bank;
+use crate::types::cards::Card;
 use crate::types::kyc::Kyc;
+use crate::types::wallets::Wallet;
 
 payments_core::wire_enum! {
     /// The user's colour theme (`options.theme`).
@@ -38,27 +41,14 @@ payments_core::wire_enum! {
     }
 }
 
-payments_core::wire_enum! {
-    /// The review status of a wallet, card or bank account in the profile (`CONFIRMED`;
-    /// the list filters name `confirmed`, `rejected` and `pending`).
-    pub enum ProfileItemStatus {
-        /// `CONFIRMED`.
-        Confirmed = "CONFIRMED",
-        /// `REJECTED`.
-        Rejected = "REJECTED",
-        /// `PENDING`.
-        Pending = "PENDING",
-    }
-}
-
 /// The user's preferences.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct UserOptions {
     /// Language code (`en`, `ro`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Colour theme.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<UserTheme>,
 }
 
@@ -67,44 +57,46 @@ pub struct UserOptions {
 #[serde(rename_all = "camelCase")]
 pub struct UserMeta {
     /// Where they signed up.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<UserSource>,
     /// Whether they have a password (users created for a platform may not, and cannot
     /// change it: 409 "Password cannot be changed.").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_set: Option<bool>,
 }
 
-/// A CCPro user account.
+/// A CCPro user account: what `user-create` answers and the user checkouts, orders and
+/// quotes embed (the platform lists' `user`). Every field is optional and an absent one is
+/// not written back.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     /// The id, as nested users send it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The id, as `user-create` and `user-profile` send it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// Whether the e-mail is verified (false until `user-verify-email`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_active: Option<bool>,
     /// Whether the user may trade.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trade_status: Option<bool>,
     /// E-mail.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Preferences.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<UserOptions>,
     /// Origin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<UserMeta>,
     /// When the user deleted their account (Unix seconds; `null` when they did not).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_deleted_at: Option<i64>,
     /// When the account was created (Unix seconds).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
 
@@ -176,13 +168,13 @@ pub struct UserProfile {
     pub kyc: Option<Kyc>,
     /// Crypto wallets.
     #[serde(default)]
-    pub wallets: Option<Vec<ProfileWallet>>,
+    pub wallets: Option<Vec<Wallet>>,
     /// Payment cards.
     #[serde(default)]
-    pub cards: Option<Vec<ProfileCard>>,
+    pub cards: Option<Vec<Card>>,
     /// Bank accounts.
     #[serde(default)]
-    pub banks: Option<Vec<ProfileBank>>,
+    pub banks: Option<Vec<Bank>>,
     /// Platforms the user is linked to.
     #[serde(default)]
     pub external_platforms: Option<Vec<LinkedPlatform>>,
@@ -208,90 +200,6 @@ impl UserProfile {
             created_at: self.created_at,
         }
     }
-}
-
-/// A wallet as the profile lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileWallet {
-    /// The wallet's id.
-    #[serde(default)]
-    pub id: Option<String>,
-    /// Its review status.
-    #[serde(default)]
-    pub status: Option<ProfileItemStatus>,
-    /// The user's name for it.
-    #[serde(default)]
-    pub alias: Option<String>,
-    /// The address.
-    #[serde(default)]
-    pub address: Option<String>,
-    /// The coin (`ETH`).
-    #[serde(default)]
-    pub coin: Option<String>,
-    /// When it was added (Unix seconds).
-    #[serde(default)]
-    pub created_at: Option<i64>,
-}
-
-/// A payment card as the profile lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileCard {
-    /// The card's id.
-    #[serde(default)]
-    pub id: Option<String>,
-    /// Its review status.
-    #[serde(default)]
-    pub status: Option<ProfileItemStatus>,
-    /// The user's name for it.
-    #[serde(default)]
-    pub alias: Option<String>,
-    /// The holder's name.
-    #[serde(default)]
-    pub holder_name: Option<String>,
-    /// Expiry, `MM/YY`.
-    #[serde(default)]
-    pub expiration_date: Option<String>,
-    /// The last four digits, as text.
-    #[serde(default)]
-    pub last_four_digits: Option<String>,
-    /// The first image's reference (`"1945"`).
-    #[serde(default)]
-    pub card_image1: Option<String>,
-    /// The second image's reference.
-    #[serde(default)]
-    pub card_image2: Option<String>,
-    /// When it was added (Unix seconds).
-    #[serde(default)]
-    pub created_at: Option<i64>,
-}
-
-/// A bank account as the profile lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileBank {
-    /// The account's id.
-    #[serde(default)]
-    pub id: Option<String>,
-    /// Its review status.
-    #[serde(default)]
-    pub status: Option<ProfileItemStatus>,
-    /// The bank's name.
-    #[serde(default)]
-    pub bank_name: Option<String>,
-    /// IBAN.
-    #[serde(default)]
-    pub iban: Option<String>,
-    /// SWIFT/BIC.
-    #[serde(default)]
-    pub swift: Option<String>,
-    /// The account's currency (`RON`).
-    #[serde(default)]
-    pub currency: Option<String>,
-    /// When it was added (Unix seconds).
-    #[serde(default)]
-    pub created_at: Option<i64>,
 }
 
 /// A platform the user is linked to (`externalPlatforms[]`).

@@ -9,8 +9,8 @@ use ccpro_api::api::{
 };
 use ccpro_api::operations;
 use ccpro_api::types::{
-    Balances, Bank, Card, Country, DepositDestination, DepositDirection, DepositOperation,
-    DepositOrder, DepositOrderStatus, DepositType, ReviewStatus, Wallet,
+    AssetType, Balances, Bank, Card, Country, DepositDestination, Order, OrderDirection,
+    OrderStatus, ReviewStatus, TradeOperation, Wallet,
 };
 use ccpro_api::{CcproReason, Endpoint, Error, File, ccpro_error};
 use payments_core::{ExactAmount, InputFile};
@@ -274,10 +274,10 @@ async fn bank_wallet_and_deposit_fields_are_checked_before_sending() {
         "address"
     );
     for amount in ["0", "-1", "0.000", "-0"] {
-        let d = CreateDeposit::new(USER, DepositType::Coin, "ETH", x(amount), "0xabc");
+        let d = CreateDeposit::new(USER, AssetType::Coin, "ETH", x(amount), "0xabc");
         assert_eq!(refused(&d).await.0, "amount", "{amount}");
     }
-    let d = CreateDeposit::new(USER, DepositType::Coin, "ETH", x("1"), " ");
+    let d = CreateDeposit::new(USER, AssetType::Coin, "ETH", x("1"), " ");
     assert_eq!(refused(&d).await.0, "txID");
     let (field, _) = refused_doc(
         &operations::DEPOSIT_CREATE,
@@ -440,11 +440,11 @@ fn balances_keep_every_digit_and_the_exponent_as_sent() {
 
 #[test]
 fn the_deposit_order_keeps_its_25_decimals_and_enums() {
-    let order: DepositOrder = DepositOrder::deserialize_data(DEPOSIT);
-    assert_eq!(order.status, Some(DepositOrderStatus::ProcessingPayment));
-    assert_eq!(order.asset_type, Some(DepositType::Token));
-    assert_eq!(order.type_operation, Some(DepositDirection::In));
-    assert_eq!(order.type_operation_name, Some(DepositOperation::Deposit));
+    let order: Order = Order::deserialize_data(DEPOSIT);
+    assert_eq!(order.status, Some(OrderStatus::ProcessingPayment));
+    assert_eq!(order.asset_type, Some(AssetType::Token));
+    assert_eq!(order.type_operation, Some(OrderDirection::In));
+    assert_eq!(order.type_operation_name, Some(TradeOperation::Deposit));
     assert_eq!(
         order.to_amount.as_ref().unwrap().as_str(),
         "100.0000000000000000000000000"
@@ -495,20 +495,17 @@ fn unknown_statuses_and_types_are_kept_verbatim() {
             .unwrap()
             .contains(r#""status":"ARCHIVED""#)
     );
-    let order: DepositOrder = DepositOrder::deserialize_data(
+    let order: Order = Order::deserialize_data(
         &DEPOSIT
             .replace("PROCESSING_PAYMENT", "ON_HOLD")
             .replace(r#""type":"token""#, r#""type":"nft""#)
             .replace(r#""typeOperation":"in""#, r#""typeOperation":"sideways""#),
     );
-    assert_eq!(
-        order.status,
-        Some(DepositOrderStatus::Unknown("ON_HOLD".into()))
-    );
-    assert_eq!(order.asset_type, Some(DepositType::Unknown("nft".into())));
+    assert_eq!(order.status, Some(OrderStatus::Unknown("ON_HOLD".into())));
+    assert_eq!(order.asset_type, Some(AssetType::Unknown("nft".into())));
     assert_eq!(
         order.type_operation,
-        Some(DepositDirection::Unknown("sideways".into()))
+        Some(OrderDirection::Unknown("sideways".into()))
     );
     let address: ccpro_api::types::DepositAddress =
         ccpro_api::types::DepositAddress::deserialize_data(&ADDRESS.replace("broker", "vault"));
@@ -544,7 +541,7 @@ async fn bank_create_sends_the_six_character_swift_of_the_docs_example() {
 async fn deposit_sends_tx_id_upper_case_and_reads_tx_id_camel_case() {
     let mem = MemoryTransport::new([Reply::json(200, DEPOSIT)]);
     let order = support::user(&mem)
-        .create_deposit(DepositType::Coin, "ETH", x("100"), "0xccb5")
+        .create_deposit(AssetType::Coin, "ETH", x("100"), "0xccb5")
         .await
         .unwrap();
     let body = String::from_utf8(mem.single().body).unwrap();
@@ -562,7 +559,7 @@ async fn deposit_sends_tx_id_upper_case_and_reads_tx_id_camel_case() {
 /// on other orders: both are read, and each is written back in the form it came in.
 #[test]
 fn fee_percent_is_read_as_a_number_or_a_string_and_written_back_as_it_came() {
-    let number: DepositOrder = DepositOrder::deserialize_data(DEPOSIT);
+    let number: Order = Order::deserialize_data(DEPOSIT);
     let fee = number
         .payment
         .as_ref()
@@ -574,11 +571,10 @@ fn fee_percent_is_read_as_a_number_or_a_string_and_written_back_as_it_came() {
     assert!(
         serde_json::to_string(&number)
             .unwrap()
-            .contains(r#""feePercent":0,"#)
+            .contains(r#""feePercent":0}"#)
     );
-    let string: DepositOrder = DepositOrder::deserialize_data(
-        &DEPOSIT.replace(r#""feePercent":0"#, r#""feePercent":"0""#),
-    );
+    let string: Order =
+        Order::deserialize_data(&DEPOSIT.replace(r#""feePercent":0"#, r#""feePercent":"0""#));
     let fee_s = string
         .payment
         .as_ref()
@@ -795,10 +791,13 @@ async fn creates_decode_on_200_and_on_201_alike() {
         let w = user.create_wallet("0xEfC0", "Thanos", "ETH").await.unwrap();
         assert_eq!(w.alias.as_deref(), Some("Thanos"));
         let d = user
-            .create_deposit(DepositType::Token, "IPSX", x("100"), "0xccb5")
+            .create_deposit(AssetType::Token, "IPSX", x("100"), "0xccb5")
             .await
             .unwrap();
-        assert_eq!(d.id, "f7cd7280-b75c-45ac-ac26-193162e74fc1");
+        assert_eq!(
+            d.id.as_deref(),
+            Some("f7cd7280-b75c-45ac-ac26-193162e74fc1")
+        );
     }
 }
 
@@ -959,7 +958,7 @@ async fn a_deposit_with_a_wallet_sends_it() {
     let mem = MemoryTransport::new([Reply::json(200, DEPOSIT)]);
     support::user(&mem)
         .send(
-            &CreateDeposit::new(USER, DepositType::Token, "IPSX", x("100.50"), "0xccb5")
+            &CreateDeposit::new(USER, AssetType::Token, "IPSX", x("100.50"), "0xccb5")
                 .with_wallet("0x500cab8a"),
         )
         .await

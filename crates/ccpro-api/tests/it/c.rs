@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ccpro_api::api::{
     ConfirmQuote, CreateQuote, CreateTransfer, GetCheckout, GetOrder, GetQuote, ListCheckouts,
-    ListOrders, ListQuotes, ListTransfersBy, UploadPaymentProof,
+    ListOrders, ListQuotes, ListTransfersBy, OrderFilter, UploadPaymentProof,
 };
 use ccpro_api::types::orders::AssetType;
 use ccpro_api::types::{
@@ -100,7 +100,9 @@ async fn blank_ids_and_dot_dot_path_segments_are_refused_unsent() {
         "orderPaymentMethod"
     );
     assert_eq!(
-        refused(&ListOrders::new(USER).with_asset("")).await.0,
+        refused(&ListOrders::new(USER).with_filter(OrderFilter::default().with_asset("")))
+            .await
+            .0,
         "asset"
     );
 }
@@ -444,7 +446,7 @@ async fn order_show_decodes_exact_amounts_and_its_embedded_quote_and_checkout() 
     );
     assert!(order.external_platform.as_ref().unwrap().is_empty());
     assert_eq!(order.transfer.as_ref().unwrap().id, None);
-    let q = order.quote.as_deref().unwrap();
+    let q = order.quote.as_ref().unwrap().quote().unwrap();
     assert_eq!(q.amount.as_ref().unwrap().as_str(), "6.0e-6");
     assert_eq!(q.amount, Some(x("0.000006")));
     let from_total = q.commission.as_ref().unwrap().from_total.as_ref().unwrap();
@@ -465,7 +467,7 @@ fn quote_total_is_a_number_in_order_show_and_a_string_elsewhere() {
         body("order-show.response.200.json").as_bytes(),
     )
     .unwrap();
-    let total = order.quote.unwrap().total.unwrap();
+    let total = order.quote.unwrap().full.unwrap().total.unwrap();
     assert!(total.was_number());
     assert_eq!(total.as_str(), "0.00155319");
     let quote: Quote = GetQuote::decode(
@@ -503,21 +505,18 @@ fn order_quote_is_a_reference_in_lists_and_the_quote_in_show_and_confirm() {
         body("order-list.response.200.json").as_bytes(),
     )
     .unwrap();
-    let reference = list[0].quote.as_deref().unwrap();
+    let reference = list[0].quote.as_ref().unwrap();
     assert_eq!(
         reference.id.as_deref(),
         Some("7592334f-8009-441b-a125-592daf54049b")
     );
-    assert_eq!(
-        (reference.status.as_ref(), reference.amount.as_ref()),
-        (None, None)
-    );
+    assert!(reference.is_reference() && reference.quote().is_none());
     let shown = GetOrder::decode(
         StatusCode::OK,
         body("order-show.response.200.json").as_bytes(),
     )
     .unwrap();
-    let embedded = shown.quote.unwrap();
+    let embedded = shown.quote.unwrap().full.unwrap();
     assert!(embedded.status.is_none() && embedded.checkout.is_some());
     let confirmed = ConfirmQuote::decode(
         StatusCode::CREATED,
@@ -525,7 +524,7 @@ fn order_quote_is_a_reference_in_lists_and_the_quote_in_show_and_confirm() {
     )
     .unwrap();
     assert_eq!(confirmed.status, Some(OrderStatus::PaymentWaiting));
-    let full = confirmed.quote.unwrap();
+    let full = confirmed.quote.unwrap().full.unwrap();
     assert_eq!(full.status, Some(QuoteStatus::Completed));
     // The nested quote points back at the order.
     assert_eq!(full.order.unwrap().id, confirmed.id);
@@ -579,7 +578,7 @@ fn embedded_quote_type_holds_the_operation() {
         body("order-show.response.200.json").as_bytes(),
     )
     .unwrap();
-    let embedded = order.quote.unwrap();
+    let embedded = order.quote.unwrap().full.unwrap();
     assert_eq!(
         embedded.asset_type,
         Some(AssetType::Unknown("buy_with_fiat".into()))

@@ -13,7 +13,8 @@ use ccpro_api::api::{
 };
 use ccpro_api::types::currencies::{AssetType, HistoryPeriod, Operations, TradeOperation};
 use ccpro_api::types::notifications::{NotificationCode, NotificationFilter};
-use ccpro_api::types::platform::{IenType, LevelRequirement, OrderStatus, Platform};
+use ccpro_api::types::platform::{IenType, LevelRequirement, Platform};
+use ccpro_api::types::{OrderStatus, UserSource};
 use ccpro_api::{Client, Environment, Error, OPERATIONS, Page, PageError, PageMeta, Pages};
 use payments_core::{Endpoint, ExactAmount};
 use payments_test_support::MemoryTransport;
@@ -324,10 +325,10 @@ fn unknown_enum_values_are_kept_and_written_back() {
         TradeOperation::Unknown("stake".into())
     );
     assert_eq!(serde_json::to_string(&ops).unwrap(), text);
-    let order: ccpro_api::types::platform::PlatformOrder =
+    let order: ccpro_api::types::Order =
         serde_json::from_str(r#"{"status":"ON_HOLD","type":"nft"}"#).unwrap();
     assert_eq!(order.status, Some(OrderStatus::Unknown("ON_HOLD".into())));
-    assert_eq!(order.kind, Some(AssetType::Unknown("nft".into())));
+    assert_eq!(order.asset_type, Some(AssetType::Unknown("nft".into())));
 }
 
 /// Reference §8.7: `{asset}` and `{period}` are marked "optional" but are path segments;
@@ -466,9 +467,8 @@ async fn external_platform_code_and_name_are_kept_as_sent() {
             .meta
             .as_ref()
             .unwrap()
-            .source
-            .as_deref(),
-        Some("api")
+            .source,
+        Some(UserSource::Api)
     );
 }
 
