@@ -181,9 +181,9 @@ pub struct Order {
     /// The transfer it belongs to, if any (both members null otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Ref>,
-    /// The user (platform order lists only).
+    /// The user (platform order lists only; boxed, as most orders carry none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
+    pub user: Option<Box<User>>,
     /// The platform the order came through (`null`, or an object whose members may all be
     /// null).
     #[serde(default, skip_serializing_if = "Option::is_none")]
