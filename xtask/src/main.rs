@@ -7,6 +7,7 @@
 //! * `cargo xtask fixtures refresh | --check` records or checks recorded fixtures.
 //! * `cargo xtask deps` checks that feature-gated crates keep heavy dependencies out.
 //! * `cargo xtask package` packages every published crate and tests it from the package.
+//! * `cargo xtask fuzz` seeds and runs the cargo-fuzz targets (nightly and cargo-fuzz).
 //!
 //! The crate deliberately uses only `std` so that it compiles in a couple of seconds.
 
@@ -16,6 +17,7 @@
 mod ci;
 mod deps;
 mod fixtures;
+mod fuzz;
 mod package;
 mod snapshots;
 
@@ -53,6 +55,12 @@ commands:
                             normal dependency tree
   package                   package every published crate and run its tests from the
                             unpacked packages (what a crates.io consumer would run)
+  fuzz [--seconds N] [TARGET...]
+                            seed fuzz/corpus/ from the fixtures, then run every cargo-fuzz
+                            target (or those named) for N seconds each (default 30) and
+                            report executions, wall time and crashes; needs a nightly
+                            toolchain and cargo-fuzz (skipped, with a note, without them);
+                            not part of `ci`
   help                      print this message
 ";
 
@@ -86,6 +94,7 @@ fn real_main() -> Result {
         ["ci"] => ci::run(&repo_root()?),
         ["deps"] => deps::run(&repo_root()?),
         ["package"] => package::run(&repo_root()?),
+        ["fuzz", rest @ ..] => fuzz::cli(&repo_root()?, rest),
         ["fixtures", rest @ ..] => fixtures::cli(&repo_root()?, rest),
         ["snapshots", rest @ ..] => snapshots::cli(&repo_root()?, rest),
         [other, ..] => Err(format!("unknown command or arguments `{other}`\n\n{USAGE}")),

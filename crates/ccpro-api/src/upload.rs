@@ -314,18 +314,23 @@ impl Form {
         let mut n = 0u32;
         loop {
             let candidate = format!("ccpro-form-{hash:016x}-{n}");
-            let clash = self.parts.iter().any(|(name, part)| {
-                name.contains(&candidate)
-                    || match part {
-                        Part::Text(v) => v.contains(&candidate),
-                        Part::File(f, _) => contains(&f.bytes, candidate.as_bytes()),
-                    }
-            });
-            if !clash {
+            if !self.contains(&candidate) {
                 return candidate;
             }
             n += 1;
         }
+    }
+
+    /// `true` when `s` occurs in anything the body writes besides the delimiters: a field
+    /// name, a value, a file name or a file's bytes.
+    fn contains(&self, s: &str) -> bool {
+        self.parts.iter().any(|(name, part)| {
+            name.contains(s)
+                || match part {
+                    Part::Text(v) => v.contains(s),
+                    Part::File(f, _) => f.name.contains(s) || contains(&f.bytes, s.as_bytes()),
+                }
+        })
     }
 }
 
@@ -398,6 +403,22 @@ mod tests {
                 .check("f", FileKind::IMAGES)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_boundary_is_looked_for_in_names_values_file_names_and_bytes() {
+        let b = "ccpro-form-0123456789abcdef-0";
+        let file = |name: &str, bytes: &[u8]| {
+            let mut contents = PNG.to_vec();
+            contents.extend_from_slice(bytes);
+            let f = File::new(name, contents);
+            Form::new().file("f", &f, FileKind::IMAGES).unwrap()
+        };
+        assert!(Form::new().text(format!("x{b}"), "v").contains(b));
+        assert!(Form::new().text("n", format!("{b}x")).contains(b));
+        assert!(file(&format!("{b}.png"), b"").contains(b));
+        assert!(file("a.png", b.as_bytes()).contains(b));
+        assert!(!file("a.png", b"ccpro-form-").contains(b));
     }
 
     #[test]

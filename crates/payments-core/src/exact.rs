@@ -185,6 +185,10 @@ impl ExactAmount {
 
     /// The text without an exponent, keeping every written digit: `"6.0e-6"` →
     /// `"0.0000060"`, `"1.5E+3"` → `"1500"`. Text without an exponent is returned as it is.
+    ///
+    /// With a far exponent the plain text can be longer than [`MAX_LEN`] (`"5e-620"` gives
+    /// 622 characters), which [`parse`](Self::parse) refuses: it is for display; keep
+    /// [`as_str`](Self::as_str) to read the amount again.
     pub fn to_plain_string(&self) -> String {
         let t = self.as_str();
         let Some((mantissa, exp)) = t.split_once(['e', 'E']) else {

@@ -50,3 +50,24 @@ fn only_the_kyc_operations_need_the_partner_jwt() {
         assert_eq!(op.auth, expected, "{}", op.name);
     }
 }
+
+/// Found by the `decode_responses` fuzz target (its first corpus run): the table's decoder
+/// writes kyc-create's typed result, `{"review": …, "created": …}`, not the wire body, so its
+/// output is not a response body to decode again (the target no longer assumes it is).
+#[test]
+fn kyc_create_writes_its_result_with_the_status_not_the_wire_body() {
+    let body = br#"{"externalId": "kyc-review-1", "id": "8dd182d0-42a4-45ff-b9de-09598b1cb0c5"}"#;
+    let check = |status: u16, created: bool| {
+        let status = payments_core::http::StatusCode::from_u16(status).unwrap();
+        let json = (KYC_CREATE.io.response)(status, body).unwrap();
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"review":{{"id":"8dd182d0-42a4-45ff-b9de-09598b1cb0c5","externalId":"kyc-review-1"}},"created":{created}}}"#
+            )
+        );
+        assert!((KYC_CREATE.io.response)(status, json.as_bytes()).is_err());
+    };
+    check(200, false);
+    check(201, true);
+}

@@ -11,6 +11,7 @@
 mod client;
 mod document;
 mod options;
+mod properties;
 mod redaction;
 mod signers;
 mod spans;
