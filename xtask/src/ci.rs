@@ -3,7 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::{CargoCmd, Result, deps, fixtures, package, snapshots};
+use crate::{CargoCmd, Result, deps, fixtures, fuzz, package, snapshots};
+
+/// Seconds per target of the fuzzing smoke (it says so and passes where no nightly
+/// toolchain or no cargo-fuzz is installed).
+const FUZZ_SMOKE_SECONDS: u64 = 10;
 
 /// What a CI step does.
 enum Action {
@@ -17,6 +21,8 @@ enum Action {
     Fixtures,
     /// Package every published crate and test it from the package.
     Package,
+    /// A short fuzzing smoke where a nightly toolchain and cargo-fuzz are present.
+    Fuzz,
 }
 
 /// One step of `cargo xtask ci`.
@@ -36,6 +42,7 @@ impl Step {
             Action::Deps => "cargo xtask deps".to_owned(),
             Action::Fixtures => "cargo xtask fixtures --check".to_owned(),
             Action::Package => "cargo xtask package".to_owned(),
+            Action::Fuzz => format!("cargo xtask fuzz --seconds {FUZZ_SMOKE_SECONDS}"),
         }
     }
 
@@ -54,6 +61,10 @@ impl Step {
             Action::Deps => deps::run(root),
             Action::Fixtures => fixtures::check(root),
             Action::Package => package::run(root),
+            Action::Fuzz => {
+                let seconds = FUZZ_SMOKE_SECONDS.to_string();
+                fuzz::cli(root, &["--seconds", &seconds])
+            }
         }
     }
 }
@@ -117,6 +128,10 @@ pub(crate) fn run(root: &Path) -> Result {
         Step {
             name: "package",
             action: Action::Package,
+        },
+        Step {
+            name: "fuzz",
+            action: Action::Fuzz,
         },
     ];
 

@@ -37,7 +37,7 @@ usage: cargo xtask <command>
 commands:
   ci                        run every CI check in order (fmt, clippy, tests, doc tests,
                             rustdoc, snapshot check, dependency isolation, fixtures,
-                            packaged tests)
+                            packaged tests, a fuzzing smoke where nightly is present)
   snapshots --check         fail if insta snapshots are pending or unreferenced
                             (runs the test suite to find out which snapshots are used;
                             add `--references-file PATH` to reuse an existing
