@@ -12,6 +12,8 @@
 //! into the same type and writes back what it read (absent fields are not written).
 
 use payments_core::ExactAmount;
+use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer, StringDeserializer};
+use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -235,25 +237,123 @@ impl OrderQuote {
 
 impl<'de> Deserialize<'de> for OrderQuote {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Read once as a quote on the stack; box it only when more than the reference
-        // members are set.
-        let mut quote = Quote::deserialize(d)?;
-        let id = quote.id.take();
-        let public_id = quote.public_id.take();
-        if quote == Quote::default() {
-            return Ok(OrderQuote {
-                id,
-                public_id,
-                full: None,
-            });
+        d.deserialize_map(OrderQuoteVisitor)
+    }
+}
+
+/// Reads `id` and `publicId` inline; at the first other member, reads the rest of the
+/// object (that member first) as a whole [`Quote`], in the same pass.
+struct OrderQuoteVisitor;
+
+impl<'de> Visitor<'de> for OrderQuoteVisitor {
+    type Value = OrderQuote;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a quote or a reference to one")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderQuote, A::Error> {
+        let (mut id, mut public_id): (Option<String>, Option<String>) = (None, None);
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match key.as_str() {
+                "id" => id = map.next_value()?,
+                "publicId" => public_id = map.next_value()?,
+                _ => {
+                    let rest = Pending {
+                        key: Some(key),
+                        map,
+                    };
+                    let mut quote = Quote::deserialize(MapAccessDeserializer::new(rest))?;
+                    // The reference members read before the others belong to the quote.
+                    if quote.id.is_none() {
+                        quote.id = id;
+                    }
+                    if quote.public_id.is_none() {
+                        quote.public_id = public_id;
+                    }
+                    return Ok(OrderQuote {
+                        id: quote.id.clone(),
+                        public_id: quote.public_id.clone(),
+                        full: Some(Box::new(quote)),
+                    });
+                }
+            }
         }
-        quote.id.clone_from(&id);
-        quote.public_id.clone_from(&public_id);
         Ok(OrderQuote {
             id,
             public_id,
-            full: Some(Box::new(quote)),
+            full: None,
         })
+    }
+}
+
+/// An object key, borrowed from the input where it can be.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key<'de>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key::Borrowed(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(v))
+    }
+}
+
+/// The rest of an object, with one key already read handed out first.
+struct Pending<'de, A> {
+    key: Option<Key<'de>>,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Pending<'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.key.take() {
+            Some(Key::Borrowed(k)) => seed.deserialize(BorrowedStrDeserializer::new(k)).map(Some),
+            Some(Key::Owned(k)) => seed.deserialize(StringDeserializer::new(k)).map(Some),
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
     }
 }
 

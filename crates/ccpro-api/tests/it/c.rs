@@ -853,3 +853,34 @@ fn the_shapes_read_the_platform_and_deposit_forms_too() {
     let fee = deposit.payment.unwrap().fee_percent.unwrap();
     assert!(fee.was_number() && fee.is_zero());
 }
+
+/// An order's quote is read in one pass whatever the member order: a reference stays a
+/// reference, and members before and after the first non-reference one all reach the
+/// embedded quote (an escaped member name too).
+#[test]
+fn an_order_quote_reads_references_and_embedded_quotes_in_any_member_order() {
+    use ccpro_api::types::orders::OrderQuote;
+    let r: OrderQuote = serde_json::from_str(r#"{"publicId":"RONT","id":"q-1"}"#).unwrap();
+    assert!(r.is_reference());
+    assert_eq!(
+        (r.id.as_deref(), r.public_id.as_deref()),
+        (Some("q-1"), Some("RONT"))
+    );
+    let full: OrderQuote = serde_json::from_str(
+        r#"{"id":"q-2","amou\u006et":"0.2000000000000000000000000","publicId":"P2","total":0.00155319}"#,
+    )
+    .unwrap();
+    let q = full.quote().unwrap();
+    assert_eq!(q.id.as_deref(), Some("q-2"));
+    assert_eq!(q.public_id.as_deref(), Some("P2"));
+    assert_eq!(
+        q.amount.as_ref().unwrap().as_str(),
+        "0.2000000000000000000000000"
+    );
+    assert_eq!(q.total.as_ref().unwrap().as_str(), "0.00155319");
+    assert_eq!(full.id.as_deref(), Some("q-2"));
+    assert_eq!(
+        serde_json::to_string(&r).unwrap(),
+        r#"{"id":"q-1","publicId":"RONT"}"#
+    );
+}
