@@ -37,6 +37,27 @@ pub struct Ref {
     pub public_id: Option<String>,
 }
 
+/// A JSON value whose shape the docs never show, kept as the exact text received (numbers
+/// digit for digit, never through `f64`) and written back unchanged. Read it with
+/// `serde_json::from_str(raw.get())` into whatever type fits.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RawJson(pub Box<serde_json::value::RawValue>);
+
+impl RawJson {
+    /// The JSON text as received.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl PartialEq for RawJson {
+    /// Equal when the texts are.
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
 /// One page of a list, and its `meta`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {

@@ -94,9 +94,9 @@ pub struct Fiat {
     #[serde(default)]
     pub symbol: Option<String>,
     /// Its operations: always `[]` in the docs, so their shape is not documented; kept as
-    /// raw JSON values (numbers in them go through `f64`).
+    /// exact JSON text ([`RawJson`](crate::types::common::RawJson)).
     #[serde(default)]
-    pub operations: Option<Vec<serde_json::Value>>,
+    pub operations: Option<Vec<crate::types::common::RawJson>>,
 }
 
 /// A currency's or a balance's `rates`.

@@ -357,13 +357,13 @@ pub struct KycDocuments {
     /// Selfie holding the ID.
     #[serde(default)]
     pub selfie_with_id: Option<KycDocument>,
-    /// Extended proof of funds: always `[]` in the docs, so its items are kept as JSON.
+    /// Extended proof of funds: always `[]` in the docs, so its items are kept as their exact JSON text.
     #[serde(default)]
-    pub extended_proof_of_funds: Option<Vec<serde_json::Value>>,
+    pub extended_proof_of_funds: Option<Vec<crate::types::common::RawJson>>,
     /// Files uploaded but not yet filed (profile shape): always `[]` in the docs, kept
-    /// as JSON.
+    /// as their exact JSON text.
     #[serde(default)]
-    pub temp_files: Option<Vec<serde_json::Value>>,
+    pub temp_files: Option<Vec<crate::types::common::RawJson>>,
 }
 
 /// One document slot. Its `rejectReason` is a single reason (not keyed by field).

@@ -5,7 +5,7 @@ pub mod common;
 pub mod error;
 
 pub use auth::{AccessToken, LogoutResult};
-pub use common::{Message, Page, PageMeta, Ref};
+pub use common::{Message, Page, PageMeta, RawJson, Ref};
 pub use error::{CcproError, CcproReason, ccpro_error};
 pub mod kyc;
 pub use kyc::{

@@ -397,9 +397,9 @@ pub struct OrderPayment {
     )]
     pub fee_percent: Option<ExactAmount>,
     /// Whether a proof of payment was uploaded (`order-payment-proof`). `null` in every
-    /// documented example, so its type is not documented: kept as the JSON it came as.
+    /// documented example, so its type is not documented: kept as the exact JSON text it came as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub proof_uploaded: Option<serde_json::Value>,
+    pub proof_uploaded: Option<crate::types::common::RawJson>,
 }
 
 /// CCPro's commission on an order.

@@ -24,3 +24,18 @@ async fn unknown_fields_decode_and_stay_readable_digit_for_digit() {
     // The body is not in the metadata's Debug (it may hold a token).
     assert!(!format!("{:?}", got.meta).contains("Romania"));
 }
+
+/// Values whose shape the docs never show are kept as their exact JSON text: a number in
+/// them keeps every digit (it never goes through f64) and is written back unchanged.
+#[test]
+fn undocumented_values_keep_their_exact_text() {
+    use ccpro_api::types::orders::OrderPayment;
+    let text = r#"{"method":"bank","proofUploaded":{"at":0.100000000000000000000000000000000000000000000000001}}"#;
+    let payment: OrderPayment = serde_json::from_str(text).unwrap();
+    let raw = payment.proof_uploaded.as_ref().unwrap();
+    assert_eq!(
+        raw.get(),
+        r#"{"at":0.100000000000000000000000000000000000000000000000001}"#
+    );
+    assert_eq!(serde_json::to_string(&payment).unwrap(), text);
+}
