@@ -4,22 +4,26 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use payments_core::bytes::Bytes;
-use payments_core::http::{self, HeaderMap, HeaderValue};
-use payments_core::provider::auth::{JwtAlgorithm, JwtClaims, JwtSigner};
+use payments_core::http::{self, HeaderMap};
+use payments_core::provider::auth::{JwtAlgorithm, JwtClaims, JwtSigner, sensitive};
 use payments_core::provider::{
     ApiClient, ApiClientBuilder, ProviderSpec, default_error_parser, scrub_values,
 };
 use payments_core::{
-    ApiError, ApiErrorKind, Auth, Clock, Endpoint, Error, ExposeSecret, InputFile, JsonOutput,
-    Operation, RequestOptions, SecretString, SignContext, SignError, Signer, WithMeta,
+    ApiError, ApiErrorKind, Auth, Clock, Endpoint, Error, ExposeSecret, SecretString, SignContext,
+    SignError, Signer,
 };
 
 use crate::api::auth::{AuthenticateJwt, AuthenticateWithPassword, Subject};
 use crate::session::{SessionToken, UserClient, UserSession};
 use crate::types::auth::AccessToken;
 
-/// How CCPro describes itself to the core: its name and error parser.
-pub(crate) static CCPRO: ProviderSpec = ProviderSpec::new("ccpro").with_error_parser(parse_error);
+/// How CCPro describes itself to the core: its name, error parser and the
+/// `Accept: application/json` every request carries (Laravel answers errors as JSON only to
+/// requests that accept it).
+pub(crate) static CCPRO: ProviderSpec = ProviderSpec::new("ccpro")
+    .with_error_parser(parse_error)
+    .with_default_headers(&[("accept", "application/json")]);
 
 /// Reads `{"error": …}`, `{"message": …}` and `{"message", "errors": {field: [..] | "…"}}`
 /// (every field kept), then classifies by CCPro's own use of statuses: 409 is "This action
@@ -147,21 +151,8 @@ impl CcproSigner {
     }
 }
 
-fn sensitive(value: &str, what: &str) -> Result<HeaderValue, SignError> {
-    let mut v = HeaderValue::from_str(value)
-        .map_err(|_| SignError(format!("{what} is not a valid header value")))?;
-    v.set_sensitive(true);
-    Ok(v)
-}
-
 impl Signer for CcproSigner {
     fn sign(&self, req: &mut http::Request<Bytes>, cx: &SignContext<'_>) -> Result<(), SignError> {
-        // Laravel answers errors as JSON only to requests that accept JSON: every CCPro
-        // request says so.
-        req.headers_mut().insert(
-            http::header::ACCEPT,
-            HeaderValue::from_static("application/json"),
-        );
         match cx.operation.auth {
             Auth::Jwt => {
                 let key = self.platform.as_ref().ok_or_else(|| {
@@ -287,34 +278,7 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    /// [`send`](Self::send) with per-call options (timeouts, retry policy, extra headers).
-    pub async fn send_with<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<E::Output, Error> {
-        self.api.send_with(endpoint, options).await
-    }
-
-    /// [`send`](Self::send) with per-call options, returning the response's metadata too.
-    pub async fn send_with_meta<E: Endpoint>(
-        &self,
-        endpoint: &E,
-        options: &RequestOptions,
-    ) -> Result<WithMeta<E::Output>, Error> {
-        self.api.send_with_meta(endpoint, options).await
-    }
-
-    /// Calls a public or platform operation of [`crate::OPERATIONS`] with a JSON input
-    /// document (see [`payments_core::provider::ApiClient::call_json`]).
-    pub async fn call_json(
-        &self,
-        operation: &'static Operation,
-        input: &str,
-        files: Vec<InputFile>,
-    ) -> Result<WithMeta<JsonOutput>, Error> {
-        self.api.call_json(operation, input, files).await
-    }
+    payments_core::client_send_methods!(call_json);
 
     /// `POST /api/v1/authenticate`: logs a user in with e-mail and password. The session
     /// keeps the password (a secret) so it can log in again when the token expires.

@@ -17,8 +17,9 @@ use secrecy::{ExposeSecret, SecretString};
 #[allow(unused_imports)]
 use crate::signer::{SignContext, SignError, Signer};
 
-#[allow(dead_code)]
-fn sensitive(value: &str, what: &str) -> Result<HeaderValue, SignError> {
+/// A header value marked sensitive (kept out of HTTP/2 compression tables and of
+/// `http`'s Debug), or a [`SignError`] naming `what` when `value` cannot be a header.
+pub fn sensitive(value: &str, what: &str) -> Result<HeaderValue, SignError> {
     let mut v = HeaderValue::from_str(value).map_err(|_| {
         SignError(format!(
             "{what} contains characters not allowed in a header"

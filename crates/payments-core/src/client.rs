@@ -462,6 +462,16 @@ impl ApiClient {
         extensions.insert(crate::transport::ParsedUrl(parsed));
         let mut headers = spec.headers;
         headers.insert(USER_AGENT, i.user_agent.clone());
+        for (name, value) in i.provider.default_headers {
+            // The spec's own constants: one that is not a valid header is skipped.
+            if let (Ok(name), Ok(value)) = (
+                http::header::HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) && !headers.contains_key(&name)
+            {
+                headers.insert(name, value);
+            }
+        }
         for (name, value) in &options.headers {
             headers.insert(name.clone(), value.clone());
         }

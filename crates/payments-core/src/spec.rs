@@ -26,6 +26,9 @@ pub struct ProviderSpec {
     /// Response headers kept in [`ResponseMeta::headers`](crate::ResponseMeta::headers) on success, besides the request
     /// id and error headers (e.g. rate-limit headers).
     pub kept_headers: &'static [&'static str],
+    /// Headers every request of the provider carries (CCPro's `Accept: application/json`),
+    /// as lower-case names and values; a request's own headers of the same name win.
+    pub default_headers: &'static [(&'static str, &'static str)],
 }
 
 impl ProviderSpec {
@@ -38,7 +41,17 @@ impl ProviderSpec {
             request_id_header: None,
             throttling_refuses_unprocessed: false,
             kept_headers: &[],
+            default_headers: &[],
         }
+    }
+
+    /// Sets the headers every request carries (lower-case names).
+    pub const fn with_default_headers(
+        mut self,
+        headers: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.default_headers = headers;
+        self
     }
 
     /// Sets the error parser.
