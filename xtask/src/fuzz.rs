@@ -433,15 +433,36 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// The operation names of `crates/<provider>-api/src/operations.rs` in the order of its
-/// `OPERATIONS` table: the `&NAME` entries of the table, each looked up as
+/// The operation names of `crates/<provider>-api/src/operations.rs` (or `operations/`) in
+/// the order of its `OPERATIONS` table: the `&NAME` entries of the table, each looked up as
 /// `static NAME: Operation = Operation { name: "…"`.
 fn operation_names(root: &Path, provider: &str) -> Result<Vec<String>> {
-    let path = root
+    let src = root
         .join("crates")
         .join(format!("{provider}-api"))
-        .join("src/operations.rs");
-    let source = read(&path)?;
+        .join("src");
+    // The table is `src/operations.rs`, or `src/operations/mod.rs` with one file of rows
+    // per area beside it (ccpro-api): read them as one text.
+    let (path, source) = if src.join("operations.rs").exists() {
+        let path = src.join("operations.rs");
+        let source = read(&path)?;
+        (path, source)
+    } else {
+        let dir = src.join("operations");
+        let mut source = read(&dir.join("mod.rs"))?;
+        let entries =
+            std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "rs") && !p.ends_with("mod.rs"))
+            .collect();
+        files.sort();
+        for file in files {
+            source.push('\n');
+            source.push_str(&read(&file)?);
+        }
+        (dir.join("mod.rs"), source)
+    };
     let unreadable = |what: &str| {
         format!(
             "fuzz: cannot read the OPERATIONS table of {}: {what}",
