@@ -89,6 +89,7 @@ pub mod digest;
 mod error;
 pub mod exact;
 pub mod money;
+mod raw_text;
 mod wire_enum;
 
 pub use error::{

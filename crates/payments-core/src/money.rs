@@ -13,11 +13,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-// serde_json's private tokens. With its `raw_value` feature, asking a serde_json
-// deserializer for a newtype struct of this name hands over the raw JSON text of the
-// value, so numbers can be read digit for digit; other deserializers ignore the name.
-const RAW_TOKEN: &str = "$serde_json::private::RawValue";
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+use crate::raw_text::{RAW_TOKEN, read_entry};
 
 /// An exact decimal amount of money.
 ///
@@ -220,15 +216,9 @@ impl<'de> Visitor<'de> for AmountVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Amount, A::Error> {
         // serde_json hands raw text (raw_value) or an arbitrary-precision number as a
-        // one-entry map under its private token.
-        let key: Option<String> = map.next_key()?;
-        match key.as_deref() {
-            Some(RAW_TOKEN) | Some(NUMBER_TOKEN) => {
-                let raw: String = map.next_value()?;
-                Self::from_text(&raw)
-            }
-            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
-        }
+        // one-entry map under its private token; the text is read in place.
+        read_entry(&mut map, |_, text| Self::from_text(text))?
+            .ok_or_else(|| de::Error::invalid_type(de::Unexpected::Map, &self))
     }
 }
 

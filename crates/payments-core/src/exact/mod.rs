@@ -31,11 +31,9 @@ use serde_json::value::RawValue;
 
 use crate::Amount;
 
-// serde_json's private tokens, as in `money.rs`: asked for a newtype struct of this name,
-// a serde_json deserializer (raw_value feature) hands over the raw JSON text of the value,
-// so a number is read digit for digit; other deserializers ignore the name.
-const RAW_TOKEN: &str = "$serde_json::private::RawValue";
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+// Asked for a newtype struct of this name, a serde_json deserializer (raw_value feature)
+// hands over the raw JSON text of the value, so a number is read digit for digit.
+use crate::raw_text::RAW_TOKEN;
 
 /// The longest text [`ExactAmount::parse`] accepts, in characters.
 pub const MAX_LEN: usize = 256;

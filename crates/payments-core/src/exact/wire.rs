@@ -2,6 +2,7 @@
 //! or number digit for digit through serde_json's raw value.
 
 use super::*;
+use crate::raw_text::{Token, read_entry};
 
 impl Serialize for ExactAmount {
     /// Writes the text back as it came: a JSON number when read from one (every digit,
@@ -141,18 +142,11 @@ impl<'de> Visitor<'de> for ExactVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         // serde_json hands raw text (raw_value) or an arbitrary-precision number as a
-        // one-entry map under its private token.
-        let key: Option<String> = map.next_key()?;
-        match key.as_deref() {
-            Some(RAW_TOKEN) => {
-                let raw: String = map.next_value()?;
-                self.raw(&raw)
-            }
-            Some(NUMBER_TOKEN) => {
-                let raw: String = map.next_value()?;
-                self.number(&raw)
-            }
-            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
-        }
+        // one-entry map under its private token; the text is read in place.
+        read_entry(&mut map, |token, text| match token {
+            Token::Raw => self.raw(text),
+            Token::Number => self.number(text),
+        })?
+        .ok_or_else(|| de::Error::invalid_type(de::Unexpected::Map, &self))
     }
 }
