@@ -41,7 +41,12 @@ struct Inner {
     max_body: usize,
     clock: Arc<dyn Clock>,
     nonces: Arc<dyn NonceSource>,
-    user_agent: HeaderValue,
+    /// `User-Agent` and the provider's default headers, parsed once.
+    default_headers: HeaderMap,
+    /// The URL and URI of each operation whose path has no parameters (and no query),
+    /// built on first use: most calls then build no URL at all. Bounded by the number of
+    /// `&'static Operation`s, keyed by their address.
+    static_urls: std::sync::RwLock<std::collections::HashMap<usize, (url::Url, http::Uri)>>,
 }
 
 impl fmt::Debug for ApiClient {
@@ -151,6 +156,18 @@ impl ApiClientBuilder {
         let base_url = base.as_str().trim_end_matches('/').to_owned();
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::config(name, "invalid User-Agent"))?;
+        let mut default_headers = HeaderMap::new();
+        default_headers.insert(USER_AGENT, user_agent);
+        for (name, value) in self.provider.default_headers {
+            // The spec's own constants: one that is not a valid header is skipped.
+            if let (Ok(name), Ok(value)) = (
+                http::header::HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) && !default_headers.contains_key(&name)
+            {
+                default_headers.insert(name, value);
+            }
+        }
         let transport: Arc<dyn Transport> = match (self.transport, self.reqwest) {
             (Some(t), _) => t,
             (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
@@ -173,7 +190,8 @@ impl ApiClientBuilder {
                 max_body: self.max_body,
                 clock: self.clock,
                 nonces: self.nonces,
-                user_agent,
+                default_headers,
+                static_urls: Default::default(),
             }),
         })
     }
@@ -394,14 +412,14 @@ impl ApiClient {
             status = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        let started = Instant::now();
+        let started = (!span.is_disabled()).then(Instant::now);
         // Boxed once, so the (large) loop state is not copied by the span wrapper. The call
         // timeout is enforced inside the loop: each attempt's timer stops at the earlier of
         // the attempt and call deadlines, and no back-off sleeps past the call deadline.
         let result = Box::pin(self.attempts(spec, options, timeouts, &span))
             .instrument(span.clone())
             .await;
-        if !span.is_disabled() {
+        if let Some(started) = started {
             span.record("latency_ms", started.elapsed().as_millis() as u64);
             if let Err(e) = &result {
                 span.in_scope(|| tracing::debug!(error = %e, "call failed"));
@@ -420,56 +438,27 @@ impl ApiClient {
         let i = &self.inner;
         let op = spec.operation;
         let retry = options.retry.as_ref().unwrap_or(&i.retry);
-        let bad_url = |e: &dyn fmt::Display| {
-            Error::invalid(i.provider.name, "path", format!("not a valid URL: {e}"))
-        };
-        // The base URL was parsed when the client was built; a call only sets the path and
-        // query (no host or IDNA processing per call). The url::Url also goes to the
-        // built-in transport, which would otherwise re-parse the URI on every attempt.
-        // Paths and queries arrive encoded; anything a URI cannot hold as is (white space,
-        // controls, `"<>\^`{|}`, a stray `#`) is a bug to refuse, not to re-encode.
-        let uri_safe = |s: &str, extra: &[u8]| {
-            s.bytes().all(|b| {
-                b.is_ascii_graphic() && !b"\"<>\\^`{|}#".contains(&b) && !extra.contains(&b)
-            })
-        };
-        if !uri_safe(&spec.path, b"?") {
-            return Err(bad_url(&format_args!(
-                "the path {:?} is not encoded",
-                op.path
-            )));
+        let (uri, url) = self.url(&spec)?;
+        // The request's own headers, then what it did not set of the client's defaults
+        // (User-Agent, the provider's), then the call's options, then the body's.
+        // Sized once with room for the signer's headers, so neither building it nor
+        // signing a clone of it grows the map.
+        let mut headers = HeaderMap::with_capacity(
+            spec.headers.len() + i.default_headers.len() + options.headers.len() + 6,
+        );
+        let mut last = None;
+        for (name, value) in spec.headers {
+            // The map yields a name once, then `None` for its further values.
+            if name.is_some() {
+                last = name;
+            }
+            if let Some(name) = &last {
+                headers.append(name.clone(), value);
+            }
         }
-        if spec.query.as_deref().is_some_and(|q| !uri_safe(q, b"")) {
-            return Err(bad_url(&"the query is not encoded"));
-        }
-        let mut parsed = i.base.clone();
-        let base_path = parsed.path().trim_end_matches('/');
-        let mut path = String::with_capacity(base_path.len() + spec.path.len() + 1);
-        path.push_str(base_path);
-        if !spec.path.starts_with('/') {
-            path.push('/');
-        }
-        path.push_str(&spec.path);
-        parsed.set_path(&path);
-        parsed.set_query(spec.query.as_deref().filter(|q| !q.is_empty()));
-        let uri: http::Uri = parsed.as_str().parse().map_err(|e| bad_url(&e))?;
-        let mut extensions = spec.extensions;
-        if !options.extensions.is_empty() {
-            let mut merged = options.extensions.clone();
-            merged.extend(extensions);
-            extensions = merged;
-        }
-        extensions.insert(crate::transport::ParsedUrl(parsed));
-        let mut headers = spec.headers;
-        headers.insert(USER_AGENT, i.user_agent.clone());
-        for (name, value) in i.provider.default_headers {
-            // The spec's own constants: one that is not a valid header is skipped.
-            if let (Ok(name), Ok(value)) = (
-                http::header::HeaderName::from_bytes(name.as_bytes()),
-                HeaderValue::from_str(value),
-            ) && !headers.contains_key(&name)
-            {
-                headers.insert(name, value);
+        for (name, value) in &i.default_headers {
+            if !headers.contains_key(name) {
+                headers.insert(name.clone(), value.clone());
             }
         }
         for (name, value) in &options.headers {
@@ -479,9 +468,16 @@ impl ApiClient {
             headers.insert(CONTENT_TYPE, b.content_type.clone());
             headers.insert(CONTENT_LENGTH, HeaderValue::from(b.bytes.len()));
         }
+        let mut extensions = spec.extensions;
+        if !options.extensions.is_empty() {
+            let mut merged = options.extensions.clone();
+            merged.extend(extensions);
+            extensions = merged;
+        }
         let body = spec.body.map(|b| b.bytes).unwrap_or_default();
         let idempotent = spec.retry == RetrySafety::Idempotent;
-        let deadline = tokio::time::Instant::now() + timeouts.call;
+        let mut now = tokio::time::Instant::now();
+        let deadline = now + timeouts.call;
 
         let mut attempt = 1u32;
         loop {
@@ -498,7 +494,11 @@ impl ApiClient {
             *req.method_mut() = op.method.clone();
             *req.uri_mut() = uri.clone();
             *req.headers_mut() = headers.clone();
-            *req.extensions_mut() = extensions.clone();
+            if !extensions.is_empty() {
+                *req.extensions_mut() = extensions.clone();
+            }
+            req.extensions_mut()
+                .insert(crate::transport::ParsedUrl(url.clone()));
             let cx = SignContext {
                 provider: i.provider.name,
                 operation: op,
@@ -511,7 +511,7 @@ impl ApiClient {
                 message: e.0,
             })?;
             let outcome = self
-                .attempt(op, req, idempotent, timeouts, deadline)
+                .attempt(op, req, idempotent, timeouts, now, deadline)
                 .instrument(attempt_span.clone())
                 .await;
             match outcome {
@@ -580,10 +580,68 @@ impl ApiClient {
                         tracing::debug!(error = %error, delay_ms = delay.as_millis() as u64, "retrying")
                     });
                     tokio::time::sleep(delay).await;
+                    now = tokio::time::Instant::now();
                     attempt += 1;
                 }
             }
         }
+    }
+
+    /// The request's URI, and its URL for the built-in transport (which would otherwise
+    /// parse the URI again on every attempt). The base URL was parsed when the client was
+    /// built; a call only sets the path and query, and a parameterless path is built once
+    /// per client.
+    fn url(&self, spec: &RequestSpec) -> Result<(http::Uri, url::Url), Error> {
+        let i = &self.inner;
+        let op = spec.operation;
+        let key = std::ptr::from_ref(op) as usize;
+        let fixed = spec.path == op.path && spec.query.as_deref().is_none_or(str::is_empty);
+        if fixed
+            && let Some((url, uri)) = i
+                .static_urls
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .get(&key)
+        {
+            return Ok((uri.clone(), url.clone()));
+        }
+        let bad_url = |e: &dyn fmt::Display| {
+            Error::invalid(i.provider.name, "path", format!("not a valid URL: {e}"))
+        };
+        // Paths and queries arrive encoded; anything a URI cannot hold as is (white space,
+        // controls, `"<>\^`{|}`, a stray `#`) is a bug to refuse, not to re-encode.
+        let uri_safe = |s: &str, extra: &[u8]| {
+            s.bytes().all(|b| {
+                b.is_ascii_graphic() && !b"\"<>\\^`{|}#".contains(&b) && !extra.contains(&b)
+            })
+        };
+        if !uri_safe(&spec.path, b"?") {
+            return Err(bad_url(&format_args!(
+                "the path {:?} is not encoded",
+                op.path
+            )));
+        }
+        if spec.query.as_deref().is_some_and(|q| !uri_safe(q, b"")) {
+            return Err(bad_url(&"the query is not encoded"));
+        }
+        let mut url = i.base.clone();
+        let base_path = url.path().trim_end_matches('/');
+        let mut path = String::with_capacity(base_path.len() + spec.path.len() + 1);
+        path.push_str(base_path);
+        if !spec.path.starts_with('/') {
+            path.push('/');
+        }
+        path.push_str(&spec.path);
+        url.set_path(&path);
+        url.set_query(spec.query.as_deref().filter(|q| !q.is_empty()));
+        let uri: http::Uri = url.as_str().parse().map_err(|e| bad_url(&e))?;
+        if fixed {
+            i.static_urls
+                .write()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(key, (url.clone(), uri.clone()));
+        }
+        Ok((uri, url))
     }
 
     async fn attempt(
@@ -592,12 +650,13 @@ impl ApiClient {
         req: http::Request<Bytes>,
         idempotent: bool,
         timeouts: Timeouts,
+        now: tokio::time::Instant,
         call_deadline: tokio::time::Instant,
     ) -> Attempt {
         let i = &self.inner;
         let name = i.provider.name;
         // One timer per attempt, at the earlier of its own deadline and the call's.
-        let attempt_deadline = tokio::time::Instant::now() + timeouts.attempt;
+        let attempt_deadline = now + timeouts.attempt;
         let (deadline, kind, after) = if attempt_deadline < call_deadline {
             (attempt_deadline, TimeoutKind::Attempt, timeouts.attempt)
         } else {

@@ -53,6 +53,14 @@ impl InvalidInput {
             message: message.into(),
         }
     }
+
+    /// The same failure for a field nested under `parent` (`outputs[0]` + `userId` →
+    /// `outputs[0].userId`). Validation names the field this way only once it failed, so
+    /// a valid request formats no paths.
+    pub fn within(mut self, parent: impl fmt::Display) -> Self {
+        self.field = format!("{parent}.{}", self.field);
+        self
+    }
 }
 
 impl fmt::Display for InvalidInput {
@@ -111,7 +119,10 @@ pub struct RequestBody {
 impl RequestBody {
     /// Serializes `value` as compact JSON, once.
     pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Self, InvalidInput> {
-        let bytes = serde_json::to_vec(value)
+        // Room for a typical request body up front: growing from serde_json's default
+        // 128 bytes reallocates two or three times per call.
+        let mut bytes = Vec::with_capacity(1024);
+        serde_json::to_writer(&mut bytes, value)
             .map_err(|e| InvalidInput::new("body", format!("cannot serialize: {e}")))?;
         Ok(RequestBody {
             bytes: Bytes::from(bytes),

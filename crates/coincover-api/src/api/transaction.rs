@@ -121,8 +121,9 @@ impl Endpoint for CheckTransaction {
             ));
         }
         for (i, o) in self.outputs.iter().enumerate() {
-            require_text(&format!("outputs[{i}].destination"), &o.destination)?;
-            require_text(&format!("outputs[{i}].userId"), &o.user_id)?;
+            let at = |e: InvalidInput| e.within(format_args!("outputs[{i}]"));
+            require_text("destination", &o.destination).map_err(at)?;
+            require_text("userId", &o.user_id).map_err(at)?;
             if !o.amount.is_positive() {
                 return Err(InvalidInput::new(
                     format!("outputs[{i}].amount"),
