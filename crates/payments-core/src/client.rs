@@ -34,6 +34,9 @@ struct Inner {
     /// `base_url`, parsed once: each call only sets its path and query.
     base: url::Url,
     transport: Arc<dyn Transport>,
+    /// The built-in transport again, when it is the one in use: called directly with the
+    /// parsed URL (no request extension to allocate).
+    direct: Option<ReqwestTransport>,
     signer: Arc<dyn Signer>,
     retry: RetryPolicy,
     budget: RetryBudget,
@@ -46,7 +49,7 @@ struct Inner {
     /// The URL and URI of each operation whose path has no parameters (and no query),
     /// built on first use: most calls then build no URL at all. Bounded by the number of
     /// `&'static Operation`s, keyed by their address.
-    static_urls: std::sync::RwLock<std::collections::HashMap<usize, (url::Url, http::Uri)>>,
+    static_urls: std::sync::RwLock<std::collections::HashMap<usize, (Arc<url::Url>, http::Uri)>>,
 }
 
 impl fmt::Debug for ApiClient {
@@ -168,13 +171,17 @@ impl ApiClientBuilder {
                 default_headers.insert(name, value);
             }
         }
-        let transport: Arc<dyn Transport> = match (self.transport, self.reqwest) {
-            (Some(t), _) => t,
-            (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
-            (None, None) => Arc::new(
-                ReqwestTransport::new(self.timeouts.connect)
-                    .map_err(|e| Error::config(name, format!("cannot build HTTP client: {e}")))?,
-            ),
+        let (transport, direct): (Arc<dyn Transport>, _) = match (self.transport, self.reqwest) {
+            (Some(t), _) => (t, None),
+            (None, reqwest) => {
+                let t = match reqwest {
+                    Some(c) => ReqwestTransport::from_client(c),
+                    None => ReqwestTransport::new(self.timeouts.connect).map_err(|e| {
+                        Error::config(name, format!("cannot build HTTP client: {e}"))
+                    })?,
+                };
+                (Arc::new(t.clone()), Some(t))
+            }
         };
         Ok(ApiClient {
             inner: Arc::new(Inner {
@@ -183,6 +190,7 @@ impl ApiClientBuilder {
                     .map_err(|e| Error::config(name, format!("invalid base URL: {e}")))?,
                 base_url,
                 transport,
+                direct,
                 signer,
                 budget: RetryBudget::new(self.retry.budget),
                 retry: self.retry,
@@ -203,6 +211,13 @@ struct Received {
     headers: HeaderMap,
     body: Bytes,
     attempts: u32,
+}
+
+/// When an attempt starts and when the whole call must be over.
+#[derive(Clone, Copy)]
+struct Window {
+    start: tokio::time::Instant,
+    call_deadline: tokio::time::Instant,
 }
 
 enum Attempt {
@@ -439,42 +454,23 @@ impl ApiClient {
         let op = spec.operation;
         let retry = options.retry.as_ref().unwrap_or(&i.retry);
         let (uri, url) = self.url(&spec)?;
-        // The request's own headers, then what it did not set of the client's defaults
-        // (User-Agent, the provider's), then the call's options, then the body's.
-        // Sized once with room for the signer's headers, so neither building it nor
-        // signing a clone of it grows the map.
-        let mut headers = HeaderMap::with_capacity(
-            spec.headers.len() + i.default_headers.len() + options.headers.len() + 6,
-        );
-        let mut last = None;
-        for (name, value) in spec.headers {
-            // The map yields a name once, then `None` for its further values.
-            if name.is_some() {
-                last = name;
-            }
-            if let Some(name) = &last {
-                headers.append(name.clone(), value);
-            }
-        }
-        for (name, value) in &i.default_headers {
-            if !headers.contains_key(name) {
-                headers.insert(name.clone(), value.clone());
-            }
-        }
-        for (name, value) in &options.headers {
-            headers.insert(name.clone(), value.clone());
-        }
-        if let Some(b) = &spec.body {
-            headers.insert(CONTENT_TYPE, b.content_type.clone());
-            headers.insert(CONTENT_LENGTH, HeaderValue::from(b.bytes.len()));
-        }
+        // The body's headers, computed once; each attempt builds its header map afresh
+        // (`request_headers`), sized for the signer's additions.
+        let body_headers = spec
+            .body
+            .as_ref()
+            .map(|b| (b.content_type.clone(), HeaderValue::from(b.bytes.len())));
         let mut extensions = spec.extensions;
         if !options.extensions.is_empty() {
             let mut merged = options.extensions.clone();
             merged.extend(extensions);
             extensions = merged;
         }
-        let body = spec.body.map(|b| b.bytes).unwrap_or_default();
+        let body = spec
+            .body
+            .as_ref()
+            .map(|b| b.bytes.clone())
+            .unwrap_or_default();
         let idempotent = spec.retry == RetrySafety::Idempotent;
         let mut now = tokio::time::Instant::now();
         let deadline = now + timeouts.call;
@@ -493,12 +489,10 @@ impl ApiClient {
             let mut req = http::Request::new(body.clone());
             *req.method_mut() = op.method.clone();
             *req.uri_mut() = uri.clone();
-            *req.headers_mut() = headers.clone();
+            *req.headers_mut() = self.request_headers(&spec.headers, options, &body_headers);
             if !extensions.is_empty() {
                 *req.extensions_mut() = extensions.clone();
             }
-            req.extensions_mut()
-                .insert(crate::transport::ParsedUrl(url.clone()));
             let cx = SignContext {
                 provider: i.provider.name,
                 operation: op,
@@ -511,7 +505,17 @@ impl ApiClient {
                 message: e.0,
             })?;
             let outcome = self
-                .attempt(op, req, idempotent, timeouts, now, deadline)
+                .attempt(
+                    op,
+                    req,
+                    url.clone(),
+                    idempotent,
+                    timeouts,
+                    Window {
+                        start: now,
+                        call_deadline: deadline,
+                    },
+                )
                 .instrument(attempt_span.clone())
                 .await;
             match outcome {
@@ -587,11 +591,42 @@ impl ApiClient {
         }
     }
 
+    /// One attempt's headers: the request's own, then what it did not set of the client's
+    /// defaults (User-Agent, the provider's), then the call's options, then the body's
+    /// content type and length. Sized with room for the signer's headers, so signing does
+    /// not grow the map.
+    fn request_headers(
+        &self,
+        own: &HeaderMap,
+        options: &RequestOptions,
+        body: &Option<(HeaderValue, HeaderValue)>,
+    ) -> HeaderMap {
+        let defaults = &self.inner.default_headers;
+        let mut headers =
+            HeaderMap::with_capacity(own.len() + defaults.len() + options.headers.len() + 6);
+        for (name, value) in own {
+            headers.append(name.clone(), value.clone());
+        }
+        for (name, value) in defaults {
+            if !headers.contains_key(name) {
+                headers.insert(name.clone(), value.clone());
+            }
+        }
+        for (name, value) in &options.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        if let Some((content_type, length)) = body {
+            headers.insert(CONTENT_TYPE, content_type.clone());
+            headers.insert(CONTENT_LENGTH, length.clone());
+        }
+        headers
+    }
+
     /// The request's URI, and its URL for the built-in transport (which would otherwise
     /// parse the URI again on every attempt). The base URL was parsed when the client was
     /// built; a call only sets the path and query, and a parameterless path is built once
     /// per client.
-    fn url(&self, spec: &RequestSpec) -> Result<(http::Uri, url::Url), Error> {
+    fn url(&self, spec: &RequestSpec) -> Result<(http::Uri, Arc<url::Url>), Error> {
         let i = &self.inner;
         let op = spec.operation;
         let key = std::ptr::from_ref(op) as usize;
@@ -635,6 +670,7 @@ impl ApiClient {
         url.set_path(&path);
         url.set_query(spec.query.as_deref().filter(|q| !q.is_empty()));
         let uri: http::Uri = url.as_str().parse().map_err(|e| bad_url(&e))?;
+        let url = Arc::new(url);
         if fixed {
             i.static_urls
                 .write()
@@ -647,22 +683,34 @@ impl ApiClient {
     async fn attempt(
         &self,
         op: &'static Operation,
-        req: http::Request<Bytes>,
+        mut req: http::Request<Bytes>,
+        url: Arc<url::Url>,
         idempotent: bool,
         timeouts: Timeouts,
-        now: tokio::time::Instant,
-        call_deadline: tokio::time::Instant,
+        window: Window,
     ) -> Attempt {
         let i = &self.inner;
         let name = i.provider.name;
+        let Window {
+            start,
+            call_deadline,
+        } = window;
         // One timer per attempt, at the earlier of its own deadline and the call's.
-        let attempt_deadline = now + timeouts.attempt;
+        let attempt_deadline = start + timeouts.attempt;
         let (deadline, kind, after) = if attempt_deadline < call_deadline {
             (attempt_deadline, TimeoutKind::Attempt, timeouts.attempt)
         } else {
             (call_deadline, TimeoutKind::Call, timeouts.call)
         };
-        let sent = tokio::time::timeout_at(deadline, i.transport.send(req, i.max_body)).await;
+        let send = match &i.direct {
+            Some(direct) => direct.send_to(req, url, i.max_body),
+            None => {
+                req.extensions_mut()
+                    .insert(crate::transport::ParsedUrl(url));
+                i.transport.send(req, i.max_body)
+            }
+        };
+        let sent = tokio::time::timeout_at(deadline, send).await;
         let resp = match sent {
             Err(_) => {
                 return Attempt::Failed {

@@ -156,8 +156,9 @@ pub struct RequestSpec {
     /// The operation's table row.
     pub operation: &'static Operation,
     /// The concrete path below the base URL, starting with `/`, parameters percent-encoded.
-    /// Never logged: spans record [`Operation::path`], the template.
-    pub path: String,
+    /// Never logged: spans record [`Operation::path`], the template. Borrowed from the
+    /// table when the path has no parameters.
+    pub path: Cow<'static, str>,
     /// The query string without `?`, already encoded.
     pub query: Option<String>,
     /// The body, serialized once.
@@ -175,7 +176,7 @@ impl RequestSpec {
     pub fn new(operation: &'static Operation) -> Self {
         RequestSpec {
             operation,
-            path: operation.path.to_owned(),
+            path: Cow::Borrowed(operation.path),
             query: None,
             body: None,
             headers: HeaderMap::new(),
@@ -191,7 +192,7 @@ impl RequestSpec {
         params: &[Option<&str>],
     ) -> Result<Self, InvalidInput> {
         let mut spec = Self::new(operation);
-        spec.path = operation.fill(params)?;
+        spec.path = Cow::Owned(operation.fill(params)?);
         Ok(spec)
     }
 

@@ -127,8 +127,31 @@ fn classify(e: &reqwest::Error) -> TransportFailure {
 
 impl Transport for ReqwestTransport {
     fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
+        match into_reqwest(req, None) {
+            Ok(req) => self.execute(req, max_body),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
+    }
+}
+
+impl ReqwestTransport {
+    /// Sends `req` to `url`, the client's parse of the request's URI: the client calls
+    /// this directly (no trait object, no request extension) when the transport is the
+    /// built-in one.
+    pub(crate) fn send_to(
+        &self,
+        req: http::Request<Bytes>,
+        url: std::sync::Arc<url::Url>,
+        max_body: usize,
+    ) -> SendFuture<'_> {
+        match into_reqwest(req, Some(url)) {
+            Ok(req) => self.execute(req, max_body),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
+    }
+
+    fn execute(&self, req: reqwest::Request, max_body: usize) -> SendFuture<'_> {
         Box::pin(async move {
-            let req = into_reqwest(req)?;
             let mut resp = self
                 .client
                 .execute(req)
@@ -184,19 +207,24 @@ impl Transport for ReqwestTransport {
     }
 }
 
-/// The request's URL, parsed once per call by the client and handed to every attempt in
-/// the request's extensions, so the built-in transport need not re-parse the URI.
+/// The request's URL, parsed by the client and handed to the built-in transport in the
+/// request's extensions when a wrapping transport (a recorder, say) sits between them, so
+/// the URI need not be parsed again. Without a wrapper the client passes it directly.
 #[derive(Debug, Clone)]
-pub(crate) struct ParsedUrl(pub(crate) url::Url);
+pub(crate) struct ParsedUrl(pub(crate) std::sync::Arc<url::Url>);
 
-/// Turns the client's request into reqwest's, reusing the [`ParsedUrl`] when present.
-fn into_reqwest(req: http::Request<Bytes>) -> Result<reqwest::Request, TransportError> {
+/// Turns the client's request into reqwest's, reusing the client's parse of the URI
+/// (`url`, or a [`ParsedUrl`] extension) when there is one.
+fn into_reqwest(
+    req: http::Request<Bytes>,
+    url: Option<std::sync::Arc<url::Url>>,
+) -> Result<reqwest::Request, TransportError> {
     let (mut parts, body) = req.into_parts();
     // Used only while it still names the request's URI: a wrapping transport may have
     // rewritten the URI since the client parsed it.
-    let parsed = parts
-        .extensions
-        .remove::<ParsedUrl>()
+    let parsed = url
+        .map(ParsedUrl)
+        .or_else(|| parts.extensions.remove::<ParsedUrl>())
         .filter(|ParsedUrl(url)| {
             let uri = &parts.uri;
             uri.scheme_str() == Some(url.scheme())
@@ -209,7 +237,7 @@ fn into_reqwest(req: http::Request<Bytes>) -> Result<reqwest::Request, Transport
         return reqwest::Request::try_from(http::Request::from_parts(parts, body))
             .map_err(|e| TransportError::new(TransportFailure::Other, e));
     };
-    let mut out = reqwest::Request::new(parts.method, url);
+    let mut out = reqwest::Request::new(parts.method, std::sync::Arc::unwrap_or_clone(url));
     *out.headers_mut() = parts.headers;
     *out.version_mut() = parts.version;
     *out.body_mut() = Some(reqwest::Body::from(body));

@@ -73,7 +73,7 @@ where
     let spec = req
         .request()
         .unwrap_or_else(|e| panic!("{name}: documented example is invalid: {e}"));
-    assert_eq!(Some(spec.path.as_str()), fx.path.as_deref(), "{name}: path");
+    assert_eq!(Some(spec.path.as_ref()), fx.path.as_deref(), "{name}: path");
     let body: T = round_trip_exact(name, &fx.body);
     assert_eq!(
         serde_json::to_string(&body).unwrap(),

@@ -151,7 +151,7 @@ impl<T: DeserializeOwned + Send> Endpoint for Call<T> {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         let mut spec = RequestSpec::new(self.op);
-        spec.path.clone_from(&self.path);
+        spec.path = self.path.clone().into();
         if let Some(q) = &self.query {
             spec = spec.query(q.as_str());
         }
