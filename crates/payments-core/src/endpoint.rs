@@ -57,6 +57,16 @@ impl InvalidInput {
     /// The same failure for a field nested under `parent` (`outputs[0]` + `userId` →
     /// `outputs[0].userId`). Validation names the field this way only once it failed, so
     /// a valid request formats no paths.
+    ///
+    /// ```
+    /// use payments_core::provider::{InvalidInput, require_text};
+    ///
+    /// let i = 3;
+    /// let e = require_text("userId", " ", 64)
+    ///     .map_err(|e| e.within(format_args!("outputs[{i}]")))
+    ///     .unwrap_err();
+    /// assert_eq!(e.field, "outputs[3].userId");
+    /// ```
     pub fn within(mut self, parent: impl fmt::Display) -> Self {
         self.field = format!("{parent}.{}", self.field);
         self

@@ -61,6 +61,59 @@ async fn path_segment_and_query_are_sent_encoded() {
     assert_eq!(reqs[0].path, "/a/jb%20001%2Fx?x=1&y=2");
 }
 
+/// A parameterless path's URL is built once per client and kept; whatever varies per call
+/// (filled parameters, the query, another client's base) is never served from it.
+#[tokio::test]
+async fn a_kept_url_never_stands_in_for_a_different_one() {
+    // One row throughout: its template is `/items`, and the same row is also sent with a
+    // query and to other concrete paths.
+    let row = Call::get("/items").operation("items");
+    let filled = |id: &str| row.to(&format!("/items/{id}"), None);
+    let paths = |mem: &MemoryTransport| -> Vec<String> {
+        mem.requests().into_iter().map(|r| r.path).collect()
+    };
+
+    let (client, mem) = memory([Reply::json(200, "{}")]);
+    client.send(&row).await.unwrap();
+    client.send(&row).await.unwrap();
+    client
+        .send(&row.to("/items", Some("page=2")))
+        .await
+        .unwrap();
+    client.send(&filled("1")).await.unwrap();
+    client.send(&filled("2")).await.unwrap();
+    client.send(&row).await.unwrap();
+    assert_eq!(
+        paths(&mem),
+        [
+            "/items",
+            "/items",
+            "/items?page=2",
+            "/items/1",
+            "/items/2",
+            "/items"
+        ]
+    );
+
+    // Another client of the same row, under a path prefix, has its own.
+    let mem2 = MemoryTransport::new([Reply::json(200, "{}")]);
+    let prefixed = builder(format!("{MEMORY_BASE}/v2"))
+        .transport(Arc::new(mem2.clone()))
+        .build(no_auth())
+        .unwrap();
+    prefixed.send(&row).await.unwrap();
+    assert_eq!(paths(&mem2), ["/v2/items"]);
+
+    // Over a socket, through the built-in transport's direct path.
+    let server = ScriptedServer::start([Reply::json(200, "{}")]).await;
+    let client = builder(server.base_url()).build(no_auth()).unwrap();
+    client.send(&row).await.unwrap();
+    client.send(&filled("3")).await.unwrap();
+    client.send(&row).await.unwrap();
+    let sent: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(sent, ["/items", "/items/3", "/items"]);
+}
+
 #[tokio::test]
 async fn empty_query_adds_no_question_mark() {
     let (client, mem) = memory([Reply::json(200, "{}")]);

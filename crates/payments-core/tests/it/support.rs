@@ -105,6 +105,19 @@ impl<T> Call<T> {
         self
     }
 
+    /// The same row and settings sent to another concrete path (and query).
+    pub(crate) fn to(&self, path: &str, query: Option<&str>) -> Self {
+        Call {
+            op: self.op,
+            path: path.to_owned(),
+            query: query.map(str::to_owned),
+            body: self.body,
+            claims: self.claims.clone(),
+            safety: self.safety,
+            out: PhantomData,
+        }
+    }
+
     /// Sets the (already encoded) query string.
     pub(crate) fn query(mut self, q: &str) -> Self {
         self.query = Some(q.to_owned());
