@@ -1,11 +1,12 @@
-//! What the fuzz targets share: splitting one input into fields, and the operation tables.
+//! What the fuzz targets share: splitting one input into fields, the operation tables, and
+//! the round-trip properties of an `Amount`.
 //!
 //! Inputs are split with length prefixes so that a seed is easy to write by hand (and by
 //! `cargo xtask fuzz`): a field is one length byte followed by that many bytes, and the last
 //! field is whatever is left.
 
-use payments_core::Operation;
 use payments_core::http::StatusCode;
+use payments_core::{Amount, ExactAmount, Operation};
 
 /// Every provider's operation table, in a fixed order: the first byte of a
 /// `decode_responses` input picks one of them (modulo the count).
@@ -73,4 +74,53 @@ pub fn operation(provider: &str, name: &str) -> &'static Operation {
         .flat_map(|(_, ops)| ops.iter())
         .find(|op| op.name == name)
         .unwrap_or_else(|| panic!("{provider} has no operation {name}"))
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct AsNumber {
+    #[serde(with = "payments_core::money::as_number")]
+    a: Amount,
+}
+
+fn same(a: Amount, b: Amount, what: &str) {
+    assert_eq!(a, b, "{what}: value changed");
+    assert_eq!(
+        a.scale(),
+        b.scale(),
+        "{what}: scale changed ({a} became {b})"
+    );
+}
+
+/// What holds for any `Amount` that was read from `source`: it prints as text that parses
+/// back to an equal amount with the same scale (and prints the same again), it survives
+/// JSON as a string and as a number, and `exact` (what `ExactAmount` read from the same
+/// source, if it did) has its value and, where it fits, its scale.
+pub fn check_amount(a: Amount, exact: Option<ExactAmount>, source: &[u8]) {
+    let shown = a.to_string();
+    let back: Amount = shown.parse().expect("an Amount's Display parses");
+    same(a, back, "Display then parse");
+    assert_eq!(back.to_string(), shown, "Display is stable");
+
+    let json = serde_json::to_string(&a).expect("serializes");
+    same(
+        a,
+        serde_json::from_str(&json).expect("its JSON string reads back"),
+        "JSON string",
+    );
+
+    let json = serde_json::to_string(&AsNumber { a }).expect("serializes as a number");
+    let back: AsNumber = serde_json::from_str(&json).expect("its JSON number reads back");
+    same(a, back.a, "JSON number");
+
+    if let Some(exact) = exact {
+        assert_eq!(
+            exact,
+            ExactAmount::from(a),
+            "ExactAmount reads {:?} as another value",
+            String::from_utf8_lossy(source)
+        );
+        if let Ok(converted) = exact.to_amount() {
+            same(a, converted, "ExactAmount::to_amount");
+        }
+    }
 }

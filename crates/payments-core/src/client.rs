@@ -46,6 +46,9 @@ struct Inner {
     nonces: Arc<dyn NonceSource>,
     /// `User-Agent` and the provider's default headers, parsed once.
     default_headers: HeaderMap,
+    /// The response headers [`ResponseMeta`] keeps (request id, error and kept headers),
+    /// parsed once, each once.
+    meta_headers: Vec<http::header::HeaderName>,
     /// The URL and URI of each operation whose path has no parameters (and no query),
     /// built on first use: most calls then build no URL at all. Bounded by the number of
     /// `&'static Operation`s, keyed by their address.
@@ -171,6 +174,22 @@ impl ApiClientBuilder {
                 default_headers.insert(name, value);
             }
         }
+        let provider = self.provider;
+        let mut meta_headers: Vec<http::header::HeaderName> = Vec::new();
+        for name in provider
+            .request_id_header
+            .iter()
+            .chain(provider.error_headers)
+            .chain(provider.kept_headers)
+        {
+            // The spec's names may be capitalised (`X-Request-Id`), which `from_static`
+            // would panic on; `from_bytes` lower-cases. A name listed twice is kept once.
+            if let Ok(name) = http::header::HeaderName::from_bytes(name.as_bytes())
+                && !meta_headers.contains(&name)
+            {
+                meta_headers.push(name);
+            }
+        }
         let (transport, direct): (Arc<dyn Transport>, _) = match (self.transport, self.reqwest) {
             (Some(t), _) => (t, None),
             (None, reqwest) => {
@@ -199,6 +218,7 @@ impl ApiClientBuilder {
                 clock: self.clock,
                 nonces: self.nonces,
                 default_headers,
+                meta_headers,
                 static_urls: Default::default(),
             }),
         })
@@ -381,21 +401,8 @@ impl ApiClient {
     fn meta(&self, got: &Received, elapsed: Duration) -> ResponseMeta {
         let provider = self.inner.provider;
         let mut headers = HeaderMap::new();
-        for name in provider
-            .request_id_header
-            .iter()
-            .chain(provider.error_headers)
-            .chain(provider.kept_headers)
-        {
-            // The spec's names may be capitalised (`X-Request-Id`), which `from_static`
-            // would panic on; `from_bytes` lower-cases. A name listed twice is kept once.
-            let Ok(name) = http::header::HeaderName::from_bytes(name.as_bytes()) else {
-                continue;
-            };
-            if headers.contains_key(&name) {
-                continue;
-            }
-            for v in got.headers.get_all(&name) {
+        for name in &self.inner.meta_headers {
+            for v in got.headers.get_all(name) {
                 headers.append(name.clone(), v.clone());
             }
         }
@@ -703,7 +710,7 @@ impl ApiClient {
             (call_deadline, TimeoutKind::Call, timeouts.call)
         };
         let send = match &i.direct {
-            Some(direct) => direct.send_to(req, url, i.max_body),
+            Some(direct) => direct.send_to(req, Some(url), i.max_body),
             None => {
                 req.extensions_mut()
                     .insert(crate::transport::ParsedUrl(url));

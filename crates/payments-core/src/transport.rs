@@ -127,24 +127,21 @@ fn classify(e: &reqwest::Error) -> TransportFailure {
 
 impl Transport for ReqwestTransport {
     fn send(&self, req: http::Request<Bytes>, max_body: usize) -> SendFuture<'_> {
-        match into_reqwest(req, None) {
-            Ok(req) => self.execute(req, max_body),
-            Err(e) => Box::pin(std::future::ready(Err(e))),
-        }
+        self.send_to(req, None, max_body)
     }
 }
 
 impl ReqwestTransport {
-    /// Sends `req` to `url`, the client's parse of the request's URI: the client calls
-    /// this directly (no trait object, no request extension) when the transport is the
-    /// built-in one.
+    /// Sends `req`, to `url` when given (the client's parse of the request's URI): the
+    /// client calls this directly (no trait object, no request extension) when the
+    /// transport is the built-in one.
     pub(crate) fn send_to(
         &self,
         req: http::Request<Bytes>,
-        url: std::sync::Arc<url::Url>,
+        url: Option<std::sync::Arc<url::Url>>,
         max_body: usize,
     ) -> SendFuture<'_> {
-        match into_reqwest(req, Some(url)) {
+        match into_reqwest(req, url) {
             Ok(req) => self.execute(req, max_body),
             Err(e) => Box::pin(std::future::ready(Err(e))),
         }

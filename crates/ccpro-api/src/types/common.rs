@@ -39,7 +39,9 @@ pub struct Ref {
 
 /// A JSON value whose shape the docs never show, kept as the exact text received (numbers
 /// digit for digit, never through `f64`) and written back unchanged. Read it with
-/// `serde_json::from_str(raw.get())` into whatever type fits.
+/// `serde_json::from_str(raw.get())` into a type of your own, with
+/// [`ExactAmount`](payments_core::ExactAmount) for any amount in it: `serde_json::Value`
+/// would turn its numbers into `f64` and drop digits.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct RawJson(pub Box<serde_json::value::RawValue>);

@@ -594,10 +594,7 @@ fn fee_percent_is_read_as_a_number_or_a_string_and_written_back_as_it_came() {
 /// §8.16: filters are documented in lower case, objects carry upper case.
 #[tokio::test]
 async fn the_lower_case_filter_finds_the_upper_case_status() {
-    let mem = MemoryTransport::new([Reply::json(
-        200,
-        &format!(r#"{{"data":[{}]}}"#, &WALLET[8..WALLET.len() - 1]),
-    )]);
+    let mem = MemoryTransport::new([Reply::json(200, &as_list(WALLET))]);
     let wallets: Vec<Wallet> = support::user(&mem)
         .send(
             &ListWallets::new(USER)
@@ -803,13 +800,19 @@ async fn creates_decode_on_200_and_on_201_alike() {
 
 // ---- typed convenience methods -----------------------------------------------------------
 
+/// A one-item answer `{"data":X}` as the list answer `{"data":[X]}`.
+fn as_list(one: &str) -> String {
+    let item = one
+        .strip_prefix(r#"{"data":"#)
+        .and_then(|rest| rest.strip_suffix('}'))
+        .expect("a {\"data\":…} answer");
+    format!(r#"{{"data":[{item}]}}"#)
+}
+
 #[tokio::test]
 async fn bank_methods_fill_in_the_sessions_user() {
     let mem = MemoryTransport::new([
-        Reply::json(
-            200,
-            &format!(r#"{{"data":[{}]}}"#, &BANK[8..BANK.len() - 1]),
-        ),
+        Reply::json(200, &as_list(BANK)),
         Reply::json(200, BANK),
         Reply::json(
             200,
@@ -845,10 +848,7 @@ async fn card_methods_upload_both_images_as_multipart() {
     let mem = MemoryTransport::new([
         Reply::json(201, CARD),
         Reply::json(200, CARD),
-        Reply::json(
-            200,
-            &format!(r#"{{"data":[{}]}}"#, &CARD[8..CARD.len() - 1]),
-        ),
+        Reply::json(200, &as_list(CARD)),
         Reply::json(200, CARD),
         Reply::json(
             200,
@@ -911,10 +911,7 @@ async fn card_methods_upload_both_images_as_multipart() {
 #[tokio::test]
 async fn wallet_methods_fill_in_the_sessions_user() {
     let mem = MemoryTransport::new([
-        Reply::json(
-            200,
-            &format!(r#"{{"data":[{}]}}"#, &WALLET[8..WALLET.len() - 1]),
-        ),
+        Reply::json(200, &as_list(WALLET)),
         Reply::json(201, WALLET),
         Reply::json(200, WALLET),
     ]);

@@ -406,12 +406,11 @@ impl Endpoint for CreateKyc {
 
     fn request(&self) -> Result<RequestSpec, InvalidInput> {
         check_user(&self.user)?;
-        let form = address_form(&self.country, &self.city, &self.zip, &self.street)?;
+        let mut form = address_form(&self.country, &self.city, &self.zip, &self.street)?;
         self.documents.check()?;
         if let Some(edd) = &self.edd {
             edd.check("edd", false)?;
         }
-        let mut form = form;
         form = self.documents.add_to(form)?;
         if let Some(edd) = &self.edd {
             form = edd.add_to(form, "edd")?;
