@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use serde::Serialize;
 
 use crate::toolkit::{Fields, field, json_response, message, read_object};
-use crate::{FaultRule, Sandbox, coinspaid, covery};
+use crate::{FaultRule, Sandbox, ccpro, coinspaid, covery};
 
 pub(crate) fn router() -> Router<Sandbox> {
     Router::new()
@@ -32,6 +32,7 @@ pub(crate) fn router() -> Router<Sandbox> {
             post(coinspaid::control_deposit),
         )
         .route("/_sandbox/coinspaid/callbacks", get(coinspaid_callbacks))
+        .merge(ccpro::control_router())
 }
 
 pub(crate) async fn not_found() -> Response {

@@ -29,6 +29,10 @@ pub(crate) enum IdStream {
     CoinifyReview = 20,
     /// Coinify's document ids.
     CoinifyDocument = 21,
+    /// CCPro's UUIDs (users, banks, cards, wallets, quotes, orders, transfers, …).
+    CcproId = 30,
+    /// CCPro's secrets: access tokens, codes, public ids.
+    CcproSecret = 31,
 }
 
 impl IdStream {
@@ -46,6 +50,8 @@ impl IdStream {
         IdStream::CoinsPaidText,
         IdStream::CoinifyReview,
         IdStream::CoinifyDocument,
+        IdStream::CcproId,
+        IdStream::CcproSecret,
     ];
 }
 

@@ -100,6 +100,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub mod ccpro;
 pub mod coincover;
 pub mod coinify;
 pub mod coinspaid;
@@ -170,6 +171,16 @@ pub struct Credentials {
     /// The PEM public key (SubjectPublicKeyInfo or PKCS#1) the sandbox verifies Coinify
     /// partner JWTs with. By default the public half of [`coinify::generated_key`].
     pub coinify_public_key_pem: String,
+    /// The CCPro platform id: the `{platform}` of the platform routes and authenticate-jwt,
+    /// and the `platform` claim of platform JWTs.
+    pub ccpro_platform_id: String,
+    /// The PKCS#8 PEM private key CCPro platform JWTs are to be signed with (RS512). By
+    /// default the private half of [`ccpro::generated_key`]; empty when the sandbox was given
+    /// only a public key ([`SandboxConfig::with_ccpro_public_key`]).
+    pub ccpro_private_key_pem: String,
+    /// The PEM public key the sandbox verifies CCPro platform JWTs with. By default the
+    /// public half of [`ccpro::generated_key`].
+    pub ccpro_public_key_pem: String,
 }
 
 impl Default for Credentials {
@@ -188,6 +199,13 @@ impl Default for Credentials {
                 (String::new(), String::new())
             }
         };
+        let (ccpro_private_key_pem, ccpro_public_key_pem) = match ccpro::generated_key() {
+            Ok(key) => (key.private_key_pem.clone(), key.public_key_pem.clone()),
+            Err(e) => {
+                tracing::warn!(target: "payments_sandbox", error = %e, "no CCPro platform key");
+                (String::new(), String::new())
+            }
+        };
         Credentials {
             coincover_token: "sandbox-coincover-token".to_owned(),
             covery_token: "sandbox-covery-token".to_owned(),
@@ -198,6 +216,9 @@ impl Default for Credentials {
             coinify_partner_id: coinify::DEFAULT_PARTNER_ID.to_owned(),
             coinify_private_key_pem,
             coinify_public_key_pem,
+            ccpro_platform_id: ccpro::DEFAULT_PLATFORM_ID.to_owned(),
+            ccpro_private_key_pem,
+            ccpro_public_key_pem,
         }
     }
 }
@@ -269,6 +290,16 @@ impl SandboxConfig {
         self.credentials.coinify_private_key_pem = String::new();
         self
     }
+
+    /// Verifies CCPro platform JWTs with this PEM public key instead of the generated one,
+    /// and clears [`Credentials::ccpro_private_key_pem`]: the sandbox does not know the
+    /// matching private key. A key that does not parse makes every platform-JWT route
+    /// answer 500.
+    pub fn with_ccpro_public_key(mut self, pem: impl Into<String>) -> Self {
+        self.credentials.ccpro_public_key_pem = pem.into();
+        self.credentials.ccpro_private_key_pem = String::new();
+        self
+    }
 }
 
 /// An emulated provider, each served under its own path prefix.
@@ -283,6 +314,8 @@ pub enum Provider {
     CoinsPaid,
     /// Coinify's partner trade API, under `/coinify`.
     Coinify,
+    /// CCPro's (CryptoCoin.Pro's) public API, under `/ccpro`.
+    Ccpro,
 }
 
 impl Provider {
@@ -292,6 +325,7 @@ impl Provider {
         Provider::Covery,
         Provider::CoinsPaid,
         Provider::Coinify,
+        Provider::Ccpro,
     ];
 
     /// The path prefix the provider is served under (`/coincover`, `/covery`, `/coinspaid`,
@@ -302,6 +336,7 @@ impl Provider {
             Provider::Covery => "/covery",
             Provider::CoinsPaid => "/coinspaid",
             Provider::Coinify => "/coinify",
+            Provider::Ccpro => "/ccpro",
         }
     }
 
@@ -312,6 +347,7 @@ impl Provider {
             Provider::Covery => "covery",
             Provider::CoinsPaid => "coinspaid",
             Provider::Coinify => "coinify",
+            Provider::Ccpro => "ccpro",
         }
     }
 
@@ -330,6 +366,7 @@ impl Provider {
             Provider::Covery => covery::OPERATIONS,
             Provider::CoinsPaid => coinspaid::OPERATIONS,
             Provider::Coinify => coinify::OPERATIONS,
+            Provider::Ccpro => &ccpro::OPERATIONS,
         }
     }
 
@@ -341,6 +378,7 @@ impl Provider {
             Provider::Covery => covery::fault_response(status),
             Provider::CoinsPaid => coinspaid::fault_response(status),
             Provider::Coinify => coinify::fault_response(status),
+            Provider::Ccpro => ccpro::fault_response(status),
         }
     }
 
@@ -357,6 +395,7 @@ impl Provider {
             Provider::Covery => default(covery::body_too_large),
             Provider::CoinsPaid => default(coinspaid::body_too_large),
             Provider::Coinify => coinify::body_policy(path),
+            Provider::Ccpro => ccpro::body_policy(path),
         }
     }
 
@@ -369,6 +408,7 @@ impl Provider {
             Provider::Covery => router.nest(self.prefix(), covery::router(sandbox.clone())),
             Provider::CoinsPaid => router.nest(self.prefix(), coinspaid::router(sandbox.clone())),
             Provider::Coinify => router.nest(self.prefix(), coinify::router(sandbox.clone())),
+            Provider::Ccpro => router.nest(self.prefix(), ccpro::router()),
         }
     }
 }
@@ -415,6 +455,7 @@ struct Inner {
     /// How many fault rules are in force, so that calls skip the lock when none is.
     fault_rules: AtomicUsize,
     coinify_key: coinify::PartnerKey,
+    ccpro_key: ccpro::PlatformKey,
 }
 
 /// Every provider's state: what [`Sandbox::reset`] clears (with the log and the faults).
@@ -423,6 +464,7 @@ pub(crate) struct SandboxState {
     pub(crate) covery: covery::CoveryState,
     pub(crate) coinspaid: coinspaid::CoinsPaidState,
     pub(crate) coinify: coinify::CoinifyState,
+    pub(crate) ccpro: ccpro::CcproState,
 }
 
 impl SandboxState {
@@ -432,6 +474,7 @@ impl SandboxState {
             covery: covery::CoveryState::new(seed),
             coinspaid: coinspaid::CoinsPaidState::new(seed),
             coinify: coinify::CoinifyState::new(seed),
+            ccpro: ccpro::CcproState::new(seed),
         }
     }
 }
@@ -455,6 +498,7 @@ impl Sandbox {
     pub fn new(config: SandboxConfig) -> Self {
         let state = Mutex::new(SandboxState::new(config.seed));
         let coinify_key = coinify::partner_key(&config.credentials.coinify_public_key_pem);
+        let ccpro_key = ccpro::platform_key(&config.credentials.ccpro_public_key_pem);
         Sandbox {
             inner: Arc::new(Inner {
                 config,
@@ -463,6 +507,7 @@ impl Sandbox {
                 faults: Mutex::new(Faults::default()),
                 fault_rules: AtomicUsize::new(0),
                 coinify_key,
+                ccpro_key,
             }),
         }
     }
@@ -587,6 +632,11 @@ impl Sandbox {
     /// The parsed Coinify partner public key, or why it does not parse.
     pub(crate) fn coinify_key(&self) -> Result<&jsonwebtoken::DecodingKey, &str> {
         self.inner.coinify_key.as_ref().map_err(String::as_str)
+    }
+
+    /// The parsed CCPro platform public key, or why it does not parse.
+    pub(crate) fn ccpro_key(&self) -> Result<&jsonwebtoken::DecodingKey, &str> {
+        self.inner.ccpro_key.as_ref().map_err(String::as_str)
     }
 
     /// Seconds since the Unix epoch by the test clock.

@@ -130,6 +130,7 @@ fn recorded_headers(blob: &[u8]) -> Vec<(String, String)> {
             let value = if name == header::AUTHORIZATION.as_str()
                 || name == header::PROXY_AUTHORIZATION.as_str()
                 || name == "x-auth-token"
+                || name == "token"
             {
                 "[REDACTED]".to_owned()
             } else {

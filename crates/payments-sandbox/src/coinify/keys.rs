@@ -64,23 +64,28 @@ pub fn generated_key() -> io::Result<&'static GeneratedKey> {
 /// replaced.
 pub fn write_generated_key(dir: impl AsRef<FsPath>) -> io::Result<PathBuf> {
     let key = generated_key()?;
-    let path = dir.as_ref().join(GENERATED_KEY_FILE_NAME);
+    write_private_key(&dir.as_ref().join(GENERATED_KEY_FILE_NAME), key)
+}
+
+/// Writes `key`'s private half to `path`, readable by the owner only on Unix, and answers
+/// the path (shared with the CCPro room's key).
+pub(crate) fn write_private_key(path: &FsPath, key: &GeneratedKey) -> io::Result<PathBuf> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
         options.mode(0o600);
-        let file = options.open(&path)?;
+        let file = options.open(path)?;
         // The mode applies only to new files; tighten an existing one too.
         file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         write_all(file, key.private_key_pem.as_bytes())?;
     }
     #[cfg(not(unix))]
     {
-        write_all(options.open(&path)?, key.private_key_pem.as_bytes())?;
+        write_all(options.open(path)?, key.private_key_pem.as_bytes())?;
     }
-    Ok(path)
+    Ok(path.to_owned())
 }
 
 pub(crate) fn write_all(mut file: std::fs::File, bytes: &[u8]) -> io::Result<()> {

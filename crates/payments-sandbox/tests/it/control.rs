@@ -91,7 +91,8 @@ async fn custom_credentials_and_urls() {
             Provider::CoinCover,
             Provider::Covery,
             Provider::CoinsPaid,
-            Provider::Coinify
+            Provider::Coinify,
+            Provider::Ccpro
         ]
     );
     assert_eq!(Provider::CoinsPaid.name(), "coinspaid");
@@ -110,6 +111,8 @@ async fn custom_credentials_and_urls() {
     assert_eq!(Provider::CoinCover.name(), "coincover");
     assert_eq!(Provider::CoinCover.prefix(), "/coincover");
     let key = payments_sandbox::coinify::generated_key().unwrap();
+    let ccpro_key = payments_sandbox::ccpro::generated_key().unwrap();
+    assert_ne!(key, ccpro_key, "each room has its own key pair");
     assert_eq!(
         serde_json::to_value(Credentials::default()).unwrap(),
         serde_json::json!({
@@ -122,6 +125,9 @@ async fn custom_credentials_and_urls() {
             "coinify_partner_id": "5f0c6a39-2a4c-4d0e-9b8a-0c1f3e5d7a21",
             "coinify_private_key_pem": key.private_key_pem,
             "coinify_public_key_pem": key.public_key_pem,
+            "ccpro_platform_id": "8c2a4a76-5c0e-4a8e-9b1f-3d6f2b7e1a90",
+            "ccpro_private_key_pem": ccpro_key.private_key_pem,
+            "ccpro_public_key_pem": ccpro_key.public_key_pem,
         })
     );
     let http = reqwest::Client::builder().no_proxy().build().unwrap();

@@ -782,6 +782,7 @@ async fn every_operation_in_every_table_is_routed() {
         }
     }
     let partner = DEFAULT_PARTNER_ID;
+    let platform = payments_sandbox::ccpro::DEFAULT_PLATFORM_ID;
     for (method, path) in [
         ("POST", "/coincover/transaction".to_owned()),
         ("POST", "/coincover/user".to_owned()),
@@ -820,6 +821,153 @@ async fn every_operation_in_every_table_is_routed() {
         (
             "GET",
             format!("/coinify/partners/{partner}/payment-methods"),
+        ),
+        ("POST", format!("/ccpro/api/v1/authenticate-jwt/{platform}")),
+        ("POST", "/ccpro/api/v1/authenticate".to_owned()),
+        ("POST", "/ccpro/api/v1/user/logout".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/bank".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/bank".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/bank/bank-1".to_owned()),
+        ("DELETE", "/ccpro/api/v1/user/user-1/bank/bank-1".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/card".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/card".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/card/card-1".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/card/card-1".to_owned()),
+        ("DELETE", "/ccpro/api/v1/user/user-1/card/card-1".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/checkout".to_owned()),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/checkout/checkout-1".to_owned(),
+        ),
+        ("GET", "/ccpro/api/v1/countries".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/currencies".to_owned()),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/currencies/asset-1/history/period-1".to_owned(),
+        ),
+        ("POST", "/ccpro/api/v1/user/user-1/deposit".to_owned()),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/deposit/address".to_owned(),
+        ),
+        ("GET", "/ccpro/api/v1/user/user-1/kyc".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/kyc".to_owned()),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/kyc/personal-data".to_owned(),
+        ),
+        ("POST", "/ccpro/api/v1/user/user-1/kyc/address".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/kyc/document".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/kyc/video".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/kyc/edd".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/kyc/phone/add".to_owned()),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/kyc/phone/verify".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/kyc/phone/reverify".to_owned(),
+        ),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/notifications/permanently".to_owned(),
+        ),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/notifications/temporary".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/notifications/temporary/mark-as-read".to_owned(),
+        ),
+        ("GET", "/ccpro/api/v1/user/user-1/order".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/order/coin".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/order/token".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/order/order-1".to_owned()),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/order/order-1/payment-confirmation".to_owned(),
+        ),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}")),
+        ("POST", format!("/ccpro/api/v1/platform/{platform}")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/staff")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/user")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/order")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/quote")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/checkout")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/transfer")),
+        ("GET", format!("/ccpro/api/v1/platform/{platform}/call")),
+        ("POST", "/ccpro/api/v1/user/user-1/quote".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/quote".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/quote/quote-1".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/quote/quote-1".to_owned()),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/price/buy/from-1/to-1".to_owned(),
+        ),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/price/sell/from-1/to-1".to_owned(),
+        ),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/price/withdraw/from-1/to-1".to_owned(),
+        ),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/price/withdraw-ico/from-1/to-1".to_owned(),
+        ),
+        ("GET", "/ccpro/api/v1/user/user-1/securities".to_owned()),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/securities/access".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/securities/change-password".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/securities/invalidate/token-1".to_owned(),
+        ),
+        ("GET", "/ccpro/api/v1/user/user-1/transfer".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/transfer".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/transfer/by".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/transfer/from".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/transfer/to".to_owned()),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/transfer/transfer-1".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/transfer/transfer-1".to_owned(),
+        ),
+        ("POST", "/ccpro/api/v1/user/forgot-password".to_owned()),
+        ("POST", "/ccpro/api/v1/user/reset-password".to_owned()),
+        ("POST", "/ccpro/api/v1/user".to_owned()),
+        ("POST", "/ccpro/api/v1/user/verify".to_owned()),
+        ("POST", "/ccpro/api/v1/user/reverify".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1".to_owned()),
+        ("GET", "/ccpro/api/v1/user/user-1/balances".to_owned()),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/account/close/initiate".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/account/close/abort".to_owned(),
+        ),
+        ("GET", "/ccpro/api/v1/user/user-1/wallet".to_owned()),
+        ("POST", "/ccpro/api/v1/user/user-1/wallet".to_owned()),
+        (
+            "GET",
+            "/ccpro/api/v1/user/user-1/wallet/wallet-1".to_owned(),
+        ),
+        (
+            "POST",
+            "/ccpro/api/v1/user/user-1/wallet/wallet-1".to_owned(),
         ),
     ] {
         let answer = send(&router, method, &path, &[], "").await;

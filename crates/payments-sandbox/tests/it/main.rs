@@ -12,6 +12,7 @@
     unreachable_pub
 )]
 
+mod ccpro;
 mod coinify;
 mod coinspaid;
 mod control;

@@ -1,0 +1,47 @@
+//! CCPro checkouts: NOT YET EMULATED (placeholder of the room skeleton).
+
+use axum::http::StatusCode;
+
+use super::*;
+
+/// PLACEHOLDER.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Checkout {
+    pub(crate) id: String,
+
+    pub(crate) public_id: String,
+
+    pub(crate) user: String,
+
+    pub(crate) status: String,
+}
+
+pub(crate) fn list(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn show(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn platform_list(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn control_create(
+    _state: &mut CcproState,
+    _id: &str,
+    _input: &Input,
+    _now: u64,
+) -> Result<serde_json::Value, control::ControlError> {
+    Err(control::ControlError::Bad("not emulated yet".to_owned()))
+}

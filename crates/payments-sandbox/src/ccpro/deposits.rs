@@ -1,0 +1,19 @@
+//! CCPro deposits: NOT YET EMULATED (placeholder of the room skeleton).
+
+use axum::http::StatusCode;
+
+use super::*;
+
+pub(crate) fn create(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn address(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}

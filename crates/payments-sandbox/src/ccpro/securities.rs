@@ -1,0 +1,33 @@
+//! CCPro securities: NOT YET EMULATED (placeholder of the room skeleton).
+
+use axum::http::StatusCode;
+
+use super::*;
+
+pub(crate) fn list(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn access_tokens(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn change_password(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn invalidate(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}

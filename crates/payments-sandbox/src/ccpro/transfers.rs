@@ -1,0 +1,73 @@
+//! CCPro transfers: NOT YET EMULATED (placeholder of the room skeleton).
+
+use axum::http::StatusCode;
+
+use super::*;
+
+/// PLACEHOLDER.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Transfer {
+    pub(crate) id: String,
+
+    pub(crate) public_id: String,
+
+    pub(crate) status: String,
+}
+
+pub(crate) fn list(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn create(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn by(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn r#from(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn to(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn show(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn confirm(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn platform_list(_ctx: &mut Ctx<'_>) -> Reply {
+    Err(ApiError::message(
+        StatusCode::NOT_IMPLEMENTED,
+        "not emulated yet",
+    ))
+}
+
+pub(crate) fn tick(_state: &mut CcproState, _now: u64) {}

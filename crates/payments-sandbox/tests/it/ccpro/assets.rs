@@ -1,0 +1,1 @@
+//! CCPro assets: see the area's handlers in src/ccpro/.

@@ -1,0 +1,1 @@
+//! CCPro kyc: see the area's handlers in src/ccpro/.

@@ -1,0 +1,1 @@
+//! CCPro trade: see the area's handlers in src/ccpro/.

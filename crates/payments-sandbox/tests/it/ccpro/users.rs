@@ -1,0 +1,1 @@
+//! CCPro users: see the area's handlers in src/ccpro/.
