@@ -60,6 +60,9 @@ pub(crate) struct PlatformLink {
     pub(crate) referral_id: String,
 }
 
+/// Where the platform's IEN notifications would go (platform-calls' `endpoint`).
+pub(crate) const IEN_URL: &str = "https://platform.sandbox.test/ien";
+
 /// A CCPro user.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct User {
@@ -337,6 +340,19 @@ impl CcproState {
             meta_public_id: about.map(|(_, public)| public.to_owned()),
             created_at: now,
             read_at: None,
+        });
+    }
+
+    /// Records a notification the platform's IEN endpoint would have received (platform-calls):
+    /// `request` is what was sent; the sandbox answers it 200 `{"status":"ok"}`.
+    pub(crate) fn record_call(&mut self, request: Value, now: u64) {
+        self.calls.push(PlatformCall {
+            endpoint: IEN_URL.to_owned(),
+            verb: "POST".to_owned(),
+            request,
+            status: 200,
+            response: serde_json::json!({ "status": "ok" }),
+            created_at: now,
         });
     }
 
