@@ -101,6 +101,8 @@ pub(crate) struct User {
     pub(crate) street: String,
     /// The platform that registered the user, if any.
     pub(crate) platform: Option<PlatformLink>,
+    /// When user-forgot-password issued `reset_token` (it lives an hour).
+    pub(crate) reset_token_sent_at: u64,
 }
 
 /// An access token (authenticate, authenticate-jwt).
