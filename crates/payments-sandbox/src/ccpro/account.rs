@@ -43,7 +43,7 @@ pub(crate) fn initiate(ctx: &mut Ctx<'_>) -> Reply {
     let user_id = ctx.user_id().to_owned();
     let now = ctx.now;
     let Some(user) = ctx.state.user(&user_id) else {
-        return Err(ApiError::not_found());
+        return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
     if !user.password_set || Some(user.password.as_str()) != password {
         return Err(
@@ -102,7 +102,7 @@ pub(crate) fn abort(ctx: &mut Ctx<'_>) -> Reply {
     let user_id = ctx.user_id().to_owned();
     let now = ctx.now;
     let Some(user) = ctx.state.user(&user_id) else {
-        return Err(ApiError::not_found());
+        return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
     if user.self_deleted_at.is_none() {
         return Err(ApiError::message(

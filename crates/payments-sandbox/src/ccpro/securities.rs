@@ -123,14 +123,14 @@ pub(crate) fn change_password(ctx: &mut Ctx<'_>) -> Reply {
     let new = password(&mut check, "new_password");
     check.finish()?;
     let (Some(current), Some(new)) = (current, new) else {
-        return Err(invalid(
-            "new_password",
-            "The new password field is required.",
-        ));
+        return Err(
+            invalid("new_password", "The new password field is required.")
+                .because("give current_password and new_password"),
+        );
     };
     let (user_id, now) = (ctx.user_id().to_owned(), ctx.now);
     let Some(user) = ctx.state.user_mut(&user_id) else {
-        return Err(ApiError::not_found());
+        return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
     if !user.password_set {
         return Err(

@@ -325,11 +325,13 @@ pub(crate) fn verify_email(ctx: &mut Ctx<'_>) -> Reply {
     let code = check.required("code");
     check.finish()?;
     let (Some(user), Some(code)) = (user, code) else {
-        return Err(invalid("code", "The code field is required."));
+        return Err(
+            invalid("code", "The code field is required.").because("give code, and id or email")
+        );
     };
     let now = ctx.now;
     let Some(found) = ctx.state.user_mut(&user) else {
-        return Err(ApiError::not_found());
+        return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
     if found.is_active {
         return Err(already_active());
@@ -360,12 +362,13 @@ pub(crate) fn reverify_email(ctx: &mut Ctx<'_>) -> Reply {
     let user = named_user(ctx, &mut check);
     check.finish()?;
     let Some(user) = user else {
-        return Err(invalid("id", "The selected id is invalid."));
+        return Err(invalid("id", "The selected id is invalid.")
+            .because("give id or email of a registered user"));
     };
     let now = ctx.now;
     let code = ctx.state.code();
     let Some(found) = ctx.state.user_mut(&user) else {
-        return Err(ApiError::not_found());
+        return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
     if found.is_active {
         return Err(already_active());
@@ -409,7 +412,7 @@ pub(crate) fn forgot_password(ctx: &mut Ctx<'_>) -> Reply {
     check.one_of("type", &["text", "link"], false);
     check.finish()?;
     let Some(user) = user else {
-        return Err(invalid("email", "The email was not found."));
+        return Err(invalid("email", "The email was not found.").because("no user has this email"));
     };
     let token = ctx.state.secret(64);
     let now = ctx.now;
@@ -442,7 +445,9 @@ pub(crate) fn reset_password(ctx: &mut Ctx<'_>) -> Reply {
     }
     check.finish()?;
     let (Some(email), Some(token), Some(password)) = (email, token, password) else {
-        return Err(invalid("token", "The token is invalid."));
+        return Err(
+            invalid("token", "The token is invalid.").because("give email, token and password")
+        );
     };
     let now = ctx.now;
     let bad = |why: &str| invalid("token", "The token is invalid.").because(why.to_owned());
@@ -479,7 +484,7 @@ pub(crate) fn reset_password(ctx: &mut Ctx<'_>) -> Reply {
 /// account is scheduled for self-delete the profile is withheld (409).
 pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
     let Some(user) = ctx.state.user(ctx.user_id()) else {
-        return Err(ApiError::not_found());
+        return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
     if user.self_deleted_at.is_some() {
         return Err(ApiError::message(
