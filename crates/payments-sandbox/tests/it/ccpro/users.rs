@@ -152,10 +152,19 @@ async fn user_create_registers_an_inactive_linked_user_that_the_emailed_code_act
     // Active now; the platform sees its user under its own id, and its IEN was called.
     let profile = c.call("GET", &profile_path, Some(&token), "").await;
     profile.expect(200);
-    assert_eq!(profile.json()["data"]["isActive"], true);
+    let profile = profile.json();
+    assert_eq!(profile["data"]["isActive"], true);
+    assert_eq!(profile["data"]["externalPlatforms"][0]["active"], true);
+    // What user-create was given is the KYC's personal data and address.
+    let kyc = &profile["data"]["kyc"];
+    assert_eq!(kyc["personal"]["firstName"], "Alin");
+    assert_eq!(kyc["personal"]["lastName"], "Ionut");
+    assert_eq!(kyc["personal"]["dateOfBirth"], -2_177_539_200_i64);
+    assert_eq!(kyc["phone"]["number"], "40730000000");
     assert_eq!(
-        profile.json()["data"]["externalPlatforms"][0]["active"],
-        true
+        kyc["address"],
+        json!({"required": true, "emailSent": false, "status": "NOT COMPLETED", "country": "RO",
+               "city": "Pitesti", "zip": "112233", "street": "Some Street name Nr. 1"})
     );
     let users = c.platform_call("GET", "/user", "").await;
     users.expect(200);
@@ -722,6 +731,10 @@ async fn a_token_is_invalidated_by_its_masked_form_or_in_full() {
     c.call("POST", "/api/v1/user/logout", Some(&second), "")
         .await
         .expect(401);
+    let left = c.user_call(&user, "GET", "/securities/access", "").await;
+    let left: Vec<Value> = left.json()["data"].as_array().unwrap().clone();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["you"], true);
     // Already revoked, or someone else's: not one of the user's live tokens.
     let gone = invalidate(masked).await;
     gone.expect(409);
