@@ -54,6 +54,10 @@ enum Command {
         /// sandbox generates a key pair and prints the private key's path.
         #[arg(long)]
         coinify_public_key: Option<PathBuf>,
+        /// The CCPro platform public key (PEM) to verify platform JWTs with; without it the
+        /// sandbox generates a key pair and prints the private key's path.
+        #[arg(long)]
+        ccpro_public_key: Option<PathBuf>,
     },
     /// List operations: name, method, path.
     Operations {
@@ -169,7 +173,14 @@ async fn run(command: Command) -> Result<(), CliError> {
             seed,
             callback_url,
             coinify_public_key,
-        } => serve::run(listen, seed, callback_url, coinify_public_key).await,
+            ccpro_public_key,
+        } => {
+            let keys = serve::GivenKeys {
+                coinify: coinify_public_key,
+                ccpro: ccpro_public_key,
+            };
+            serve::run(listen, seed, callback_url, keys).await
+        }
         Command::Operations { provider } => {
             let list: Vec<&dyn ProviderCli> = match provider {
                 Some(p) => vec![providers::find(&p)?],
