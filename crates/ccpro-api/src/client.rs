@@ -278,7 +278,32 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    payments_core::client_send_methods!(call_json);
+    payments_core::client_send_methods!();
+
+    /// Calls any public or platform operation of [`OPERATIONS`](crate::OPERATIONS) with its
+    /// JSON input document (the documented body fields plus path and query parameters as
+    /// top-level fields) and files, answering the decoded response as JSON with every digit
+    /// kept; what the `payments` CLI uses. User operations go through
+    /// [`UserClient::call_json`].
+    ///
+    /// On a row whose path has `{platform}`, a document without a top-level `platform`
+    /// gets the platform key's id ([`Client::platform_id`]); the rest of the document is
+    /// passed on as written. A `platform` on a path without `{platform}` (user-create's
+    /// `platform` object) is body and is never touched.
+    pub async fn call_json(
+        &self,
+        operation: &'static payments_core::Operation,
+        input: &str,
+        files: Vec<payments_core::InputFile>,
+    ) -> Result<payments_core::WithMeta<payments_core::JsonOutput>, Error> {
+        let input = match self.platform_id() {
+            Some(id) if operation.path_params().any(|p| p == "platform") => {
+                crate::document::with_default(input, "platform", id)
+            }
+            _ => std::borrow::Cow::Borrowed(input),
+        };
+        self.api.call_json(operation, &input, files).await
+    }
 
     /// `POST /api/v1/authenticate`: logs a user in with e-mail and password. The session
     /// keeps the password (a secret) so it can log in again when the token expires.
