@@ -285,6 +285,22 @@ async fn platform_operations_sign_a_jwt_naming_the_platform_from_the_environment
     assert_eq!(claims["platform"], PLATFORM);
     assert!(claims["expire"].is_u64(), "{claims:?}");
     assert_eq!(stdout(&o).trim(), "[]");
+
+    // Without CCPRO_PLATFORM_ID, a `platform` in --data names the platform.
+    let o = call(
+        "platform-orders",
+        r#"{"platform":"from-data"}"#,
+        &[],
+        &[("CCPRO_BASE_URL", &url), ("CCPRO_PRIVATE_KEY_FILE", &key)],
+    )
+    .await;
+    ok(&o);
+    let sent = server.requests().pop().unwrap();
+    assert_eq!(sent.path, "/api/v1/platform/from-data/order");
+    assert_eq!(
+        verify_jwt(sent.header("token").unwrap())["platform"],
+        "from-data"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -644,12 +660,19 @@ async fn an_omitted_optional_segment_is_dropped() {
     let env = user_env(&url);
     ok(&call("balances", "{}", &[], &refs(&env)).await);
     ok(&call("balances", r#"{"asset":"ETH"}"#, &[], &refs(&env)).await);
+    // Whatever the answer, both notification requests go out (only their paths matter).
+    for data in ["{}", r#"{"notification_id":"n-1"}"#] {
+        let o = call("notification-temporary", data, &[], &refs(&env)).await;
+        assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    }
     let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(
         paths,
         [
             format!("/api/v1/user/{USER}/balances"),
             format!("/api/v1/user/{USER}/balances/ETH"),
+            format!("/api/v1/user/{USER}/notifications/temporary"),
+            format!("/api/v1/user/{USER}/notifications/temporary/n-1"),
         ]
     );
 }
