@@ -44,10 +44,10 @@ fn string_field(input: &str, field: &str) -> Option<String> {
     serde_json::from_str(members.get(field)?.get()).ok()
 }
 
-/// A client signing platform JWTs: the platform id (CCPRO_PLATFORM_ID, else the
-/// document's `platform`) and the key read from CCPRO_PRIVATE_KEY_FILE.
+/// A client signing platform JWTs: the platform id (the document's `platform`, else
+/// CCPRO_PLATFORM_ID) and the key read from CCPRO_PRIVATE_KEY_FILE.
 fn platform_client(env: Environment, input: &str) -> Result<Client, CliError> {
-    let id = match super::env("CCPRO_PLATFORM_ID").or_else(|| string_field(input, "platform")) {
+    let id = match string_field(input, "platform").or_else(|| super::env("CCPRO_PLATFORM_ID")) {
         Some(id) => id,
         None => {
             return Err(CliError::usage(
