@@ -195,7 +195,7 @@ pub(crate) struct Review {
     pub(crate) status: Option<&'static str>,
     /// When a pending review approves by itself.
     pub(crate) due_at: u64,
-    /// The reasons of the last rejection (cleared by the next submission).
+    /// The reasons of the last rejection (kept while a resubmission waits for its review).
     pub(crate) rejected: Vec<Rejection>,
     /// `emailSent`: the user was e-mailed a review's outcome.
     pub(crate) email_sent: bool,
@@ -222,10 +222,11 @@ impl Review {
         matches!(self.status, Some(ACCEPTED | APPROVED))
     }
 
+    /// Submits the step for review; the last rejection's reasons stay shown until the
+    /// review decides.
     fn submit(&mut self, due_at: u64) {
         self.status = Some(PENDING);
         self.due_at = due_at;
-        self.rejected.clear();
     }
 }
 
@@ -1429,8 +1430,9 @@ enum Decision {
     },
 }
 
-/// Decides the pending items of `step` of `user` (those due by `due_by`, when given);
-/// answers whether any was pending. Notifies the user once per decided step.
+/// Decides the items of `step` of `user`: approves pending ones (those due by `due_by`, when
+/// given), or rejects pending or approved ones (a back office may revoke an approval; the
+/// level reached stays). Answers whether any was decided; notifies the user once per step.
 fn decide(
     state: &mut CcproState,
     user: &str,
@@ -1443,7 +1445,10 @@ fn decide(
     let Some(kyc) = state.kyc.get_mut(user) else {
         return false;
     };
-    let due = |r: &Review| r.pending() && due_by.is_none_or(|t| r.due_at <= t);
+    let due = |r: &Review| match decision {
+        Decision::Approve => r.pending() && due_by.is_none_or(|t| r.due_at <= t),
+        Decision::Reject { .. } => r.pending() || r.done(),
+    };
     let approved = if step == Step::Video {
         APPROVED
     } else {
@@ -1452,7 +1457,10 @@ fn decide(
     let apply = |review: &mut Review, fields: &[&str]| {
         review.email_sent = true;
         match decision {
-            Decision::Approve => review.status = Some(approved),
+            Decision::Approve => {
+                review.status = Some(approved);
+                review.rejected.clear();
+            }
             Decision::Reject {
                 code,
                 message,
@@ -1638,7 +1646,7 @@ pub(crate) fn control_review(
     }
     if !any {
         return Err(Bad(format!(
-            "nothing of {step} is pending review for this user (submit the step first)"
+            "nothing of {step} is submitted for this user to decide (approve takes pending items, reject pending or approved ones)"
         )));
     }
     Ok(json(state, &user))
