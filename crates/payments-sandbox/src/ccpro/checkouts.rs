@@ -338,3 +338,24 @@ pub(crate) fn control_update(
     let checkout = checkout.clone();
     Ok(json(state, &checkout, Form::Index))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn keys(v: &Value) -> Vec<String> {
+        v.as_object().unwrap().keys().cloned().collect()
+    }
+
+    #[test]
+    fn a_quotes_checkout_has_the_documented_keys() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/ccpro/docs/order-show.response.200.json");
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let want = &fixture["body"]["data"]["quote"]["checkout"];
+        let state = CcproState::new(1);
+        let got = json(&state, &Checkout::default(), Form::Embedded);
+        assert_eq!(keys(want), keys(&got));
+    }
+}

@@ -143,8 +143,15 @@ fn permanent_item(category: &str, code: &str, message: &str) -> Value {
 /// of unread temporary notifications (as the docs' example: 2 unread, 8 items).
 pub(crate) fn permanent(ctx: &mut Ctx<'_>) -> Reply {
     available(ctx)?;
-    let state = &*ctx.state;
-    let user = ctx.user_id();
+    let (items, unread) = permanent_items(ctx.state, ctx.user_id());
+    Ok(crate::toolkit::json_response(
+        StatusCode::OK,
+        &json!({ "data": items, "meta": { "total": unread } }),
+    ))
+}
+
+/// The user's permanent notifications, and the count of unread temporary ones.
+fn permanent_items(state: &CcproState, user: &str) -> (Vec<Value>, usize) {
     let unread = of_user(state, user).filter(|n| n.read_at.is_none()).count();
     let mut items = Vec::new();
     if unread > 0 {
@@ -228,10 +235,7 @@ pub(crate) fn permanent(ctx: &mut Ctx<'_>) -> Reply {
             "No bank account available for use.",
         ));
     }
-    Ok(crate::toolkit::json_response(
-        StatusCode::OK,
-        &json!({ "data": items, "meta": { "total": unread } }),
-    ))
+    (items, unread)
 }
 
 /// `POST /_sandbox/ccpro/users/{id}/notifications` `{"available": true|false}`: switches a
@@ -258,4 +262,83 @@ pub(crate) fn control_availability(
     };
     user.notifications_unavailable = !on;
     Ok(json!({ "user": user.id, "available": on }))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn codes(state: &CcproState) -> Vec<String> {
+        permanent_items(state, "u")
+            .0
+            .iter()
+            .map(|n| n["code"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn permanent_notifications_read_the_other_areas_stores() {
+        let mut state = CcproState::new(1);
+        state.users.push(User {
+            id: "u".to_owned(),
+            self_deleted_at: Some(1),
+            ..User::default()
+        });
+        assert_eq!(
+            codes(&state),
+            [
+                "self_deleted_at",
+                "phone_unverified",
+                "wallet_unavailable",
+                "card_unavailable",
+                "bank_unavailable"
+            ]
+        );
+        let s = |text: &str| text.to_owned();
+        state.quotes.push(quotes::Quote {
+            user: s("u"),
+            status: s("available"),
+            ..Default::default()
+        });
+        state.orders.push(orders::Order {
+            user: s("u"),
+            status: s("PAYMENT_WAITING"),
+            ..Default::default()
+        });
+        state.wallets.push(wallets::Wallet {
+            user: s("u"),
+            status: s("CONFIRMED"),
+            ..Default::default()
+        });
+        state.cards.push(cards::Card {
+            user: s("u"),
+            status: s("CONFIRMED"),
+            ..Default::default()
+        });
+        // A pending bank is not available for use; another user's quote is not the user's.
+        state.banks.push(banks::Bank {
+            user: s("u"),
+            status: s("PENDING"),
+            ..Default::default()
+        });
+        state.quotes.push(quotes::Quote {
+            user: s("v"),
+            status: s("available"),
+            ..Default::default()
+        });
+        state.notify("u", "order_approved", "order", "t", "m", None, 5);
+        assert_eq!(
+            codes(&state),
+            [
+                "notifications_unread",
+                "self_deleted_at",
+                "phone_unverified",
+                "quote_available",
+                "order_payment_waiting",
+                "bank_unavailable"
+            ]
+        );
+        assert_eq!(permanent_items(&state, "u").1, 1);
+    }
 }
