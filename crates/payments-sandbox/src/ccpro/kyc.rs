@@ -1006,6 +1006,19 @@ fn store_edd(state: &mut CcproState, user: &str, edd: &EddInput<'_>, now: u64) {
     kyc.edd.submit(due);
 }
 
+/// Keeps the address on the user and submits it for review.
+fn store_address(state: &mut CcproState, user: &str, fields: [String; 4], now: u64) {
+    let [country, city, zip, street] = fields;
+    if let Some(u) = state.user_mut(user) {
+        u.country = country;
+        u.city = city;
+        u.zip = zip;
+        u.street = street;
+    }
+    let due = now + state.settings.review_delay_seconds;
+    record(state, user).address.submit(due);
+}
+
 /// Submits a document slot with its file.
 fn store_document(state: &mut CcproState, user: &str, slot: &str, file: &Upload, now: u64) {
     let url = file_url(state, file);
@@ -1075,15 +1088,7 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
             "address (kyc-create submits it)",
         ));
     }
-    let [country, city, zip, street] = address.unwrap_or_default();
-    if let Some(u) = ctx.state.user_mut(&user) {
-        u.country = country;
-        u.city = city;
-        u.zip = zip;
-        u.street = street;
-    }
-    let due = ctx.now + ctx.state.settings.review_delay_seconds;
-    record(ctx.state, &user).address.submit(due);
+    store_address(ctx.state, &user, address.unwrap_or_default(), ctx.now);
     for (slot, file) in &files {
         if kyc.doc_open(slot) {
             store_document(ctx.state, &user, slot, file, ctx.now);
@@ -1169,15 +1174,7 @@ pub(crate) fn address(ctx: &mut Ctx<'_>) -> Reply {
             "address",
         ));
     }
-    let [country, city, zip, street] = address.unwrap_or_default();
-    if let Some(u) = ctx.state.user_mut(&user) {
-        u.country = country;
-        u.city = city;
-        u.zip = zip;
-        u.street = street;
-    }
-    let due = ctx.now + ctx.state.settings.review_delay_seconds;
-    record(ctx.state, &user).address.submit(due);
+    store_address(ctx.state, &user, address.unwrap_or_default(), ctx.now);
     if let Some(file) = bill
         && kyc.doc_open("utilityBill")
     {
