@@ -101,6 +101,9 @@ pub(crate) struct User {
     pub(crate) street: String,
     /// The platform that registered the user, if any.
     pub(crate) platform: Option<PlatformLink>,
+    /// The user's notifications are switched off: the notification operations answer 403
+    /// "Unable to process your request." (`POST /_sandbox/ccpro/users/{id}/notifications`).
+    pub(crate) notifications_unavailable: bool,
 }
 
 /// An access token (authenticate, authenticate-jwt).
