@@ -1555,10 +1555,9 @@ fn review_due(state: &mut CcproState, now: u64) {
 }
 
 /// Applies what the clock made due: pending reviews approved after
-/// `review_delay_seconds`; and the checkouts' expiry (the room's tick list predates them).
+/// `review_delay_seconds`.
 pub(crate) fn tick(state: &mut CcproState, now: u64) {
     review_due(state, now);
-    super::checkouts::tick(state, now);
 }
 
 /// `POST /_sandbox/ccpro/users/{id}/kyc` `{"step": "personal|address|documents|video|edd|all",

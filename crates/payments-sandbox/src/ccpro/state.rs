@@ -230,6 +230,7 @@ impl CcproState {
         orders::tick(self, now);
         transfers::tick(self, now);
         kyc::tick(self, now);
+        checkouts::tick(self, now);
     }
 
     /// A fresh UUID.
