@@ -121,7 +121,44 @@ impl PlatformKey {
     }
 }
 
-/// The most session tokens the signer remembers to scrub from error text.
+/// The secrets a request carries in its body (a password, a reset token), in its
+/// extensions: the signer remembers them as it signs, so an answer that echoes one cannot
+/// put it into an error's text. Debug shows none.
+#[derive(Clone)]
+pub(crate) struct BodySecrets(pub(crate) Vec<SecretString>);
+
+/// Secret values not scrubbed: the words the docs' examples use as placeholders
+/// (`"current_password": "password"`), which CCPro's own messages use as words ("The
+/// current password is incorrect."); replacing them would garble every such message and
+/// hide nothing anyone could not guess.
+const PLACEHOLDER_SECRETS: &[&str] = &["password", "secret", "token"];
+
+impl BodySecrets {
+    /// The secrets among `values` (an absent one, or a placeholder word, is skipped).
+    pub(crate) fn of<'a>(values: impl IntoIterator<Item = Option<&'a SecretString>>) -> Self {
+        BodySecrets(
+            values
+                .into_iter()
+                .flatten()
+                .filter(|s| {
+                    let v = s.expose_secret().trim();
+                    !PLACEHOLDER_SECRETS
+                        .iter()
+                        .any(|w| v.eq_ignore_ascii_case(w))
+                })
+                .cloned()
+                .collect(),
+        )
+    }
+}
+
+impl std::fmt::Debug for BodySecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BodySecrets([REDACTED])")
+    }
+}
+
+/// The most session tokens and body secrets the signer remembers to scrub from error text.
 const REMEMBERED_TOKENS: usize = 32;
 
 /// Signs each attempt as its table row says: a fresh platform JWT in the `token` header
@@ -129,7 +166,8 @@ const REMEMBERED_TOKENS: usize = 32;
 /// nothing ([`Auth::None`]).
 pub(crate) struct CcproSigner {
     platform: Option<Arc<PlatformKey>>,
-    /// Tokens handed out to sessions, scrubbed from any error text that echoes them.
+    /// Tokens handed out to sessions and secrets sent in bodies ([`BodySecrets`]),
+    /// scrubbed from any error text that echoes them.
     tokens: Mutex<Vec<SecretString>>,
 }
 
@@ -153,6 +191,11 @@ impl CcproSigner {
 
 impl Signer for CcproSigner {
     fn sign(&self, req: &mut http::Request<Bytes>, cx: &SignContext<'_>) -> Result<(), SignError> {
+        if let Some(secrets) = req.extensions().get::<BodySecrets>() {
+            for secret in &secrets.0 {
+                self.remember(secret);
+            }
+        }
         match cx.operation.auth {
             Auth::Jwt => {
                 let key = self.platform.as_ref().ok_or_else(|| {
@@ -278,7 +321,32 @@ impl Client {
         self.api.send(endpoint).await
     }
 
-    payments_core::client_send_methods!(call_json);
+    payments_core::client_send_methods!();
+
+    /// Calls any public or platform operation of [`OPERATIONS`](crate::OPERATIONS) with its
+    /// JSON input document (the documented body fields plus path and query parameters as
+    /// top-level fields) and files, answering the decoded response as JSON with every digit
+    /// kept; what the `payments` CLI uses. User operations go through
+    /// [`UserClient::call_json`].
+    ///
+    /// On a row whose path has `{platform}`, a document without a top-level `platform`
+    /// gets the platform key's id ([`Client::platform_id`]); the rest of the document is
+    /// passed on as written. A `platform` on a path without `{platform}` (user-create's
+    /// `platform` object) is body and is never touched.
+    pub async fn call_json(
+        &self,
+        operation: &'static payments_core::Operation,
+        input: &str,
+        files: Vec<payments_core::InputFile>,
+    ) -> Result<payments_core::WithMeta<payments_core::JsonOutput>, Error> {
+        let input = match self.platform_id() {
+            Some(id) if operation.path_params().any(|p| p == "platform") => {
+                crate::document::with_default(input, "platform", id)
+            }
+            _ => std::borrow::Cow::Borrowed(input),
+        };
+        self.api.call_json(operation, &input, files).await
+    }
 
     /// `POST /api/v1/authenticate`: logs a user in with e-mail and password. The session
     /// keeps the password (a secret) so it can log in again when the token expires.

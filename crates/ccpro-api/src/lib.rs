@@ -44,6 +44,7 @@
 
 pub mod api;
 mod client;
+mod document;
 pub mod handoff;
 pub mod operations;
 pub mod pagination;

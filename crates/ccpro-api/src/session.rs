@@ -387,12 +387,24 @@ impl UserClient {
 
     /// Calls a user operation of [`crate::OPERATIONS`] with a JSON input document and the
     /// session's token (see [`payments_core::provider::ApiClient::call_json`]).
+    ///
+    /// The path's `{user}` is the session's user unless the document names it: when the
+    /// document has no top-level field for it ([`crate::operations::path_user_field`]:
+    /// `user`, or `owner` on transfer-create, whose body `user` is the counterparty), the
+    /// session's user id is added as that field. The rest of the document is passed on as
+    /// written (every digit, duplicate keys still refused). A session with a blank user id
+    /// fills nothing.
     pub async fn call_json(
         &self,
         operation: &'static Operation,
         input: &str,
         files: Vec<InputFile>,
     ) -> Result<WithMeta<JsonOutput>, Error> {
+        let input = match crate::operations::path_user_field(operation) {
+            Some(field) => crate::document::with_default(input, field, self.user_id()),
+            None => std::borrow::Cow::Borrowed(input),
+        };
+        let input = input.as_ref();
         let (token, seen) = self.token().await?;
         let api = &self.client.api;
         let base = RequestOptions::default();

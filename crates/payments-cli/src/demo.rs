@@ -440,6 +440,9 @@ async fn coinspaid(
 }
 
 /// A tiny valid PNG (1×1 pixel), standing in for a scanned document.
+/// A minimal PDF: the proof of payment the CCPro flow uploads.
+const DEMO_PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
 const DEMO_PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
@@ -501,6 +504,245 @@ async fn coinify(running: &RunningSandbox) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The text of `value` as JSON (for a control route's answer).
+fn control_text(value: &serde_json::Value, field: &str) -> Result<String, CliError> {
+    value
+        .get(field)
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| CliError::provider(format!("the sandbox's control route gave no {field}")))
+}
+
+/// One of the sandbox's control routes (outside CCPro's API: what CCPro's e-mails and back
+/// office would do).
+async fn control(
+    http: &reqwest::Client,
+    running: &RunningSandbox,
+    method: reqwest::Method,
+    path: &str,
+    body: &str,
+) -> Result<serde_json::Value, CliError> {
+    let url = format!(
+        "{}{}{path}",
+        running.base_url(),
+        payments_sandbox::CONTROL_PREFIX
+    );
+    let resp = http
+        .request(method, &url)
+        .header("content-type", "application/json")
+        .body(body.to_owned())
+        .send()
+        .await
+        .map_err(|e| CliError::transport(format!("{url}: {e}")))?;
+    let status = resp.status();
+    let bytes = resp
+        .bytes()
+        .await
+        .map_err(|e| CliError::transport(format!("{url}: {e}")))?;
+    if !status.is_success() {
+        return Err(CliError::provider(format!(
+            "{url} answered {status}: {}",
+            String::from_utf8_lossy(&bytes)
+        )));
+    }
+    serde_json::from_slice(&bytes).map_err(|e| CliError::provider(format!("{url}: {e}")))
+}
+
+async fn ccpro(running: &RunningSandbox) -> Result<(), CliError> {
+    use ccpro_api::api::banks::CreateBank;
+    use ccpro_api::api::notifications::ListTemporaryNotifications;
+    use ccpro_api::api::orders::{GetOrder, UploadPaymentProof};
+    use ccpro_api::api::platform::ListPlatformOrders;
+    use ccpro_api::api::prices::{Buy, PriceRequest};
+    use ccpro_api::api::quotes::{ConfirmQuote, CreateQuote};
+    use ccpro_api::api::transfers::{ConfirmTransfer, CreateTransfer};
+    use ccpro_api::api::users::{CreateUser, PlatformLink, VerifyEmail};
+    use ccpro_api::api::wallets::CreateWallet;
+    use ccpro_api::types::orders::{AssetType, TradeOperation};
+    use ccpro_api::types::transfers::TransferAction;
+    use ccpro_api::{ExactAmount, SecretString, Subject, UserSession};
+    let url = running.url(Provider::Ccpro);
+    println!("CCPro (crypto brokerage) at {url}");
+    let creds = running.credentials();
+    let platform = creds.ccpro_platform_id.clone();
+    let client = ccpro_api::Client::builder(ccpro_api::Environment::Custom(url))
+        .platform_key(
+            platform.clone(),
+            &SecretString::from(creds.ccpro_private_key_pem.clone()),
+        )
+        .build()?;
+    let http = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .map_err(|e| CliError::transport(format!("cannot build HTTP client: {e}")))?;
+    let exact = |s: &str| parse::<ExactAmount>(s);
+    let mut r = Report { step: 0, total: 11 };
+
+    r.start("register alice@example.com, linked to the platform");
+    let alice_email = "alice@example.com";
+    let mut link = PlatformLink::default();
+    link.id = Some(platform.clone());
+    link.user_id = Some("alice-7".to_owned());
+    let created = client
+        .send(&CreateUser::new(alice_email, "Alice", "Liddell", "1990-04-01").with_platform(link))
+        .await?;
+    let codes = control(
+        &http,
+        running,
+        reqwest::Method::GET,
+        &format!("/ccpro/users/{alice_email}"),
+        "",
+    )
+    .await?;
+    client
+        .send(&VerifyEmail::by_email(
+            alice_email,
+            control_text(&codes, "emailCode")?,
+        ))
+        .await?;
+    r.done(&format!(
+        "user {}, e-mail verified",
+        created.user.uuid.unwrap_or_default()
+    ));
+
+    r.start("the platform logs alice in with an RS512 JWT");
+    let alice = client
+        .login_as(Subject::Email(alice_email.to_owned()))
+        .await?;
+    let me = alice.user_id().to_owned();
+    r.done("bearer token issued (ttl 14 days)");
+
+    r.start("alice adds an ETH wallet and a EUR bank account");
+    let wallet = alice
+        .send(&CreateWallet::new(
+            &me,
+            "0xEfC0c81abd46941766E2Ae9a30c57DF75b161111",
+            "main",
+            "ETH",
+        ))
+        .await?;
+    let bank = alice
+        .send(&CreateBank::new(
+            &me,
+            "ING Bank",
+            "RO02INGB0000999900285800",
+            "INGBROBU",
+            "EUR",
+        ))
+        .await?;
+    r.done(&format!("wallet {}, bank {}", wallet.id, bank.id));
+
+    r.start("buy price: 100 EUR of ETH");
+    let price = alice
+        .send(&PriceRequest::<Buy>::new(&me, "EUR", "ETH").with_from_amount(exact("100")?))
+        .await?;
+    let to = price
+        .amounts
+        .and_then(|a| a.to)
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    r.done(&format!("{to} ETH"));
+
+    r.start("quote: buy 0.5 ETH with EUR, paid by bank transfer");
+    let quote = alice
+        .send(
+            &CreateQuote::new(
+                &me,
+                AssetType::Coin,
+                TradeOperation::BuyWithFiat,
+                exact("0.5")?,
+                "ETH",
+            )
+            .with_payment_symbol("EUR")
+            .with_payment_method(&bank.id),
+        )
+        .await?;
+    let quote_id = quote.id.unwrap_or_default();
+    r.done(&format!(
+        "quote {quote_id}, total {} EUR",
+        quote.total.map(|t| t.to_string()).unwrap_or_default()
+    ));
+
+    r.start("confirm the quote: an order waiting for payment");
+    let order = alice.send(&ConfirmQuote::new(&me, &quote_id)).await?;
+    let order_id = order.id.unwrap_or_default();
+    r.done(&format!(
+        "order {order_id} {}",
+        order.status.map(|s| s.to_string()).unwrap_or_default()
+    ));
+
+    r.start("upload the bank transfer's proof of payment (PDF)");
+    let proof = ccpro_api::File::new("transfer.pdf", DEMO_PDF);
+    alice
+        .send(&UploadPaymentProof::new(&me, &order_id, proof))
+        .await?;
+    let order = alice.send(&GetOrder::new(&me, &order_id)).await?;
+    r.done(&order.status.map(|s| s.to_string()).unwrap_or_default());
+
+    r.start("a minute later on the sandbox clock: approved, notified");
+    running
+        .sandbox()
+        .clock()
+        .advance(std::time::Duration::from_secs(60));
+    let order = alice.send(&GetOrder::new(&me, &order_id)).await?;
+    let notes = alice.send(&ListTemporaryNotifications::new(&me)).await?;
+    let code = notes
+        .data
+        .iter()
+        .filter_map(|n| n.code.as_ref().map(|c| c.to_string()))
+        .next()
+        .unwrap_or_default();
+    r.done(&format!(
+        "{}, notification {code}",
+        order.status.map(|s| s.to_string()).unwrap_or_default()
+    ));
+
+    r.start("alice sends 0.1 ETH to bob@example.com");
+    let bob_seed = control(
+        &http,
+        running,
+        reqwest::Method::POST,
+        "/ccpro/users",
+        r#"{"email":"bob@example.com"}"#,
+    )
+    .await?;
+    let bob = client.user(UserSession::from_token(
+        control_text(&bob_seed, "id")?,
+        control_text(&bob_seed, "token")?,
+    ));
+    let transfer = alice
+        .send(&CreateTransfer::new(
+            &me,
+            TransferAction::Send,
+            exact("0.1")?,
+            AssetType::Coin,
+            "ETH",
+            "bob@example.com",
+        ))
+        .await?;
+    let transfer_id = transfer.id.unwrap_or_default();
+    r.done(&format!(
+        "transfer {transfer_id} {}",
+        transfer.status.map(|s| s.to_string()).unwrap_or_default()
+    ));
+
+    r.start("bob confirms the transfer");
+    let done = bob
+        .send(&ConfirmTransfer::new(bob.user_id(), &transfer_id))
+        .await?;
+    r.done(&format!(
+        "{}, {} ETH received",
+        done.status.map(|s| s.to_string()).unwrap_or_default(),
+        done.total.map(|t| t.to_string()).unwrap_or_default()
+    ));
+
+    r.start("the platform lists its orders (platform JWT)");
+    let orders = client.send(&ListPlatformOrders::new(&platform)).await?;
+    r.done(&format!("{} orders", orders.len()));
+    println!();
+    Ok(())
+}
+
 pub(crate) async fn run() -> Result<(), CliError> {
     let (callback_url, mut callbacks) = callback_listener().await?;
     let config = SandboxConfig::default().with_callback_url(format!("{callback_url}/callbacks"));
@@ -513,8 +755,9 @@ pub(crate) async fn run() -> Result<(), CliError> {
     covery(&running, &mut callbacks).await?;
     coinspaid(&running, &mut callbacks).await?;
     coinify(&running).await?;
+    ccpro(&running).await?;
     let requests = running.sandbox().requests().len();
     running.shutdown().await;
-    println!("Done: 4 providers, {requests} requests, every outcome as expected.");
+    println!("Done: 5 providers, {requests} requests, every outcome as expected.");
     Ok(())
 }

@@ -54,6 +54,10 @@ enum Command {
         /// sandbox generates a key pair and prints the private key's path.
         #[arg(long)]
         coinify_public_key: Option<PathBuf>,
+        /// The CCPro platform public key (PEM) to verify platform JWTs with; without it the
+        /// sandbox generates a key pair and prints the private key's path.
+        #[arg(long)]
+        ccpro_public_key: Option<PathBuf>,
     },
     /// List operations: name, method, path.
     Operations {
@@ -68,10 +72,11 @@ enum Command {
     /// sends PATCH /user/jb001 with body {"firstName":"Joe"}. Credentials and base URL come
     /// from the environment (COINCOVER_TOKEN, COINCOVER_BASE_URL; COVERY_TOKEN, COVERY_SECRET,
     /// COVERY_BASE_URL; COINSPAID_KEY, COINSPAID_SECRET, COINSPAID_BASE_URL;
-    /// COINIFY_PARTNER_ID, COINIFY_PRIVATE_KEY_FILE, COINIFY_BASE_URL); --base-url wins.
+    /// COINIFY_PARTNER_ID, COINIFY_PRIVATE_KEY_FILE, COINIFY_BASE_URL; CCPRO_BASE_URL,
+    /// CCPRO_PLATFORM_ID, CCPRO_PRIVATE_KEY_FILE, CCPRO_TOKEN, CCPRO_USER_ID); --base-url wins.
     #[command(after_help = EXIT_CODES)]
     Call {
-        /// Provider (coincover, covery, coinspaid, coinify).
+        /// Provider (coincover, covery, coinspaid, coinify, ccpro).
         provider: String,
         /// Operation, kebab-case (see `payments operations`).
         operation: String,
@@ -82,7 +87,8 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
         /// A file to send, `FIELD=PATH` with the documented parameter name as FIELD
-        /// (repeatable); a bare PATH is the field `file` (coinify kyc-upload-document).
+        /// (repeatable; `cardImage1`, `documents.passport` for CCPro); a bare PATH is the field
+        /// `file` (coinify kyc-upload-document, ccpro order-payment-proof).
         #[arg(long = "file", value_name = "FIELD=PATH")]
         files: Vec<String>,
     },
@@ -169,7 +175,14 @@ async fn run(command: Command) -> Result<(), CliError> {
             seed,
             callback_url,
             coinify_public_key,
-        } => serve::run(listen, seed, callback_url, coinify_public_key).await,
+            ccpro_public_key,
+        } => {
+            let keys = serve::GivenKeys {
+                coinify: coinify_public_key,
+                ccpro: ccpro_public_key,
+            };
+            serve::run(listen, seed, callback_url, keys).await
+        }
         Command::Operations { provider } => {
             let list: Vec<&dyn ProviderCli> = match provider {
                 Some(p) => vec![providers::find(&p)?],

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 
 use payments_sandbox::{Provider, Sandbox, SandboxConfig};
 use tracing_subscriber::filter::Targets;
@@ -10,11 +11,37 @@ use tracing_subscriber::util::SubscriberInitExt;
 
 use crate::exit::CliError;
 
+/// The public keys given on the command line, each replacing the pair the sandbox would
+/// generate.
+pub(crate) struct GivenKeys {
+    /// `--coinify-public-key`.
+    pub(crate) coinify: Option<PathBuf>,
+    /// `--ccpro-public-key`.
+    pub(crate) ccpro: Option<PathBuf>,
+}
+
+/// Reads a PEM public key file.
+fn read_public_key(path: &Path, provider: &str) -> Result<String, CliError> {
+    let pem = std::fs::read_to_string(path).map_err(|e| {
+        CliError::usage(format!(
+            "cannot read the {provider} public key {}: {e}",
+            path.display()
+        ))
+    })?;
+    if !pem.contains("PUBLIC KEY-----") {
+        return Err(CliError::usage(format!(
+            "{} is not a PEM public key",
+            path.display()
+        )));
+    }
+    Ok(pem)
+}
+
 pub(crate) async fn run(
     listen: SocketAddr,
     seed: u64,
     callback_url: Option<String>,
-    coinify_public_key: Option<std::path::PathBuf>,
+    keys: GivenKeys,
 ) -> Result<(), CliError> {
     let _ = tracing_subscriber::registry()
         .with(
@@ -33,21 +60,13 @@ pub(crate) async fn run(
     if let Some(url) = callback_url {
         config = config.with_callback_url(url);
     }
-    let given_key = coinify_public_key.is_some();
-    if let Some(path) = coinify_public_key {
-        let pem = std::fs::read_to_string(&path).map_err(|e| {
-            CliError::usage(format!(
-                "cannot read the Coinify public key {}: {e}",
-                path.display()
-            ))
-        })?;
-        if !pem.contains("PUBLIC KEY-----") {
-            return Err(CliError::usage(format!(
-                "{} is not a PEM public key",
-                path.display()
-            )));
-        }
-        config = config.with_coinify_public_key(pem);
+    let given_key = keys.coinify.is_some();
+    if let Some(path) = &keys.coinify {
+        config = config.with_coinify_public_key(read_public_key(path, "Coinify")?);
+    }
+    let given_ccpro_key = keys.ccpro.is_some();
+    if let Some(path) = &keys.ccpro {
+        config = config.with_ccpro_public_key(read_public_key(path, "CCPro")?);
     }
     let running = Sandbox::new(config)
         .serve(listener)
@@ -85,10 +104,22 @@ pub(crate) async fn run(
         running.url(Provider::CoinsPaid),
     );
     push_var(&mut out, "COINIFY_PARTNER_ID", &creds.coinify_partner_id);
+    // One private directory for the generated keys, made only when one is written.
+    let mut dir = None;
+    let mut key_dir = || -> std::io::Result<PathBuf> {
+        match &dir {
+            Some(d) => Ok(PathBuf::clone(d)),
+            None => {
+                let d = private_dir()?;
+                dir = Some(d.clone());
+                Ok(d)
+            }
+        }
+    };
     if given_key {
         out.push_str("  COINIFY_PRIVATE_KEY_FILE=(your partner private key; JWTs are verified with --coinify-public-key)\n");
     } else {
-        match private_dir().and_then(payments_sandbox::coinify::write_generated_key) {
+        match key_dir().and_then(payments_sandbox::coinify::write_generated_key) {
             Ok(path) => push_var(&mut out, "COINIFY_PRIVATE_KEY_FILE", path.display()),
             Err(e) => out.push_str(&format!(
                 "  (cannot write the Coinify partner key to a private temporary directory: {e})\n"
@@ -96,6 +127,23 @@ pub(crate) async fn run(
         }
     }
     push_var(&mut out, "COINIFY_BASE_URL", running.url(Provider::Coinify));
+    push_var(&mut out, "CCPRO_PLATFORM_ID", &creds.ccpro_platform_id);
+    if given_ccpro_key {
+        out.push_str("  CCPRO_PRIVATE_KEY_FILE=(your platform private key; JWTs are verified with --ccpro-public-key)\n");
+    } else {
+        match key_dir().and_then(payments_sandbox::ccpro::write_generated_key) {
+            Ok(path) => push_var(&mut out, "CCPRO_PRIVATE_KEY_FILE", path.display()),
+            Err(e) => out.push_str(&format!(
+                "  (cannot write the CCPro platform key to a private temporary directory: {e})\n"
+            )),
+        }
+    }
+    push_var(&mut out, "CCPRO_BASE_URL", running.url(Provider::Ccpro));
+    out.push_str(&format!(
+        "  (a CCPro user for CCPRO_USER_ID and CCPRO_TOKEN: curl -X POST {}{}/ccpro/users -d '{{}}')\n",
+        running.base_url(),
+        payments_sandbox::CONTROL_PREFIX
+    ));
     out.push_str(&format!(
         "\nTry:\n  curl -i -X POST {}/user -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\\n    -d '{{\"userId\":\"jb001\",\"firstName\":\"Joe\",\"lastName\":\"Blogs\",\"residenceCountry\":\"US\"}}'\n",
         running.url(Provider::CoinCover),

@@ -3,9 +3,10 @@
 //! like the real provider's, decided by documented, deterministic rules.
 //!
 //! It emulates CoinCover under `/coincover` (see [`coincover`]), Covery under `/covery`
-//! (see [`covery`]), CoinsPaid under `/coinspaid` (see [`coinspaid`]) and Coinify's partner
-//! API under `/coinify` (see [`coinify`]); `docs/sandbox.md` has the rules of all four. Every
-//! provider lives under its own prefix, so one sandbox serves them all.
+//! (see [`covery`]), CoinsPaid under `/coinspaid` (see [`coinspaid`]), Coinify's partner
+//! API under `/coinify` (see [`coinify`]) and CCPro's public API under `/ccpro` (see
+//! [`ccpro`]); `docs/sandbox.md` has the rules of all five. Every provider lives under its own
+//! prefix, so one sandbox serves them all.
 //!
 //! # Quick start
 //!
@@ -64,6 +65,10 @@
 //! | `POST /_sandbox/covery/fraud-alerts` | 201; creates a Covery fraud alert (the JSON body's fields override the defaults) and answers it; 400 `{"message":…}` for a bad override |
 //! | `POST /_sandbox/coinspaid/deposits` | 201 `{"callbacks":[…]}`; simulates a deposit of `{"address", "amount", "currency"?}` to a taken CoinsPaid address (see [`coinspaid`]); 400 `{"message":…}` for a bad body or unknown address |
 //! | `GET /_sandbox/coinspaid/callbacks` | 200; every CoinsPaid callback created so far, as a JSON array of [`coinspaid::RecordedCallback`] |
+//! | `POST /_sandbox/ccpro/users` | 200 `{"id","email","password","token"}`: a CCPro user, active and logged in |
+//! | `GET /_sandbox/ccpro/users/{id or e-mail}` | 200; the codes CCPro's e-mails and SMS would carry |
+//! | `GET`, `POST /_sandbox/ccpro/settings` | 200; the CCPro emulation's delays, lives and quotas ([`ccpro::CcproSettings`]) |
+//! | `POST /_sandbox/ccpro/…` | CCPro's other control routes: balances, market, KYC reviews, order decisions, checkouts (`docs/sandbox.md`) |
 //!
 //! Any other route answers 404 `{"message":"Not Found"}` (under a provider's prefix, in that
 //! provider's error shape), before any authentication.

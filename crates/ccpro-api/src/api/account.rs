@@ -8,9 +8,11 @@ use std::fmt;
 
 use payments_core::provider::InvalidInput;
 use payments_core::{Endpoint, Error, ExposeSecret, RequestSpec, SecretString};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::api::banks::require_id;
+use crate::api::secret;
+use crate::client::BodySecrets;
 use crate::operations;
 use crate::types::common::Message;
 
@@ -28,10 +30,6 @@ pub struct InitiateAccountClose {
     /// The user's password.
     #[serde(deserialize_with = "secret")]
     pub password: SecretString,
-}
-
-fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
-    String::deserialize(d).map(SecretString::from)
 }
 
 impl fmt::Debug for InitiateAccountClose {
@@ -65,10 +63,12 @@ impl Endpoint for InitiateAccountClose {
         struct Body<'a> {
             password: &'a str,
         }
-        RequestSpec::with_path(&operations::ACCOUNT_CLOSE_INITIATE, &[Some(&self.user)])?.json(
-            &Body {
-                password: self.password.expose_secret(),
-            },
+        Ok(
+            RequestSpec::with_path(&operations::ACCOUNT_CLOSE_INITIATE, &[Some(&self.user)])?
+                .json(&Body {
+                    password: self.password.expose_secret(),
+                })?
+                .extension(BodySecrets::of([Some(&self.password)])),
         )
     }
 }

@@ -9,6 +9,8 @@ use payments_core::provider::{DecodeFailure, InvalidInput, require_text};
 use payments_core::{Endpoint, ExposeSecret, RequestSpec, SecretString};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::api::secret;
+use crate::client::BodySecrets;
 use crate::operations;
 use crate::types::auth::{AccessToken, LogoutResult};
 use crate::types::common::data;
@@ -120,10 +122,6 @@ pub struct AuthenticateWithPassword {
     pub password: SecretString,
 }
 
-fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
-    String::deserialize(d).map(SecretString::from)
-}
-
 impl fmt::Debug for AuthenticateWithPassword {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthenticateWithPassword")
@@ -163,10 +161,12 @@ impl Endpoint for AuthenticateWithPassword {
             email: &'a str,
             password: &'a str,
         }
-        RequestSpec::new(&operations::AUTHENTICATE).json(&Body {
-            email: &self.email,
-            password: self.password.expose_secret(),
-        })
+        Ok(RequestSpec::new(&operations::AUTHENTICATE)
+            .json(&Body {
+                email: &self.email,
+                password: self.password.expose_secret(),
+            })?
+            .extension(BodySecrets::of([Some(&self.password)])))
     }
 
     fn decode(status: StatusCode, body: &[u8]) -> Result<AccessToken, DecodeFailure> {

@@ -23,6 +23,64 @@ pub mod transfers;
 pub mod users;
 pub mod wallets;
 
+use std::fmt;
+
+use payments_core::SecretString;
+use serde::Deserializer;
+use serde::de::{Unexpected, Visitor};
+
+/// Reads a secret (a password, a reset token) from a string. A value of another type is
+/// refused without quoting it, as serde's own message would (`invalid type: integer
+/// `12345678``), so an input error never shows the secret.
+pub(crate) fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
+    struct Secret;
+    impl Visitor<'_> for Secret {
+        type Value = SecretString;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SecretString, E> {
+            Ok(SecretString::from(v.to_owned()))
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SecretString, E> {
+            Err(E::invalid_type(Unexpected::Other("a boolean"), &self))
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SecretString, E> {
+            Err(E::invalid_type(Unexpected::Other("a number"), &self))
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SecretString, E> {
+            Err(E::invalid_type(Unexpected::Other("a number"), &self))
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SecretString, E> {
+            Err(E::invalid_type(Unexpected::Other("a number"), &self))
+        }
+    }
+    d.deserialize_any(Secret)
+}
+
+/// [`secret`] for an optional field (`null` or absent is `None`).
+pub(crate) fn optional_secret<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<SecretString>, D::Error> {
+    struct Optional;
+    impl<'de> Visitor<'de> for Optional {
+        type Value = Option<SecretString>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            secret(d).map(Some)
+        }
+    }
+    d.deserialize_option(Optional)
+}
+
 pub use auth::{AuthenticateJwt, AuthenticateWithPassword, Logout, Subject};
 pub use checkout::{GetCheckout, ListCheckouts};
 

@@ -7,9 +7,11 @@ use std::fmt;
 use payments_core::http::StatusCode;
 use payments_core::provider::{DecodeFailure, InvalidInput, require_text};
 use payments_core::{Endpoint, ExposeSecret, RequestSpec, SecretString};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::api::kyc::check_user;
+use crate::api::secret;
+use crate::client::BodySecrets;
 use crate::operations;
 use crate::types::common::{Message, data};
 use crate::types::securities::{AccessTokenInfo, SecurityEvent};
@@ -72,10 +74,6 @@ impl Endpoint for ListAccessTokens {
     fn decode(status: StatusCode, body: &[u8]) -> Result<Vec<AccessTokenInfo>, DecodeFailure> {
         data(status, body)
     }
-}
-
-fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
-    String::deserialize(d).map(SecretString::from)
 }
 
 /// Checks a password against `string|min:8|max:191`.
@@ -147,11 +145,16 @@ impl Endpoint for ChangePassword {
             current_password: &'a str,
             new_password: &'a str,
         }
-        RequestSpec::with_path(&operations::SECURITY_CHANGE_PASSWORD, &[Some(&self.user)])?.json(
-            &Body {
-                current_password: self.current_password.expose_secret(),
-                new_password: self.new_password.expose_secret(),
-            },
+        Ok(
+            RequestSpec::with_path(&operations::SECURITY_CHANGE_PASSWORD, &[Some(&self.user)])?
+                .json(&Body {
+                    current_password: self.current_password.expose_secret(),
+                    new_password: self.new_password.expose_secret(),
+                })?
+                .extension(BodySecrets::of([
+                    Some(&self.current_password),
+                    Some(&self.new_password),
+                ])),
         )
     }
 }

@@ -8,10 +8,12 @@ use std::fmt;
 use payments_core::http::StatusCode;
 use payments_core::provider::{DecodeFailure, InvalidInput, require_text};
 use payments_core::{Endpoint, ExposeSecret, RequestSpec, SecretString};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::api::kyc::{check_date, check_phone, check_user, check_zip};
 use crate::api::securities::check_password;
+use crate::api::{optional_secret, secret};
+use crate::client::BodySecrets;
 use crate::operations;
 use crate::types::common::{Message, data};
 use crate::types::users::{UserCreated, UserProfile};
@@ -19,14 +21,6 @@ use crate::types::users::{UserCreated, UserProfile};
 /// The longest e-mail, reset token and free text the docs allow.
 const MAX_EMAIL: usize = 255;
 const MAX_TEXT: usize = 191;
-
-fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
-    String::deserialize(d).map(SecretString::from)
-}
-
-fn optional_secret<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SecretString>, D::Error> {
-    Option::<String>::deserialize(d).map(|s| s.map(SecretString::from))
-}
 
 fn optional_text(field: &str, value: &Option<String>) -> Result<(), InvalidInput> {
     match value {
@@ -165,11 +159,13 @@ impl Endpoint for ResetPassword {
             token: &'a str,
             password: &'a str,
         }
-        RequestSpec::new(&operations::USER_RESET_PASSWORD).json(&Body {
-            email: &self.email,
-            token: self.token.expose_secret(),
-            password: self.password.expose_secret(),
-        })
+        Ok(RequestSpec::new(&operations::USER_RESET_PASSWORD)
+            .json(&Body {
+                email: &self.email,
+                token: self.token.expose_secret(),
+                password: self.password.expose_secret(),
+            })?
+            .extension(BodySecrets::of([Some(&self.token), Some(&self.password)])))
     }
 
     /// The answer is `{"data": {"message": …}}`.
@@ -386,17 +382,19 @@ impl Endpoint for CreateUser {
             #[serde(skip_serializing_if = "Option::is_none")]
             redirect_to: Option<&'a str>,
         }
-        RequestSpec::new(&operations::USER_CREATE).json(&Body {
-            email: &self.email,
-            password: self.password.as_ref().map(|p| p.expose_secret()),
-            first_name: &self.first_name,
-            last_name: &self.last_name,
-            date_of_birth: &self.date_of_birth,
-            phone: self.phone.as_deref(),
-            address: self.address.as_ref(),
-            platform: self.platform.as_ref(),
-            redirect_to: self.redirect_to.as_deref(),
-        })
+        Ok(RequestSpec::new(&operations::USER_CREATE)
+            .json(&Body {
+                email: &self.email,
+                password: self.password.as_ref().map(|p| p.expose_secret()),
+                first_name: &self.first_name,
+                last_name: &self.last_name,
+                date_of_birth: &self.date_of_birth,
+                phone: self.phone.as_deref(),
+                address: self.address.as_ref(),
+                platform: self.platform.as_ref(),
+                redirect_to: self.redirect_to.as_deref(),
+            })?
+            .extension(BodySecrets::of([self.password.as_ref()])))
     }
 }
 

@@ -167,3 +167,32 @@ pub static OPERATIONS: &[&Operation] = &[
     &WALLET_SHOW,
     &WALLET_UPDATE,
 ];
+
+/// The rows whose input document does not name the path's `{user}` `user`, because a body
+/// field takes that name: transfer-create's `user` is the counterparty, and its path's
+/// user is `owner`. The one place a row's path-user field differs from its placeholder.
+static PATH_USER_FIELD: &[(&Operation, &str)] = &[(&TRANSFER_CREATE, "owner")];
+
+/// The input-document field that holds `operation`'s path `{user}`: `user`, or `owner`
+/// where a body field is called `user` (transfer-create, whose body `user` is the
+/// counterparty); `None` when the path has no `{user}`.
+///
+/// [`crate::UserClient::call_json`] fills this field from the session's user id when the
+/// document leaves it out, so a caller (the `payments` CLI) names no operation.
+///
+/// ```
+/// use ccpro_api::operations::{self, path_user_field};
+/// assert_eq!(path_user_field(&operations::WALLET_LIST), Some("user"));
+/// assert_eq!(path_user_field(&operations::TRANSFER_CREATE), Some("owner"));
+/// assert_eq!(path_user_field(&operations::USER_CREATE), None);
+/// ```
+pub fn path_user_field(operation: &Operation) -> Option<&'static str> {
+    if !operation.path_params().any(|p| p == "user") {
+        return None;
+    }
+    let renamed = PATH_USER_FIELD
+        .iter()
+        .find(|(row, _)| std::ptr::eq(*row, operation))
+        .map(|(_, field)| *field);
+    Some(renamed.unwrap_or("user"))
+}

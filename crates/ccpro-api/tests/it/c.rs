@@ -334,9 +334,28 @@ async fn transfer_create_sends_the_owner_in_the_path_and_the_counterparty_in_the
         String::from_utf8(sent.body).unwrap(),
         r#"{"action":"send","amount":"1.2345","type":"coin","symbol":"ETH","user":"alinionutmusat+1@gmail.com"}"#
     );
-    // Without `owner` the document cannot say whose transfer it is.
-    let (field, _) = refused_call(&operations::TRANSFER_CREATE, &documented, Vec::new()).await;
-    assert_eq!(field, "owner");
+    // Without `owner` the path's user is the session's; the body's `user` stays the
+    // counterparty.
+    let mem = MemoryTransport::new([Reply::json(200, &body("transfer-create.response.200.json"))]);
+    support::user(&mem)
+        .call_json(&operations::TRANSFER_CREATE, &documented, Vec::new())
+        .await
+        .unwrap();
+    let sent = mem.single();
+    assert_eq!(sent.path, format!("/api/v1/user/{USER}/transfer"));
+    assert_eq!(
+        String::from_utf8(sent.body).unwrap(),
+        r#"{"action":"send","amount":"1.2345","type":"coin","symbol":"ETH","user":"alinionutmusat+1@gmail.com"}"#
+    );
+    // A session that knows no user cannot fill it: refused, nothing sent.
+    let mem = MemoryTransport::new([Reply::json(200, "{}")]);
+    let e = support::client(&mem)
+        .user(UserSession::from_token("", TOKEN))
+        .call_json(&operations::TRANSFER_CREATE, &documented, Vec::new())
+        .await
+        .unwrap_err();
+    assert_eq!(mem.hits(), 0, "nothing may be sent");
+    assert_eq!(invalid(e).0, "owner");
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use ccpro_api::{Error, OPERATIONS};
+use ccpro_api::{Error, OPERATIONS, UserSession};
 use payments_core::{Auth, InputFile, Operation};
 use payments_test_support::MemoryTransport;
 use payments_test_support::server::Reply;
@@ -315,7 +315,22 @@ fn query_map(q: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-async fn check_request(op: &'static Operation, f: &Fixture, all: &[Fixture]) -> Vec<String> {
+/// Where the input document's path `{user}` and `{platform}` come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// The document names them, as documented.
+    Document,
+    /// The document leaves them out: the session's user and the platform key's id (set to
+    /// the documented values) fill them in.
+    Filled,
+}
+
+async fn check_request(
+    op: &'static Operation,
+    f: &Fixture,
+    all: &[Fixture],
+    context: Context,
+) -> Vec<String> {
     let mut problems = Vec::new();
     let mut body = f.body.clone();
     let mut files = Vec::new();
@@ -323,8 +338,21 @@ async fn check_request(op: &'static Operation, f: &Fixture, all: &[Fixture]) -> 
     // The input document: path parameters, query parameters, body fields, and the user
     // the platform JWT names.
     let mut doc: Vec<(String, J)> = Vec::new();
+    let (mut session_user, mut platform) = (support::USER.to_owned(), support::PLATFORM.to_owned());
     for (k, v) in f.json["path_params"].as_object().unwrap() {
-        doc.push((path_field(k, &body), J::Str(v.as_str().unwrap().to_owned())));
+        let field = path_field(k, &body);
+        let value = v.as_str().unwrap().to_owned();
+        if context == Context::Filled {
+            if Some(field.as_str()) == ccpro_api::operations::path_user_field(op) {
+                session_user = value;
+                continue;
+            }
+            if k == "platform" {
+                platform = value;
+                continue;
+            }
+        }
+        doc.push((field, J::Str(value)));
     }
     for (k, v) in f.json["query"].as_object().unwrap() {
         doc.push((k.clone(), J::Str(v.as_str().unwrap().to_owned())));
@@ -338,7 +366,8 @@ async fn check_request(op: &'static Operation, f: &Fixture, all: &[Fixture]) -> 
         .map(|p| p.body.clone());
     if let Some(J::Obj(claims)) = &payload {
         for (k, v) in claims {
-            if k != "expire" && !doc.iter().any(|(d, _)| d == k) {
+            let filled = context == Context::Filled && k == "platform";
+            if k != "expire" && !filled && !doc.iter().any(|(d, _)| d == k) {
                 doc.push((k.clone(), v.clone()));
             }
         }
@@ -346,6 +375,7 @@ async fn check_request(op: &'static Operation, f: &Fixture, all: &[Fixture]) -> 
     let input = write(&J::Obj(doc));
     let (status, answer) = success_body(all).unwrap_or((200, "{}".into()));
     let mem = MemoryTransport::new([Reply::json(status, &answer)]);
+    let client = support::client_for(&mem, &platform);
     let inputs: Vec<InputFile> = files
         .iter()
         .map(|field| InputFile {
@@ -355,8 +385,13 @@ async fn check_request(op: &'static Operation, f: &Fixture, all: &[Fixture]) -> 
         })
         .collect();
     let result = match op.auth {
-        Auth::Session => support::user(&mem).call_json(op, &input, inputs).await,
-        _ => support::client(&mem).call_json(op, &input, inputs).await,
+        Auth::Session => {
+            client
+                .user(UserSession::from_token(session_user, TOKEN))
+                .call_json(op, &input, inputs)
+                .await
+        }
+        _ => client.call_json(op, &input, inputs).await,
     };
     if let Err(e) = result {
         problems.push(format!("{}: call failed: {e}", f.file));
@@ -599,7 +634,7 @@ async fn every_documented_example_goes_through_the_client() {
         let all = fixtures_of(op);
         for f in &all {
             match f.json["direction"].as_str().unwrap() {
-                "request" => problems.extend(check_request(op, f, &all).await),
+                "request" => problems.extend(check_request(op, f, &all, Context::Document).await),
                 "response" => {
                     let status = f.json["status"].as_u64().unwrap() as u16;
                     if (200..300).contains(&status) {
@@ -614,6 +649,35 @@ async fn every_documented_example_goes_through_the_client() {
         }
     }
     assert!(checked > 0);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+/// The same documented requests with the path's `{user}` (`owner` on transfer-create) and
+/// `{platform}` left out of the document: the session's user and the platform key's id
+/// fill them in, and the request goes out exactly as documented. A document naming them
+/// wins (the test above, whose session and key hold other values).
+#[tokio::test]
+async fn the_session_user_and_the_platform_id_fill_a_left_out_path_parameter() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for op in OPERATIONS {
+        let fills = ccpro_api::operations::path_user_field(op).is_some()
+            || op.path_params().any(|p| p == "platform");
+        if !fills {
+            continue;
+        }
+        let all = fixtures_of(op);
+        for f in all.iter().filter(|f| f.json["direction"] == "request") {
+            problems.extend(check_request(op, f, &all, Context::Filled).await);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "only {checked} requests");
     assert!(
         problems.is_empty(),
         "{} problems:\n  {}",

@@ -249,3 +249,121 @@ async fn an_echoed_token_never_reaches_errors_or_traces() {
     let traces = capture.text();
     assert!(!traces.contains(support::TOKEN), "{traces}");
 }
+
+/// A password sent in a body and echoed back in a message or a field error is scrubbed
+/// from the error, on every operation that sends one (through the typed requests and the
+/// CLI's input documents alike).
+#[tokio::test]
+async fn an_echoed_password_never_reaches_errors() {
+    use ccpro_api::operations;
+    const PASSWORD: &str = "Sup3r-Secret-Passw0rd!";
+    const OTHER: &str = "An0ther-Secret-Passw0rd";
+    let echo = format!(
+        r#"{{"message":"Wrong: {PASSWORD} / {OTHER}","errors":{{"password":["{PASSWORD} is not it"],"note":["{OTHER}"]}}}}"#
+    );
+    let cases = [
+        (
+            &operations::AUTHENTICATE,
+            format!(r#"{{"email":"ada@example.com","password":"{PASSWORD}"}}"#),
+        ),
+        (
+            &operations::ACCOUNT_CLOSE_INITIATE,
+            format!(r#"{{"password":"{PASSWORD}"}}"#),
+        ),
+        (
+            &operations::SECURITY_CHANGE_PASSWORD,
+            format!(r#"{{"current_password":"{PASSWORD}","new_password":"{OTHER}"}}"#),
+        ),
+        (
+            &operations::USER_RESET_PASSWORD,
+            format!(r#"{{"email":"ada@example.com","token":"{OTHER}","password":"{PASSWORD}"}}"#),
+        ),
+        (
+            &operations::USER_CREATE,
+            format!(
+                r#"{{"email":"ada@example.com","password":"{PASSWORD}","firstName":"Ada","lastName":"L","dateOfBirth":"1990-01-01"}}"#
+            ),
+        ),
+    ];
+    for (op, input) in cases {
+        let mem = MemoryTransport::new([Reply::json(422, &echo)]);
+        let result = match op.auth {
+            payments_core::Auth::Session => support::user(&mem).call_json(op, &input, vec![]).await,
+            _ => support::client(&mem).call_json(op, &input, vec![]).await,
+        };
+        let e = result.unwrap_err();
+        assert_eq!(mem.hits(), 1, "{}: {e}", op.name);
+        assert_eq!(
+            e.status().map(|s| s.as_u16()),
+            Some(422),
+            "{}: {e}",
+            op.name
+        );
+        let rendered = error_renderings(&e);
+        assert!(!rendered.contains(PASSWORD), "{}: {rendered}", op.name);
+        if input.contains(OTHER) {
+            assert!(!rendered.contains(OTHER), "{}: {rendered}", op.name);
+        }
+        assert!(rendered.contains("Wrong"), "{}: {rendered}", op.name);
+    }
+}
+
+/// A secret of the wrong type in an input document is refused without being quoted
+/// (serde's own message would show the number).
+#[tokio::test]
+async fn a_password_of_the_wrong_type_is_refused_without_quoting_it() {
+    use ccpro_api::operations;
+    for (op, input) in [
+        (
+            &operations::AUTHENTICATE,
+            r#"{"email":"a@b.c","password":987654321987}"#,
+        ),
+        (
+            &operations::ACCOUNT_CLOSE_INITIATE,
+            r#"{"password":987654321987}"#,
+        ),
+        (
+            &operations::SECURITY_CHANGE_PASSWORD,
+            r#"{"current_password":987654321987,"new_password":"x"}"#,
+        ),
+        (
+            &operations::USER_RESET_PASSWORD,
+            r#"{"email":"a@b.c","token":"t","password":987654321987}"#,
+        ),
+        (
+            &operations::USER_CREATE,
+            r#"{"email":"a@b.c","password":987654321987,"firstName":"A","lastName":"L","dateOfBirth":"1990-01-01"}"#,
+        ),
+    ] {
+        let mem = MemoryTransport::new([Reply::json(200, "{}")]);
+        let e = match op.auth {
+            payments_core::Auth::Session => support::user(&mem).call_json(op, input, vec![]).await,
+            _ => support::client(&mem).call_json(op, input, vec![]).await,
+        }
+        .unwrap_err();
+        assert_eq!(mem.hits(), 0, "{}", op.name);
+        let rendered = error_renderings(&e);
+        assert!(rendered.contains("password"), "{}: {rendered}", op.name);
+        assert!(rendered.contains("a number"), "{}: {rendered}", op.name);
+        assert!(
+            !rendered.contains("987654321987"),
+            "{}: {rendered}",
+            op.name
+        );
+    }
+    // A string still reads, and null leaves an optional password out.
+    let mem = MemoryTransport::new([Reply::json(201, "{}")]);
+    let _ = support::client(&mem)
+        .call_json(
+            &operations::USER_CREATE,
+            r#"{"email":"a@b.c","password":null,"firstName":"A","lastName":"L","dateOfBirth":"1990-01-01","platform":{"id":"p"}}"#,
+            vec![],
+        )
+        .await;
+    assert_eq!(mem.hits(), 1);
+    assert!(
+        !String::from_utf8(mem.single().body)
+            .unwrap()
+            .contains("password")
+    );
+}

@@ -34,6 +34,17 @@ pub fn client(mem: &MemoryTransport) -> Client {
     client_at(mem, Arc::new(FixedClock::at(NOW)))
 }
 
+/// [`client`] with another platform id.
+pub fn client_for(mem: &MemoryTransport, platform: &str) -> Client {
+    Client::builder(Environment::Custom("https://ccpro.test".into()))
+        .platform(PlatformKey::from_pem(platform, &private_pem()).unwrap())
+        .transport(Arc::new(mem.clone()))
+        .retry(payments_core::RetryPolicy::none())
+        .clock(Arc::new(FixedClock::at(NOW)))
+        .build()
+        .unwrap()
+}
+
 pub fn client_at(mem: &MemoryTransport, clock: Arc<FixedClock>) -> Client {
     Client::builder(Environment::Custom("https://ccpro.test".into()))
         .platform(PlatformKey::from_pem(PLATFORM, &private_pem()).unwrap())

@@ -1,5 +1,6 @@
 //! One module per provider: its operations, how to call them, its callbacks.
 
+pub(crate) mod ccpro;
 pub(crate) mod coincover;
 pub(crate) mod coinify;
 pub(crate) mod coinspaid;
@@ -78,6 +79,7 @@ static ALL: &[&dyn ProviderCli] = &[
     &covery::Covery,
     &coinspaid::CoinsPaid,
     &coinify::Coinify,
+    &ccpro::Ccpro,
 ];
 
 /// Every provider.

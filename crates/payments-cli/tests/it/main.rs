@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use payments_sandbox::{Provider, RunningSandbox, Sandbox, SandboxConfig};
 
+mod ccpro;
+
 const BIN: &str = env!("CARGO_BIN_EXE_payments");
 
 /// Runs the binary with `args` and a clean provider environment plus `env`.
@@ -30,6 +32,11 @@ async fn payments(args: &[&str], env: &[(&str, &str)]) -> Output {
             .env_remove("COINIFY_PARTNER_ID")
             .env_remove("COINIFY_PRIVATE_KEY_FILE")
             .env_remove("COINIFY_BASE_URL")
+            .env_remove("CCPRO_BASE_URL")
+            .env_remove("CCPRO_PLATFORM_ID")
+            .env_remove("CCPRO_PRIVATE_KEY_FILE")
+            .env_remove("CCPRO_TOKEN")
+            .env_remove("CCPRO_USER_ID")
             .stdin(Stdio::null());
         for (k, v) in env {
             cmd.env(k, v);

@@ -1,6 +1,6 @@
 //! The CCPro (CryptoCoin.Pro) emulation, served under `/ccpro`.
 //!
-//! Every one of CCPro's 78 documented operations is one row of [`ROUTES`]: its method, its
+//! Every one of CCPro's 78 documented operations is one row of the room's route table: its method, its
 //! documented path (`/api/v1/...`, with the docs' placeholders), its name (as `ccpro-api`'s
 //! operation table names it; the sandbox keeps its own copy), how it authenticates, and the
 //! handler that answers it. A request goes through these steps, each failure answering at

@@ -4,29 +4,17 @@
 //!
 //! The sandbox has one platform, whose id is `ccpro_platform_id` of the credentials (the
 //! pipeline answers 404 for any other). Its record starts as [`Platform::default`]: the
-//! sandbox's own name and URLs, with the docs' KYC levels and payment-method limits (the
-//! rules other areas read), and the currencies of the market (`state.market`).
+//! sandbox's own name and URLs and the docs' payment-method limits; its `levels` are the KYC
+//! area's [`LEVELS`] (the rules KYC applies), its currencies the market's (`state.market`).
 
 use serde_json::{Map, Value, json};
 
+use super::kyc::LEVELS;
 use super::market::{Kind, Market, PriceOp};
 use super::*;
 
 /// Where the platform's hosted pages (partner login, widget) live in the sandbox.
 pub(crate) const HOSTED_PAGES: &str = "https://checkout.sandbox.test";
-
-/// A KYC level of the platform (`levels[]`): what a user must have done to reach it, and how
-/// much they may buy and sell in the reference fiat there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Level {
-    /// 1 to 5 (the docs write it as a string).
-    pub(crate) level: u8,
-    pub(crate) name: String,
-    /// The KYC items the level requires (`email`, `phone`, `governmentIdFront`, …).
-    pub(crate) required: Vec<String>,
-    pub(crate) max_buy: u64,
-    pub(crate) max_sell: u64,
-}
 
 /// A payment method of the platform (`paymentMethods.bank[]`, `paymentMethods.card[]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +53,6 @@ pub(crate) struct Platform {
     pub(crate) color_code: String,
     /// The reference fiat of `levels[].max` and the payment limits.
     pub(crate) reference_fiat: String,
-    pub(crate) levels: Vec<Level>,
     pub(crate) banks: Vec<PaymentMethod>,
     pub(crate) cards: Vec<PaymentMethod>,
     pub(crate) staff: Vec<Staff>,
@@ -73,27 +60,6 @@ pub(crate) struct Platform {
 
 impl Default for Platform {
     fn default() -> Self {
-        // The docs' levels (#38): cumulative requirements, and their limits as published
-        // (level 4's below level 3's included).
-        let steps = [
-            "email",
-            "phone",
-            "governmentIdFront",
-            "governmentIdBack",
-            "passport",
-            "utilityBill",
-            "selfieWithId",
-            "video",
-            "enhancedDueDiligence",
-            "extendedProofOfFunds",
-        ];
-        let level = |level: u8, name: &str, items: usize, max: u64| Level {
-            level,
-            name: name.to_owned(),
-            required: steps.iter().take(items).map(|s| (*s).to_owned()).collect(),
-            max_buy: max,
-            max_sell: max,
-        };
         let method = |name: &str| PaymentMethod {
             status: true,
             name: name.to_owned(),
@@ -109,13 +75,6 @@ impl Default for Platform {
             ien_type: "jwt".to_owned(),
             color_code: "#333246".to_owned(),
             reference_fiat: "EUR".to_owned(),
-            levels: vec![
-                level(1, "crevete", 2, 2500),
-                level(2, "peste tigru", 6, 20_000),
-                level(3, "delfin", 8, 30_000),
-                level(4, "rechin", 9, 25_000),
-                level(5, "balena rechin", 10, 100_000),
-            ],
             banks: vec![method("EUR")],
             cards: vec![method("MobilPay")],
             staff: vec![Staff {
@@ -150,11 +109,11 @@ impl Platform {
             },
             "colorCode": self.color_code,
             "reference": { "fiat": self.reference_fiat, "periodType": "MONTHS", "periodValue": "1" },
-            "levels": self.levels.iter().map(|l| json!({
+            "levels": LEVELS.iter().map(|l| json!({
                 "level": l.level.to_string(),
                 "name": l.name,
                 "required": l.required,
-                "max": { "buy": l.max_buy, "sell": l.max_sell },
+                "max": { "buy": l.max, "sell": l.max },
             })).collect::<Vec<_>>(),
             "paymentMethods": {
                 "bank": self.banks.iter().map(method_json).collect::<Vec<_>>(),
@@ -168,11 +127,6 @@ impl Platform {
     /// The `externalPlatform` object other resources embed: `{code, name, url}`.
     pub(crate) fn external_json(&self) -> Value {
         json!({ "code": self.code, "name": self.name, "url": self.base_url })
-    }
-
-    /// The level of `number`, if the platform has it.
-    pub(crate) fn level(&self, number: u8) -> Option<&Level> {
-        self.levels.iter().find(|l| l.level == number)
     }
 }
 

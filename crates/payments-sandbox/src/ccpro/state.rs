@@ -101,6 +101,9 @@ pub(crate) struct User {
     pub(crate) street: String,
     /// The platform that registered the user, if any.
     pub(crate) platform: Option<PlatformLink>,
+    /// The user's notifications are switched off: the notification operations answer 403
+    /// "Unable to process your request." (`POST /_sandbox/ccpro/users/{id}/notifications`).
+    pub(crate) notifications_unavailable: bool,
     /// When user-forgot-password issued `reset_token` (it lives an hour).
     pub(crate) reset_token_sent_at: u64,
 }
@@ -229,6 +232,7 @@ impl CcproState {
         orders::tick(self, now);
         transfers::tick(self, now);
         kyc::tick(self, now);
+        checkouts::tick(self, now);
     }
 
     /// A fresh UUID.

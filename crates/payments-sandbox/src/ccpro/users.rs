@@ -12,9 +12,9 @@
 //! - user-forgot-password issues a reset token (the control route's `resetToken`), valid for
 //!   an hour; user-reset-password spends it.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use super::platform::{HOSTED_PAGES, linked};
+use super::platform::linked;
 use super::*;
 use crate::toolkit::{countries, is_date};
 
@@ -49,30 +49,6 @@ impl User {
             "createdAt": self.created_at,
         })
     }
-}
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// A `YYYY-MM-DD` date as Unix seconds at midnight UTC (how the docs give `dateOfBirth`).
-pub(crate) fn date_seconds(date: &str) -> Option<i64> {
-    if !is_date(date) {
-        return None;
-    }
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    Some(days_from_civil(y, m, d) * 86_400)
 }
 
 /// The latest date of birth of an adult on `now`: today 18 years ago, `YYYY-MM-DD`.
@@ -484,7 +460,8 @@ pub(crate) fn reset_password(ctx: &mut Ctx<'_>) -> Reply {
     data_message("The password has been successfully changed.")
 }
 
-/// user-profile: the user with their KYC, wallets, cards, banks and platforms. While the
+/// user-profile: the user with their KYC (the KYC area's profile form), wallets, cards, banks
+/// and platforms. While the
 /// account is scheduled for self-delete the profile is withheld (409).
 pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
     let Some(user) = ctx.state.user(ctx.user_id()) else {
@@ -500,7 +477,7 @@ pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
     let state = &*ctx.state;
     let mut value = user.own_json();
     if let Value::Object(map) = &mut value {
-        map.insert("kyc".to_owned(), kyc_json(state, user));
+        map.insert("kyc".to_owned(), super::kyc::profile_json(state, &user.id));
         let mine = |owner: &str| owner == user.id;
         let wallets = state.wallets.iter().filter(|w| mine(&w.user));
         let cards = state.cards.iter().filter(|c| mine(&c.user));
@@ -526,9 +503,9 @@ pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
     ok(value)
 }
 
-// FOR THE LEAD: the four builders below stand in for the owners' `json` of wallets, cards,
-// banks and KYC, written before those areas were (issue 13). They read only the store fields
-// the skeleton has; switch each to its owner's function once merged.
+// FOR THE LEAD: the three builders below stand in for the owners' `json` of wallets, cards
+// and banks, written before those areas were (issue 13). They read only the store fields the
+// skeleton has; switch each to its owner's function once merged.
 
 /// A wallet as the profile embeds it. (Switch to the wallets area's `json`.)
 fn wallet_json(w: &super::wallets::Wallet) -> Value {
@@ -572,140 +549,13 @@ fn bank_json(b: &super::banks::Bank) -> Value {
     })
 }
 
-/// The profile's `kyc` (the #71 variant of the KYC shape). (Switch to the KYC area's
-/// `json`.) From the KYC store's `level` and `status` when the user has a record, else the
-/// "nothing submitted" shape: level 0, `required` the first item of the platform's level 1
-/// after the verified e-mail (`phone`), every step `NOT COMPLETED`; the personal data and
-/// address are those given at user-create.
-fn kyc_json(state: &CcproState, user: &User) -> Value {
-    let record = state.kyc.get(&user.id);
-    let level: u8 = record
-        .and_then(|k| k.level.to_string().parse().ok())
-        .unwrap_or(0);
-    let status = record
-        .map(|k| k.status.to_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "NOT COMPLETED".to_owned());
-    let platform = &state.platform;
-    let required = platform
-        .level(level.saturating_add(1))
-        .and_then(|l| l.required.iter().find(|r| *r != "email"))
-        .cloned();
-    let next = platform.level(level.saturating_add(1));
-    let limit = |v: Option<u64>| Value::String(v.map_or_else(|| "0".to_owned(), |v| v.to_string()));
-    let link = |step: &str| format!("{HOSTED_PAGES}/kyc/{step}/{}", user.id);
-    let text_or_null = |t: &str| {
-        if t.is_empty() {
-            Value::Null
-        } else {
-            Value::String(t.to_owned())
-        }
-    };
-    let slot = || json!({ "status": "NOT COMPLETED", "url": null });
-    let none = Value::Null;
-    let mut edd = Map::new();
-    edd.insert("required".to_owned(), json!(false));
-    edd.insert("emailSent".to_owned(), json!(false));
-    edd.insert("status".to_owned(), none.clone());
-    edd.insert(
-        "eddData".to_owned(),
-        json!({
-            "transactionsPurpose": ["remittances", "payments", "investments", "savings", "other"],
-            "transactionsNatureValue": ["1 - 1000", "1000 - 5000", "5000 - 10000", "10000 - 50000", "+50000"],
-            "transactionsNatureFrequency": ["1 - 5", "6 - 10", "11 - 20", "21 - 50", "+50"],
-            "fundsSource": ["credit_debit_card", "e_wallet", "bank_account", "mining_wallet", "other"],
-            "fundsOrigin": ["payroll_funds", "dividends_of_business", "personal_savings", "proceeds_of_investments", "proceeds_of_mining", "other"],
-        }),
-    );
-    for key in [
-        "transactionsPurpose",
-        "transactionsPurposeOther",
-        "transactionsNatureValue",
-        "transactionsNatureFrequency",
-        "fundsSource",
-        "fundsSourceOther",
-        "fundsSourceFile",
-        "fundsOrigin",
-        "fundsOriginOther",
-        "fundsOriginFile",
-        "createdAt",
-    ] {
-        edd.insert(key.to_owned(), none.clone());
-    }
-    json!({
-        "required": required,
-        "status": status,
-        "level": level,
-        "amounts": { "buy": "0", "sell": "0" },
-        "amountsNextLevel": {
-            "buy": limit(next.map(|l| l.max_buy)),
-            "sell": limit(next.map(|l| l.max_sell)),
-        },
-        "links": {
-            "address": link("address"),
-            "documents": link("documents"),
-            "video": link("video"),
-            "enhancedDueDiligence": link("edd"),
-        },
-        "phone": {
-            "required": true,
-            "number": text_or_null(&user.phone),
-            "isVerified": false,
-        },
-        "personal": {
-            "required": true,
-            "status": "NOT COMPLETED",
-            "firstName": text_or_null(&user.first_name),
-            "lastName": text_or_null(&user.last_name),
-            "dateOfBirth": date_seconds(&user.date_of_birth),
-        },
-        "address": {
-            "required": true,
-            "emailSent": false,
-            "status": "NOT COMPLETED",
-            "country": text_or_null(&user.country),
-            "city": user.city,
-            "zip": text_or_null(&user.zip),
-            "street": user.street,
-        },
-        "documents": {
-            "required": true,
-            "emailSent": false,
-            "governmentIdFront": slot(),
-            "governmentIdBack": slot(),
-            "passport": slot(),
-            "utilityBill": slot(),
-            "selfieWithId": slot(),
-            "extendedProofOfFunds": [],
-            "tempFiles": [],
-        },
-        "video": {
-            "required": false,
-            "emailSent": false,
-            "status": null,
-            "videoFile": null,
-            "scheduleDate": null,
-            "scheduleDateTimezone": null,
-            "cancelScheduleUrl": null,
-            "rescheduleUrl": null,
-        },
-        "enhancedDueDiligence": Value::Object(edd),
-        "createdAt": user.created_at,
-    })
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dates_of_birth_are_unix_seconds_at_midnight() {
-        assert_eq!(date_seconds("1970-01-01"), Some(0));
-        // The docs' profile example: 975974400 is 2000-12-05.
-        assert_eq!(date_seconds("2000-12-05"), Some(975_974_400));
-        assert_eq!(date_seconds("1900-12-31"), Some(-2_177_539_200));
-        assert_eq!(date_seconds("2001-02-29"), None);
+    fn an_adult_was_born_18_years_before_today() {
         // 2023-11-14: an adult was born by 2005-11-14.
         assert_eq!(adult_born_by(1_700_000_000), "2005-11-14");
     }
@@ -736,12 +586,6 @@ mod tests {
         assert!(card["lastFourDigits"].is_string());
         let bank = bank_json(&super::super::banks::Bank::default());
         assert!(bank["iban"].is_string());
-        let kyc = kyc_json(&state, &user);
-        assert_eq!(kyc["required"], "phone");
-        assert_eq!(kyc["level"], 0);
-        assert_eq!(kyc["amountsNextLevel"]["buy"], "2500");
-        assert_eq!(kyc["phone"]["number"], "40730000000");
-        assert!(kyc["personal"]["dateOfBirth"].is_null());
         // The nested form names the id `id`, the user's own form `uuid`.
         assert_eq!(user.json()["id"], "u1");
         assert!(user.json().get("uuid").is_none());

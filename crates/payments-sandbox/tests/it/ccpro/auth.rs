@@ -255,3 +255,11 @@ async fn an_inactive_account_is_refused_on_user_operations() {
     quote.expect(403);
     assert_eq!(quote.json(), json!({"error": "Your account is inactive."}));
 }
+
+#[test]
+fn the_room_names_and_routes_every_operation_of_the_client_table() {
+    use payments_sandbox::Provider;
+    let client: Vec<&str> = ccpro_api::OPERATIONS.iter().map(|o| o.name).collect();
+    assert_eq!(client.len(), 78);
+    assert_eq!(Provider::Ccpro.operation_names(), client);
+}

@@ -161,11 +161,14 @@ async fn user_create_registers_an_inactive_linked_user_that_the_emailed_code_act
     assert_eq!(kyc["personal"]["lastName"], "Ionut");
     assert_eq!(kyc["personal"]["dateOfBirth"], -2_177_539_200_i64);
     assert_eq!(kyc["phone"]["number"], "40730000000");
-    assert_eq!(
-        kyc["address"],
-        json!({"required": true, "emailSent": false, "status": "NOT COMPLETED", "country": "RO",
-               "city": "Pitesti", "zip": "112233", "street": "Some Street name Nr. 1"})
-    );
+    for (key, given) in [
+        ("country", "RO"),
+        ("city", "Pitesti"),
+        ("zip", "112233"),
+        ("street", "Some Street name Nr. 1"),
+    ] {
+        assert_eq!(kyc["address"][key], given);
+    }
     let users = c.platform_call("GET", "/user", "").await;
     users.expect(200);
     assert_documented_shape("platform-users", 200, &users.json());
