@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::{CcproState, Input, checkouts, kyc, orders};
+use super::{CcproState, Input, banks, checkouts, kyc, orders};
 use crate::Sandbox;
 use crate::toolkit::{decimal, json_response, message};
 
@@ -34,6 +34,7 @@ const ROUTES: &[(&str, Control)] = &[
     ("/users/{id}/kyc", kyc::control_review),
     ("/orders/{id}", orders::control_decide),
     ("/checkouts", checkouts::control_create),
+    ("/resources/{id}", banks::control_resource),
 ];
 
 pub(crate) fn router() -> Router<Sandbox> {
