@@ -298,7 +298,8 @@ fn balances(state: &mut CcproState, _: &str, input: &Input, _: u64) -> Result<Va
 
 /// `POST /_sandbox/ccpro/market` `{"asset", "eur"?, "operation"?, "enabled"?}`: sets an
 /// asset's value in EUR, or switches an operation (`buy_with_fiat`, `sell_to_fiat`,
-/// `buy_with_crypto`, `sell_to_crypto`, `withdraw`, `withdraw_ico`) on or off for it.
+/// `buy_with_crypto`, `sell_to_crypto`, `withdraw`, `withdrawIco` or `withdraw_ico`) on or
+/// off for it.
 fn market(state: &mut CcproState, _: &str, input: &Input, _: u64) -> Result<Value, ControlError> {
     let asset = input
         .filled("asset")
