@@ -202,9 +202,16 @@ pub(crate) fn bearer_caller(
     let token = found.id.clone();
     if let Some((_, path_user)) = params.iter().find(|(n, _)| *n == "user") {
         if *path_user != user {
+            // The five operations whose docs show both 403 and 409 for this body: 403 for
+            // another user's id, 409 for an id that names no user.
+            let (status, whose) = if state.user(path_user).is_some() {
+                (route.denied, "another user's id")
+            } else {
+                (StatusCode::CONFLICT, "no user's id")
+            };
             return Err(
-                ApiError::message(route.denied, "This action is unauthorized.").because(format!(
-                    "the path's user {path_user} is not the token's user {user}"
+                ApiError::message(status, "This action is unauthorized.").because(format!(
+                    "the path's user {path_user} is {whose}, not the token's user {user}"
                 )),
             );
         }

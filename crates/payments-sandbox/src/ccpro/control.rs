@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::{CcproState, Input, checkouts, kyc, notifications, orders};
+use super::{CcproState, Input, banks, checkouts, kyc, notifications, orders};
 use crate::Sandbox;
 use crate::toolkit::{decimal, json_response, message};
 
@@ -39,6 +39,7 @@ const ROUTES: &[(&str, Control)] = &[
         "/users/{id}/notifications",
         notifications::control_availability,
     ),
+    ("/resources/{id}", banks::control_resource),
 ];
 
 pub(crate) fn router() -> Router<Sandbox> {
@@ -302,7 +303,8 @@ fn balances(state: &mut CcproState, _: &str, input: &Input, _: u64) -> Result<Va
 
 /// `POST /_sandbox/ccpro/market` `{"asset", "eur"?, "operation"?, "enabled"?}`: sets an
 /// asset's value in EUR, or switches an operation (`buy_with_fiat`, `sell_to_fiat`,
-/// `buy_with_crypto`, `sell_to_crypto`, `withdraw`, `withdraw_ico`) on or off for it.
+/// `buy_with_crypto`, `sell_to_crypto`, `withdraw`, `withdrawIco` or `withdraw_ico`) on or
+/// off for it.
 fn market(state: &mut CcproState, _: &str, input: &Input, _: u64) -> Result<Value, ControlError> {
     let asset = input
         .filled("asset")

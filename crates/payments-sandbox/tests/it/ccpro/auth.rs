@@ -178,6 +178,17 @@ async fn bearer_tokens_expire_and_are_revoked_by_logout() {
     )
     .await
     .expect(403);
+    // An id that names no user: 409 there too, as the docs of those five also show.
+    let nobody = c
+        .call(
+            "GET",
+            "/api/v1/user/00000000-0000-4000-8000-000000000000/balances",
+            Some(&user.token),
+            "",
+        )
+        .await;
+    nobody.expect(409);
+    assert!(nobody.reason().unwrap().contains("no user's id"));
     // A second login, then logout revokes both tokens.
     let login = c
         .call(
