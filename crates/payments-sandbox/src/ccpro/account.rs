@@ -2,7 +2,7 @@
 //!
 //! Initiate schedules the account for self-delete (`selfDeletedAt` = the sandbox clock), with
 //! the user's password, once no balance is available and at most once per 24 hours; abort
-//! lifts it. While scheduled, quote-create answers 412, user-profile 409, and the securities
+//! lifts it. While scheduled, quote-create answers 412, and the securities
 //! list, access tokens and change-password 403 "Unable to process your request.". The
 //! sandbox never deletes the account by itself.
 

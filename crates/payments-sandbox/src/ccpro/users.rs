@@ -14,7 +14,10 @@
 
 use serde_json::{Value, json};
 
+use super::banks::Bank;
+use super::cards::Card;
 use super::platform::linked;
+use super::wallets::Wallet;
 use super::*;
 use crate::toolkit::{countries, is_date};
 
@@ -461,19 +464,11 @@ pub(crate) fn reset_password(ctx: &mut Ctx<'_>) -> Reply {
 }
 
 /// user-profile: the user with their KYC (the KYC area's profile form), wallets, cards, banks
-/// and platforms. While the
-/// account is scheduled for self-delete the profile is withheld (409).
+/// and platforms.
 pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
     let Some(user) = ctx.state.user(ctx.user_id()) else {
         return Err(ApiError::not_found().because("no such user in the sandbox"));
     };
-    if user.self_deleted_at.is_some() {
-        return Err(ApiError::message(
-            axum::http::StatusCode::CONFLICT,
-            "This action is unauthorized.",
-        )
-        .because("the account is scheduled for self-delete (account-close-abort lifts it)"));
-    }
     let state = &*ctx.state;
     let mut value = user.own_json();
     if let Value::Object(map) = &mut value {
@@ -482,9 +477,9 @@ pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
         let wallets = state.wallets.iter().filter(|w| mine(&w.user));
         let cards = state.cards.iter().filter(|c| mine(&c.user));
         let banks = state.banks.iter().filter(|b| mine(&b.user));
-        map.insert("wallets".to_owned(), wallets.map(wallet_json).collect());
-        map.insert("cards".to_owned(), cards.map(card_json).collect());
-        map.insert("banks".to_owned(), banks.map(bank_json).collect());
+        map.insert("wallets".to_owned(), wallets.map(Wallet::json).collect());
+        map.insert("cards".to_owned(), cards.map(Card::json).collect());
+        map.insert("banks".to_owned(), banks.map(Bank::json).collect());
         let platforms: Vec<Value> = linked(user, ctx.platform_id)
             .map(|_| {
                 let p = &state.platform;
@@ -503,52 +498,6 @@ pub(crate) fn profile(ctx: &mut Ctx<'_>) -> Reply {
     ok(value)
 }
 
-// FOR THE LEAD: the three builders below stand in for the owners' `json` of wallets, cards
-// and banks, written before those areas were (issue 13). They read only the store fields the
-// skeleton has; switch each to its owner's function once merged.
-
-/// A wallet as the profile embeds it. (Switch to the wallets area's `json`.)
-fn wallet_json(w: &super::wallets::Wallet) -> Value {
-    json!({
-        "id": w.id,
-        "status": w.status,
-        "alias": w.alias,
-        "address": w.address,
-        "coin": w.coin,
-        "createdAt": w.created_at,
-    })
-}
-
-/// A card as the profile embeds it. (Switch to the cards area's `json`: the skeleton's card
-/// has no holder, expiry, digits or images, shown empty here.)
-fn card_json(c: &super::cards::Card) -> Value {
-    json!({
-        "id": c.id,
-        "status": c.status,
-        "alias": "",
-        "holderName": "",
-        "expirationDate": "",
-        "lastFourDigits": "",
-        "cardImage1": "",
-        "cardImage2": "",
-        "createdAt": c.created_at,
-    })
-}
-
-/// A bank account as the profile embeds it. (Switch to the banks area's `json`: the
-/// skeleton's bank has no name, IBAN, SWIFT or currency, shown empty here.)
-fn bank_json(b: &super::banks::Bank) -> Value {
-    json!({
-        "id": b.id,
-        "status": b.status,
-        "bankName": "",
-        "iban": "",
-        "swift": "",
-        "currency": "",
-        "createdAt": b.created_at,
-    })
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -561,34 +510,16 @@ mod tests {
     }
 
     #[test]
-    fn the_profile_embeds_the_stores_items_in_the_docs_keys() {
-        let mut state = CcproState::new(1);
+    fn the_nested_user_is_named_id_and_the_users_own_form_uuid() {
         let user = User {
             id: "u1".to_owned(),
-            phone: "40730000000".to_owned(),
+            self_deleted_at: Some(7),
             ..User::default()
         };
-        state.users.push(user.clone());
-        state.wallets.push(super::super::wallets::Wallet {
-            id: "w1".to_owned(),
-            user: "u1".to_owned(),
-            status: "CONFIRMED".to_owned(),
-            alias: "mine".to_owned(),
-            address: "0xabc".to_owned(),
-            coin: "ETH".to_owned(),
-            created_at: 5,
-            ..Default::default()
-        });
-        let wallet = wallet_json(&state.wallets[0]);
-        assert_eq!(wallet["alias"], "mine");
-        assert_eq!(wallet["createdAt"], 5);
-        let card = card_json(&super::super::cards::Card::default());
-        assert!(card["lastFourDigits"].is_string());
-        let bank = bank_json(&super::super::banks::Bank::default());
-        assert!(bank["iban"].is_string());
-        // The nested form names the id `id`, the user's own form `uuid`.
         assert_eq!(user.json()["id"], "u1");
         assert!(user.json().get("uuid").is_none());
         assert_eq!(user.own_json()["uuid"], "u1");
+        assert!(user.own_json().get("id").is_none());
+        assert_eq!(user.json()["selfDeletedAt"], 7);
     }
 }

@@ -472,11 +472,32 @@ async fn the_profile_embeds_kyc_and_the_platform_and_answers_the_docs_refusals()
         c.platform_call("GET", "", "").await.json()["data"]["code"]
     );
     assert_eq!(got["data"]["wallets"], json!([]));
+    // The user's wallets and banks, as their areas list them.
+    c.user_call(
+        &user,
+        "POST",
+        "/wallet",
+        &example("wallet-create").to_string(),
+    )
+    .await
+    .expect(201);
+    c.user_call(&user, "POST", "/bank", &example("bank-create").to_string())
+        .await
+        .expect(201);
+    let listed = c.user_call(&user, "GET", "/wallet", "").await.json()["data"].clone();
+    let banks = c.user_call(&user, "GET", "/bank", "").await.json()["data"].clone();
+    let full = c.user_call(&user, "GET", "", "").await.json();
+    assert_documented_shape("user-profile", 200, &full);
+    assert_eq!(full["data"]["wallets"], listed);
+    assert_eq!(full["data"]["banks"], banks);
+    assert_eq!(full["data"]["wallets"][0]["alias"], "Thanos");
+    let others = c.user_call(&other, "GET", "", "").await.json();
+    assert_eq!(others["data"]["wallets"], json!([]));
     // Without a platform link, no external platform.
     let direct = c.user_call(&other, "GET", "", "").await;
     assert_eq!(direct.json()["data"]["externalPlatforms"], json!([]));
 
-    // The docs' refusals: no token, another user's profile, a closing account.
+    // The docs' refusals (the pipeline's): no token, another user's profile, no user's id.
     let none = c
         .call("GET", &format!("/api/v1/user/{}", user.id), None, "")
         .await;
@@ -492,6 +513,18 @@ async fn the_profile_embeds_kyc_and_the_platform_and_answers_the_docs_refusals()
         .await;
     theirs.expect(403);
     assert_eq!(theirs.json(), documented("user-profile", 403));
+    let nobody = c
+        .call(
+            "GET",
+            "/api/v1/user/00000000-0000-4000-8000-000000000000",
+            Some(&user.token),
+            "",
+        )
+        .await;
+    nobody.expect(409);
+    assert_eq!(nobody.json(), documented("user-profile", 409));
+
+    // A scheduled self-delete shows, until aborted.
     c.user_call(
         &user,
         "POST",
@@ -501,9 +534,8 @@ async fn the_profile_embeds_kyc_and_the_platform_and_answers_the_docs_refusals()
     .await
     .expect(200);
     let closing = c.user_call(&user, "GET", "", "").await;
-    closing.expect(409);
-    assert_eq!(closing.json(), documented("user-profile", 409));
-    assert!(closing.reason().unwrap().contains("account-close-abort"));
+    closing.expect(200);
+    assert_eq!(closing.json()["data"]["selfDeletedAt"], START);
     c.user_call(&user, "POST", "/account/close/abort", "")
         .await
         .expect(200);
