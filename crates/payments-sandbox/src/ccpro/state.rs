@@ -101,6 +101,8 @@ pub(crate) struct User {
     pub(crate) street: String,
     /// The platform that registered the user, if any.
     pub(crate) platform: Option<PlatformLink>,
+    /// The deposit addresses deposit-address gave the user.
+    pub(crate) deposit_addresses: Vec<super::deposits::DepositAddress>,
 }
 
 /// An access token (authenticate, authenticate-jwt).
