@@ -67,7 +67,8 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
     }
     check.finish()?;
     let (Some(kind), Some(asset), Some(value), Some(tx_id)) = (kind, asset, value, tx_id) else {
-        return Err(invalid("type", "The type field is required."));
+        return Err(invalid("type", "The type field is required.")
+            .because("type, symbol, amount and txID are required"));
     };
     let asset_kind = if asset.kind == Kind::Token {
         "token"
@@ -117,7 +118,8 @@ pub(crate) fn address(ctx: &mut Ctx<'_>) -> Reply {
     let destination = check.one_of("destination", &["broker", "checkout"], false);
     check.finish()?;
     let Some(asset) = asset else {
-        return Err(invalid("asset", "The asset field is required."));
+        return Err(invalid("asset", "The asset field is required.")
+            .because("asset is required: a coin or token symbol"));
     };
     if asset.kind == Kind::Fiat {
         return Err(

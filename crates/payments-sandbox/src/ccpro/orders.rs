@@ -562,3 +562,68 @@ pub(crate) fn control_decide(
         .ok_or_else(|| control::ControlError::NotFound(format!("no CCPro order {id}")))?;
     Ok(json(state, order, Form::Index))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::toolkit::dec;
+
+    fn state_with_order(operation: &str, payment: Option<&str>) -> CcproState {
+        let mut state = CcproState::new(7);
+        state.users.push(User {
+            id: "u1".to_owned(),
+            email: "u1@sandbox.test".to_owned(),
+            ..User::default()
+        });
+        let mut order = new_order(&mut state, "u1", 100);
+        order.operation = operation.to_owned();
+        order.kind = "coin".to_owned();
+        order.type_operation = "in".to_owned();
+        order.from_symbol = Some("EUR".to_owned());
+        order.to_symbol = "ETH".to_owned();
+        order.to_amount = dec("0.5");
+        order.payment_method = payment.map(str::to_owned);
+        state.orders.push(order);
+        state
+    }
+
+    #[test]
+    fn approval_credits_notifies_and_calls_the_platform_after_the_delay() {
+        let mut state = state_with_order("buy_with_fiat", Some("card"));
+        // A card-paid buy needs no proof: processing from its creation.
+        tick(&mut state, 101);
+        assert_eq!(state.orders[0].status, PROCESSING_PAYMENT);
+        tick(&mut state, 159);
+        assert_eq!(state.orders[0].status, PROCESSING_PAYMENT);
+        assert!(state.notifications.is_empty());
+        tick(&mut state, 160);
+        assert_eq!(state.orders[0].status, APPROVED);
+        assert_eq!(state.balance("u1", "ETH").available, dec("0.5"));
+        let note = &state.notifications[0];
+        assert_eq!(
+            (note.code.as_str(), note.category.as_str()),
+            ("order_approved", "order")
+        );
+        assert_eq!(note.meta_id.as_deref(), Some(state.orders[0].id.as_str()));
+        assert_eq!(note.created_at, 160);
+        assert_eq!(state.calls.len(), 1);
+        assert_eq!(state.calls[0].request["event"], "order_approved");
+        assert_eq!(
+            state.calls[0].request["order"]["id"],
+            json!(state.orders[0].id)
+        );
+        // Approved once only.
+        tick(&mut state, 1000);
+        assert_eq!(state.notifications.len(), 1);
+        assert_eq!(state.balance("u1", "ETH").available, dec("0.5"));
+    }
+
+    #[test]
+    fn a_bank_buy_waits_for_its_proof() {
+        let mut state = state_with_order("buy_with_fiat", Some("bank"));
+        tick(&mut state, 10_000);
+        assert_eq!(state.orders[0].status, PAYMENT_WAITING);
+        assert!(state.orders[0].needs_proof());
+    }
+}

@@ -362,7 +362,8 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
     let (Some(kind), Some(order_type), Some(order_amount), Some(symbol)) =
         (kind, order_type, order_amount, symbol)
     else {
-        return Err(invalid("type", "The type field is required."));
+        return Err(invalid("type", "The type field is required.")
+            .because("type, orderType, orderAmount and orderSymbol are required"));
     };
     let (price_kind, from, to, from_amount, to_amount) = match order_type {
         "buy_with_fiat" | "buy_with_crypto" => (

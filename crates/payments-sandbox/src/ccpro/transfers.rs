@@ -220,7 +220,8 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
     let (Some(action), Some(value), Some(kind), Some(asset), Some(counterparty)) =
         (action, value, kind, asset, counterparty)
     else {
-        return Err(invalid("action", "The action field is required."));
+        return Err(invalid("action", "The action field is required.")
+            .because("action, amount, type, symbol and user are required"));
     };
     let symbol = asset.symbol.to_owned();
     let (from_user, to_user) = if action == "send" {
