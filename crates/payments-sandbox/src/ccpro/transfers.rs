@@ -440,3 +440,97 @@ pub(crate) fn tick(state: &mut CcproState, now: u64) {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::toolkit::dec;
+
+    fn user(state: &mut CcproState, id: &str, platform: bool) {
+        state.users.push(User {
+            id: id.to_owned(),
+            email: format!("{id}@sandbox.test"),
+            platform: platform.then(PlatformLink::default),
+            ..User::default()
+        });
+    }
+
+    fn ctx<'a>(state: &'a mut CcproState, caller: &str, transfer: &str) -> Ctx<'a> {
+        let route = ROUTES
+            .iter()
+            .find(|r| r.op.name == "transfer-confirm")
+            .unwrap();
+        Ctx {
+            state,
+            now: 150,
+            route,
+            params: vec![
+                ("user", caller.to_owned()),
+                ("transfer", transfer.to_owned()),
+            ],
+            query: Vec::new(),
+            input: Input::default(),
+            caller: Caller::User {
+                id: caller.to_owned(),
+                token: String::new(),
+            },
+            platform_id: "p",
+        }
+    }
+
+    #[test]
+    fn a_confirmed_transfer_notifies_both_users_and_the_platform() {
+        let mut state = CcproState::new(7);
+        user(&mut state, "a", true);
+        user(&mut state, "b", false);
+        state.balance_mut("a", "ETH").available = dec("2");
+        state.transfers.push(Transfer {
+            id: "t1".to_owned(),
+            public_id: "T1".to_owned(),
+            status: PENDING.to_owned(),
+            action: "send".to_owned(),
+            by_user: "a".to_owned(),
+            from_user: "a".to_owned(),
+            to_user: "b".to_owned(),
+            kind: "coin".to_owned(),
+            symbol: "ETH".to_owned(),
+            amount: dec("1"),
+            commission_percent: dec("5"),
+            commission_value: dec("0.05"),
+            total: dec("0.95"),
+            life_seconds: 180,
+            life_until_at: 280,
+            created_at: 100,
+            ..Transfer::default()
+        });
+        confirm(&mut ctx(&mut state, "b", "t1")).unwrap();
+        assert_eq!(state.transfers[0].status, COMPLETED);
+        assert_eq!(state.balance("a", "ETH").available, dec("1"));
+        assert_eq!(state.balance("b", "ETH").available, dec("0.95"));
+        let notified: Vec<(&str, &str)> = state
+            .notifications
+            .iter()
+            .map(|n| (n.user.as_str(), n.code.as_str()))
+            .collect();
+        assert_eq!(
+            notified,
+            vec![("a", "transfer_completed"), ("b", "transfer_completed")]
+        );
+        assert_eq!(state.calls.len(), 1);
+        assert_eq!(state.calls[0].request["transfer"]["symbol"], "ETH");
+        assert_eq!(state.orders.len(), 2);
+        assert!(state.orders.iter().all(|o| o.status == APPROVED));
+        // Expiry: a second pending transfer past its life.
+        state.transfers.push(Transfer {
+            id: "t2".to_owned(),
+            status: PENDING.to_owned(),
+            life_until_at: 280,
+            ..Transfer::default()
+        });
+        tick(&mut state, 280);
+        assert_eq!(state.transfers[1].status, PENDING);
+        tick(&mut state, 281);
+        assert_eq!(state.transfers[1].status, EXPIRED);
+    }
+}

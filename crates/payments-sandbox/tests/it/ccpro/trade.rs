@@ -949,3 +949,59 @@ async fn the_platform_lists_show_its_users_trades() {
     reply.expect(401);
     assert_eq!(reply.json(), documented("platform-orders", 401));
 }
+
+#[tokio::test]
+async fn a_crypto_sale_credits_the_other_crypto_and_a_token_withdrawal_is_withdraw_ico() {
+    let c = Ccpro::new();
+    let u = c.user().await;
+    c.fund(&u, "ETH", "10").await;
+    c.fund(&u, "IPSX", "1000").await;
+    let sell = c
+        .user_call(
+            &u,
+            "POST",
+            "/quote",
+            &json!({
+                "type": "coin", "orderType": "sell_to_crypto", "orderAmount": "1",
+                "orderSymbol": "ETH", "orderPaymentSymbol": "XBT",
+            })
+            .to_string(),
+        )
+        .await;
+    sell.expect(201);
+    let sell = sell.json()["data"].clone();
+    let order = confirm(&c, &u, &sell, "").await;
+    order.expect(201);
+    let order = order.json()["data"].clone();
+    assert_eq!(order["toSymbol"], "XBT");
+    assert_eq!(
+        balance(&c, &u, "ETH").await,
+        ("9".to_owned(), "1".to_owned())
+    );
+    c.advance(60);
+    assert_eq!(
+        balance(&c, &u, "ETH").await,
+        ("9".to_owned(), "0".to_owned())
+    );
+    assert_eq!(balance(&c, &u, "XBT").await.0, plain(&sell["total"]));
+    let withdraw = c
+        .user_call(
+            &u,
+            "POST",
+            "/quote",
+            &json!({
+                "type": "token", "orderType": "withdrawIco", "orderAmount": "100",
+                "orderSymbol": "IPSX", "wallet": "0x00000000000000000000000000000000000000bb",
+            })
+            .to_string(),
+        )
+        .await;
+    withdraw.expect(201);
+    let withdraw = withdraw.json()["data"].clone();
+    assert_eq!(withdraw["typeOperationName"], "withdrawIco");
+    assert_eq!(withdraw["total"], "90");
+    let order = confirm(&c, &u, &withdraw, "").await.json()["data"].clone();
+    assert_eq!(order["typeOperation"], "out");
+    let tokens = c.user_call(&u, "GET", "/order/token", "").await.json();
+    assert_eq!(tokens["data"][0]["id"], order["id"]);
+}
