@@ -316,7 +316,11 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
         found
     });
     let payment_type = check.one_of("orderPaymentType", &["card", "bank"], false);
-    if order_type.is_some_and(needs_method) && method_text.is_none() && payment_type.is_none() {
+    // Paid in fiat (the pair, not only the orderType, decides): a bank or card is needed.
+    let fiat_paid = payment_symbol
+        .and_then(|s| state.market.asset(s))
+        .is_some_and(|a| a.kind == Kind::Fiat);
+    if priced_with_payment && fiat_paid && method_text.is_none() && payment_type.is_none() {
         check.fail(
             "orderPaymentType",
             "The orderPaymentType field is required when orderPaymentMethod is not present.",
