@@ -439,9 +439,9 @@ fn decide(state: &mut CcproState, id: &str, approve: bool, now: u64) {
     // Release what confirmation held.
     if let Some((asset, held)) = &order.held {
         let balance = state.balance_mut(&order.user, asset);
-        balance.pending -= *held;
+        balance.pending = balance.pending.saturating_sub(*held);
         if !approve {
-            balance.available += *held;
+            balance.available = balance.available.saturating_add(*held);
         }
     }
     let status = if approve { APPROVED } else { REJECTED };
@@ -452,7 +452,8 @@ fn decide(state: &mut CcproState, id: &str, approve: bool, now: u64) {
             "deposit" | "buy_with_fiat" | "buy_with_crypto" | "sell_to_crypto"
         );
         if credits_crypto {
-            state.balance_mut(&order.user, &order.to_symbol).available += order.to_amount;
+            let balance = state.balance_mut(&order.user, &order.to_symbol);
+            balance.available = balance.available.saturating_add(order.to_amount);
         }
         state.notify(
             &order.user,
@@ -519,8 +520,8 @@ fn start_withdrawal(state: &mut CcproState, parent: usize, second: &str, now: u6
     child.commission_amount = price.commission_from;
     child.held = Some((order.to_symbol.clone(), price.amount_from));
     let balance = state.balance_mut(&order.user, &order.to_symbol);
-    balance.available -= price.amount_from;
-    balance.pending += price.amount_from;
+    balance.available = balance.available.saturating_sub(price.amount_from);
+    balance.pending = balance.pending.saturating_add(price.amount_from);
     state.orders[parent].child_order = Some(child.id.clone());
     state.orders.push(child);
 }

@@ -575,8 +575,8 @@ pub(crate) fn confirm(ctx: &mut Ctx<'_>) -> Reply {
     }
     if let Some((asset, held)) = debit {
         let balance = ctx.state.balance_mut(&user, &asset);
-        balance.available -= held;
-        balance.pending += held;
+        balance.available = balance.available.saturating_sub(held);
+        balance.pending = balance.pending.saturating_add(held);
         order.held = Some((asset, held));
     }
     if let Some(id) = &payment_id {

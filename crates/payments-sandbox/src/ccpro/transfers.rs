@@ -236,7 +236,13 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
         }
     }
     let percent = ctx.state.settings.transfer_commission_percent;
-    let commission = value * percent / Decimal::ONE_HUNDRED;
+    let Some(commission) = value
+        .checked_mul(percent)
+        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+    else {
+        return Err(invalid("amount", "The amount is too large.")
+            .because("the amount times the commission percent overflows 28 digits"));
+    };
     let life = ctx.state.settings.transfer_life_seconds;
     let now = ctx.now;
     let transfer = Transfer {
@@ -328,13 +334,11 @@ pub(crate) fn confirm(ctx: &mut Ctx<'_>) -> Reply {
         return Err(insufficient(&transfer.symbol, transfer.amount, available));
     }
     let now = ctx.now;
-    ctx.state
-        .balance_mut(&transfer.from_user, &transfer.symbol)
-        .available -= transfer.amount;
+    let from = ctx.state.balance_mut(&transfer.from_user, &transfer.symbol);
+    from.available = from.available.saturating_sub(transfer.amount);
     if wallet.is_none() {
-        ctx.state
-            .balance_mut(&transfer.to_user, &transfer.symbol)
-            .available += transfer.total;
+        let to = ctx.state.balance_mut(&transfer.to_user, &transfer.symbol);
+        to.available = to.available.saturating_add(transfer.total);
     }
     let mut from_order = side_order(ctx.state, &transfer, &transfer.from_user, "out", now);
     from_order.wallet = None;

@@ -899,6 +899,21 @@ async fn transfer_create_refuses_what_its_rules_refuse() {
     assert_eq!(errors["symbol"][0], "The selected symbol is invalid.");
     assert_eq!(errors["user"][0], "The selected user is invalid.");
     assert!(reply.reason().unwrap().contains("someone else"));
+    // An amount whose commission overflows is refused, not a panic.
+    let other = c.user().await;
+    let body = json!({
+        "action": "receive", "amount": "79228162514264337593543950335", "type": "coin",
+        "symbol": "ETH", "user": other.id,
+    });
+    let reply = c
+        .user_call(&u, "POST", "/transfer", &body.to_string())
+        .await;
+    reply.expect(422);
+    assert_eq!(
+        reply.json()["errors"]["amount"][0],
+        "The amount is too large."
+    );
+    c.user_call(&u, "GET", "/transfer", "").await.expect(200);
 }
 
 #[tokio::test]
