@@ -202,15 +202,21 @@ const ORDER_TYPES: &[&str] = &[
     "withdrawIco",
 ];
 
-/// The caller's bank or card of `id`: (`bank`|`card`, id).
+/// The caller's confirmed bank or card of `id`: (`bank`|`card`, id). A `PENDING` or
+/// `REJECTED` one pays nothing.
 fn payment_method(state: &CcproState, user: &str, id: &str) -> Option<(&'static str, String)> {
-    if let Some(b) = state.banks.iter().find(|b| b.id == id && b.user == user) {
+    let confirmed = |status: &str| status.eq_ignore_ascii_case("CONFIRMED");
+    if let Some(b) = state
+        .banks
+        .iter()
+        .find(|b| b.id == id && b.user == user && confirmed(&b.status))
+    {
         return Some(("bank", b.id.clone()));
     }
     state
         .cards
         .iter()
-        .find(|c| c.id == id && c.user == user)
+        .find(|c| c.id == id && c.user == user && confirmed(&c.status))
         .map(|c| ("card", c.id.clone()))
 }
 
