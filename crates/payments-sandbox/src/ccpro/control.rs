@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::{CcproState, Input, banks, checkouts, kyc, notifications, orders};
+use super::{CcproState, Input, banks, checkouts, kyc, notifications, orders, quotes};
 use crate::Sandbox;
 use crate::toolkit::{decimal, json_response, message};
 
@@ -33,6 +33,11 @@ const ROUTES: &[(&str, Control)] = &[
     ("/market", market),
     ("/users/{id}/kyc", kyc::control_review),
     ("/orders/{id}", orders::control_decide),
+    (
+        "/users/{id}/payment-methods",
+        quotes::control_payment_method,
+    ),
+    ("/users/{id}/self-delete", quotes::control_self_delete),
     ("/checkouts", checkouts::control_create),
     ("/checkouts/{id}", checkouts::control_update),
     (

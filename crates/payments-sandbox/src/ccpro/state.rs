@@ -104,6 +104,8 @@ pub(crate) struct User {
     /// The user's notifications are switched off: the notification operations answer 403
     /// "Unable to process your request." (`POST /_sandbox/ccpro/users/{id}/notifications`).
     pub(crate) notifications_unavailable: bool,
+    /// The deposit addresses deposit-address gave the user.
+    pub(crate) deposit_addresses: Vec<super::deposits::DepositAddress>,
     /// When user-forgot-password issued `reset_token` (it lives an hour).
     pub(crate) reset_token_sent_at: u64,
 }
