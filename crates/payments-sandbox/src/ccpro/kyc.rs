@@ -22,7 +22,7 @@ use serde_json::{Map, Value, json};
 
 use super::*;
 use crate::toolkit::countries::is_alpha2;
-use crate::toolkit::{is_date, json_response};
+use crate::toolkit::is_date;
 
 /// A step's status before submission (personal data, address, documents) or after a
 /// rejection.
@@ -1156,7 +1156,7 @@ pub(crate) fn personal_data(ctx: &mut Ctx<'_>) -> Reply {
     let due = ctx.now + ctx.state.settings.review_delay_seconds;
     record(ctx.state, &user).personal.submit(due);
     settle(ctx.state, &user, ctx.now);
-    Ok(json_response(StatusCode::CREATED, &Value::Null))
+    Ok(super::respond(StatusCode::CREATED, &Value::Null))
 }
 
 /// kyc-address (#23), with an optional utility bill.
@@ -1181,7 +1181,7 @@ pub(crate) fn address(ctx: &mut Ctx<'_>) -> Reply {
         store_document(ctx.state, &user, "utilityBill", &file, ctx.now);
     }
     settle(ctx.state, &user, ctx.now);
-    Ok(json_response(StatusCode::OK, &Value::Null))
+    Ok(super::respond(StatusCode::OK, &Value::Null))
 }
 
 /// kyc-document (#24): one file into one slot (`type`; without it, the first slot the next

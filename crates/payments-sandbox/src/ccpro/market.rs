@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
-use super::{ApiError, amount};
+use super::{ApiError, amount, number};
 use crate::ids::splitmix64;
 use crate::toolkit::dec;
 
@@ -379,18 +379,6 @@ pub(crate) fn both_amounts() -> ApiError {
     .because("send from_amount or to_amount, not both (neither: the price of one unit)")
 }
 
-/// A decimal as a JSON number (the price's `commission.percent`): an integer when whole,
-/// else the number of the decimal's shortest text (`0.1`).
-pub(crate) fn number(value: Decimal) -> Value {
-    let value = value.normalize();
-    if value.fract().is_zero()
-        && let Ok(whole) = i64::try_from(value.mantissa())
-    {
-        return Value::from(whole);
-    }
-    serde_json::from_str(&value.to_string()).unwrap_or_else(|_| Value::String(value.to_string()))
-}
-
 impl Price {
     /// The answer of the price operations (#51–#54): amounts and rates as exact strings,
     /// `commission.percent` a JSON number, no discount, no payment processor.
@@ -644,9 +632,18 @@ mod tests {
         assert_eq!(Market::rate_text(ipsx, dec("0.000099999")), "1E-4");
         assert_eq!(Market::rate_text(ipsx, dec("0.0102")), "0.0102");
         assert_eq!(Market::rate_text(ipsx, Decimal::ZERO), "0");
-        assert_eq!(number(dec("0.1")), serde_json::json!(0.1));
-        assert_eq!(number(dec("2.000")), serde_json::json!(2));
-        assert_eq!(number(dec("0")), serde_json::json!(0));
+        assert_eq!(
+            super::super::unmark_for_tests(&serde_json::json!({"p": number(dec("0.10"))})),
+            r#"{"p":0.1}"#
+        );
+        assert_eq!(
+            super::super::unmark_for_tests(&serde_json::json!([
+                number(dec("2.000")),
+                number(dec("0")),
+                number(dec("0.12345678901234567890123456"))
+            ])),
+            "[2,0,0.12345678901234567890123456]"
+        );
     }
 
     #[test]

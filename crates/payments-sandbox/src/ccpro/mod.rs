@@ -48,7 +48,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::faults::Operation;
-use crate::toolkit::{BodyPolicy, json_response};
+use crate::toolkit::BodyPolicy;
 use crate::{MAX_BODY_BYTES, Sandbox};
 
 mod account;
@@ -538,7 +538,51 @@ fn answer(
 
 /// `{"data": value}` with `status`.
 pub(crate) fn data(status: StatusCode, value: Value) -> Reply {
-    Ok(json_response(status, &json!({ "data": value })))
+    Ok(respond(status, &json!({ "data": value })))
+}
+
+/// What [`number`] puts in a string for [`respond`] to write as a bare JSON number.
+const NUMBER_MARK: &str = "\u{1}number:";
+/// [`NUMBER_MARK`] as serde_json writes it inside a string, with the opening quote.
+const NUMBER_MARK_JSON: &str = "\"\\u0001number:";
+
+/// A decimal where the docs show a JSON number (a price's `commission.percent`, order-show's
+/// `quote.total`): written by [`respond`] as the number of its exact text, every digit kept
+/// (a `serde_json::Value` number would be an f64).
+pub(crate) fn number(value: Decimal) -> Value {
+    Value::String(format!("{NUMBER_MARK}{}", value.normalize()))
+}
+
+/// A JSON response whose [`number`]s are written as bare numbers.
+pub(crate) fn respond(status: StatusCode, value: &Value) -> Response {
+    let Ok(text) = serde_json::to_string(value) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    crate::toolkit::json_bytes(status, Bytes::from(unmark_numbers(text)))
+}
+
+/// `value` as [`respond`] writes it (for the room's unit tests).
+#[cfg(test)]
+pub(crate) fn unmark_for_tests(value: &Value) -> String {
+    unmark_numbers(serde_json::to_string(value).unwrap_or_default())
+}
+
+/// Replaces every `"<mark>123.45"` of `text` by `123.45`.
+fn unmark_numbers(text: String) -> String {
+    if !text.contains(NUMBER_MARK_JSON) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(NUMBER_MARK_JSON) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + NUMBER_MARK_JSON.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push_str(&after[..end]);
+        rest = after.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `{"data": value}` with 200.
@@ -553,7 +597,7 @@ pub(crate) fn created(value: Value) -> Reply {
 
 /// `{"message": text}` with 200.
 pub(crate) fn done(text: &str) -> Reply {
-    Ok(json_response(StatusCode::OK, &json!({ "message": text })))
+    Ok(respond(StatusCode::OK, &json!({ "message": text })))
 }
 
 /// A decimal as CCPro writes amounts: a JSON string, every digit kept.

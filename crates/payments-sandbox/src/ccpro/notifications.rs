@@ -66,7 +66,7 @@ fn page(ctx: &Ctx<'_>, items: Vec<Value>) -> Reply {
         .skip((current - 1).saturating_mul(PER_PAGE))
         .take(PER_PAGE)
         .collect();
-    Ok(crate::toolkit::json_response(
+    Ok(super::respond(
         StatusCode::OK,
         &json!({
             "data": data,
@@ -144,7 +144,7 @@ fn permanent_item(category: &str, code: &str, message: &str) -> Value {
 pub(crate) fn permanent(ctx: &mut Ctx<'_>) -> Reply {
     available(ctx)?;
     let (items, unread) = permanent_items(ctx.state, ctx.user_id());
-    Ok(crate::toolkit::json_response(
+    Ok(super::respond(
         StatusCode::OK,
         &json!({ "data": items, "meta": { "total": unread } }),
     ))

@@ -331,7 +331,7 @@ pub(crate) fn staff(ctx: &mut Ctx<'_>) -> Reply {
             })
         })
         .collect();
-    Ok(crate::toolkit::json_response(
+    Ok(super::respond(
         axum::http::StatusCode::OK,
         &json!({ "data": items, "meta": page_meta(staff.len()) }),
     ))

@@ -185,13 +185,6 @@ pub(crate) fn json(state: &CcproState, quote: &Quote, form: Form) -> Value {
     Value::Object(v)
 }
 
-/// A decimal as a JSON number, where the docs show one (order-show's `quote.total`): rounded
-/// to 8 places, the precision of the docs' example, before it becomes a number.
-fn number(value: Decimal) -> Value {
-    let text = value.round_dp(8).normalize().to_string();
-    serde_json::from_str::<Value>(&text).unwrap_or(Value::String(text))
-}
-
 /// The order types of the body, as `typeOperationName` writes them.
 const ORDER_TYPES: &[&str] = &[
     "buy_with_crypto",

@@ -245,10 +245,7 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
             ctx.now,
         );
     }
-    Ok(crate::toolkit::json_response(
-        axum::http::StatusCode::CREATED,
-        &body,
-    ))
+    Ok(super::respond(axum::http::StatusCode::CREATED, &body))
 }
 
 /// The user an `id` or `email` field names (user-verify-email, user-reverify-email): 422
