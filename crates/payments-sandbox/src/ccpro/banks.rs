@@ -191,8 +191,6 @@ pub(crate) enum Rule {
     AlphaNum,
     /// `alpha_dash`: letters, digits, `-` and `_`.
     AlphaDash,
-    /// `between:min,max` (characters).
-    Between(usize, usize),
     /// `between:min,max` with only the upper bound enforced (worded as `between`).
     BetweenAtMost(usize, usize),
     /// `numeric`.
@@ -257,9 +255,6 @@ pub(crate) fn text<'a>(check: &mut Check<'a>, name: &str, rules: &[Rule]) -> Opt
                     "The {attr} may only contain letters, numbers, dashes and underscores."
                 ))
             }
-            Rule::Between(min, max) if chars < min || chars > max => Some(format!(
-                "The {attr} must be between {min} and {max} characters."
-            )),
             Rule::BetweenAtMost(min, max) if chars > max => Some(format!(
                 "The {attr} must be between {min} and {max} characters."
             )),

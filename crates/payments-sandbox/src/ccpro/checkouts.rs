@@ -71,24 +71,6 @@ fn external_platform() -> Value {
     json!({ "code": "CCPRO", "name": "CryptoCoin", "url": "https://app.cryptocoin.pro/" })
 }
 
-/// A user in the nested form of §2.3 (checkout.user, platform items' `user`).
-// For the lead: switch to the users area's helper once it exposes one.
-fn nested_user(state: &CcproState, id: &str) -> Value {
-    let Some(u) = state.user(id) else {
-        return Value::Null;
-    };
-    json!({
-        "id": u.id,
-        "isActive": u.is_active,
-        "tradeStatus": u.trade_status,
-        "email": u.email,
-        "options": { "language": u.language, "theme": u.theme },
-        "meta": { "source": u.source, "passwordSet": u.password_set },
-        "selfDeletedAt": u.self_deleted_at,
-        "createdAt": u.created_at,
-    })
-}
-
 /// A checkout in `form`.
 pub(crate) fn json(state: &CcproState, checkout: &Checkout, form: Form) -> Value {
     let mut value = json!({
@@ -112,7 +94,7 @@ pub(crate) fn json(state: &CcproState, checkout: &Checkout, form: Form) -> Value
         value["pingUrl"] = json!(checkout.ping_url);
     }
     if form != Form::Embedded {
-        value["user"] = nested_user(state, &checkout.user);
+        value["user"] = super::orders::nested_user(state, &checkout.user);
     }
     if matches!(form, Form::Index | Form::Show) {
         value["externalPlatform"] = external_platform();

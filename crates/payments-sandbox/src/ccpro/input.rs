@@ -10,13 +10,9 @@ use serde_json::{Map, Value, json};
 use super::{ApiError, MAX_FILE_BYTES};
 use crate::toolkit::{decimal, read_object, string_value};
 
-/// An uploaded file.
+/// An uploaded file (its name and declared type are not looked at: CCPro checks the bytes).
 #[derive(Debug, Clone)]
 pub(crate) struct Upload {
-    /// The part's `filename`.
-    pub(crate) filename: String,
-    /// The part's `Content-Type` (empty when it has none).
-    pub(crate) content_type: String,
     /// The bytes.
     pub(crate) bytes: Vec<u8>,
 }
@@ -123,13 +119,6 @@ impl Input {
         self.fields.iter().any(|(n, _)| n == name)
     }
 
-    /// `true` when the body has `name` or a field nested under it.
-    pub(crate) fn has_group(&self, name: &str) -> bool {
-        self.fields
-            .iter()
-            .any(|(n, _)| n == name || n.strip_prefix(name).is_some_and(|r| r.starts_with('.')))
-    }
-
     /// The value of `name`.
     pub(crate) fn get(&self, name: &str) -> Option<&Val> {
         self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
@@ -215,7 +204,6 @@ fn multipart(content_type: &str, body: &[u8]) -> Result<Input, ApiError> {
         rest = &content[end + closing.len()..];
         let mut name = None;
         let mut filename = None;
-        let mut part_type = String::new();
         for line in head.split("\r\n") {
             let Some((key, val)) = line.split_once(':') else {
                 continue;
@@ -231,18 +219,14 @@ fn multipart(content_type: &str, body: &[u8]) -> Result<Input, ApiError> {
                         }
                     }
                 }
-            } else if key.trim().eq_ignore_ascii_case("content-type") {
-                part_type = val.trim().to_owned();
             }
         }
         let name = name.ok_or_else(|| bad_body("a multipart part has no name"))?;
         let name = dotted(&name);
         match filename {
-            Some(filename) => input.push(
+            Some(_) => input.push(
                 &name,
                 Val::File(Upload {
-                    filename,
-                    content_type: part_type,
                     bytes: value.to_vec(),
                 }),
             ),
@@ -371,26 +355,6 @@ impl<'a> Check<'a> {
         parsed
     }
 
-    /// A boolean (`true`/`false`/`1`/`0`) ("The x field must be true or false.").
-    pub(crate) fn boolean(&mut self, name: &str, required: bool) -> Option<bool> {
-        let value = if required {
-            self.required(name)?
-        } else {
-            self.optional(name)?
-        };
-        match value {
-            "true" | "1" => Some(true),
-            "false" | "0" => Some(false),
-            _ => {
-                self.fail(
-                    name,
-                    &format!("The {} field must be true or false.", attribute(name)),
-                );
-                None
-            }
-        }
-    }
-
     /// A file of one of the types `mimes` names (by its bytes), at most 10 240 KB.
     pub(crate) fn file(
         &mut self,
@@ -479,7 +443,6 @@ mod tests {
         .unwrap();
         let file = form.file("documents.passport").unwrap();
         assert_eq!(file.sniff(), Some("png"));
-        assert_eq!(file.filename, "p.png");
         assert_eq!(form.text("alias"), Some("My card"));
         assert!(
             Input::read(

@@ -264,7 +264,6 @@ pub(crate) struct Kyc {
     /// The top-level `status`: `ACCEPTED` from level 1 on, else `PENDING` while a step waits
     /// for review, else `NOT COMPLETED`.
     pub(crate) status: String,
-    pub(crate) user: String,
     /// When kyc-phone-add took the number (`createdAt` of the phone answers).
     pub(crate) phone_added_at: Option<u64>,
     pub(crate) phone_verified: bool,
@@ -289,11 +288,10 @@ pub(crate) struct Kyc {
 
 impl Kyc {
     /// A user's KYC before any step.
-    pub(crate) fn new(user: &str) -> Self {
+    pub(crate) fn new() -> Self {
         Kyc {
             level: "0".to_owned(),
             status: NOT_COMPLETED.to_owned(),
-            user: user.to_owned(),
             personal: Review::not_completed(),
             address: Review::not_completed(),
             documents: DOCUMENTS
@@ -513,32 +511,21 @@ fn not_required(text: &str, kyc: &Kyc, step: &str) -> ApiError {
 
 /// The user's KYC, for reading (a fresh one when the user has none yet).
 fn read(state: &CcproState, user: &str) -> Kyc {
-    state
-        .kyc
-        .get(user)
-        .cloned()
-        .unwrap_or_else(|| Kyc::new(user))
+    state.kyc.get(user).cloned().unwrap_or_else(Kyc::new)
 }
 
 /// The user's KYC, to change.
 fn record<'a>(state: &'a mut CcproState, user: &str) -> &'a mut Kyc {
-    state
-        .kyc
-        .entry(user.to_owned())
-        .or_insert_with(|| Kyc::new(user))
+    // `Kyc::new`, not the derived `Default`: a fresh user's steps are NOT COMPLETED.
+    #[allow(clippy::unwrap_or_default)]
+    state.kyc.entry(user.to_owned()).or_insert_with(Kyc::new)
 }
 
-/// Adds fiat amounts the user bought and sold (`amounts`); for the order area to call when
-/// an order is approved.
+/// Adds fiat amounts the user bought and sold (`amounts`): an approved order's.
 pub(crate) fn add_amounts(state: &mut CcproState, user: &str, buy: Decimal, sell: Decimal) {
     let kyc = record(state, user);
     kyc.amounts_buy += buy;
     kyc.amounts_sell += sell;
-}
-
-/// The user's KYC level (0 before the first level).
-pub(crate) fn level(state: &CcproState, user: &str) -> u32 {
-    state.kyc.get(user).map_or(0, Kyc::level_number)
 }
 
 /// Whether the user's phone is verified (permanent notification `phone_unverified`).
@@ -1668,7 +1655,7 @@ mod tests {
 
     #[test]
     fn levels_rise_with_approved_items_only() {
-        let mut kyc = Kyc::new("u");
+        let mut kyc = Kyc::new();
         assert_eq!(kyc.required(), "phone");
         kyc.phone_verified = true;
         kyc.refresh();

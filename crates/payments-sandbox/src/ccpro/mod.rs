@@ -33,9 +33,6 @@
 //! Every refusal of steps 1–3 carries an `X-Sandbox-Reason`. `docs/sandbox.md` lists, per
 //! operation, how to reach every documented status.
 
-// The room is being filled area by area (issue 13); unused helpers are for the areas to come.
-#![allow(dead_code)]
-
 use std::sync::LazyLock;
 
 use axum::Router;
@@ -309,8 +306,6 @@ pub(crate) struct Ctx<'a> {
     pub(crate) state: &'a mut CcproState,
     /// The sandbox clock, in Unix seconds.
     pub(crate) now: u64,
-    /// The operation.
-    pub(crate) route: &'static Route,
     /// The path parameters, percent-decoded, by the docs' names.
     pub(crate) params: Vec<(&'static str, String)>,
     /// The query parameters, percent-decoded.
@@ -526,7 +521,6 @@ fn answer(
     let mut ctx = Ctx {
         state,
         now,
-        route,
         params,
         query,
         input,

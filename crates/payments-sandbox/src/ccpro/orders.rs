@@ -127,22 +127,10 @@ pub(crate) fn order_link(state: &CcproState, id: Option<&str>) -> Value {
     link(found.map(|o| (o.id.as_str(), o.public_id.as_str())))
 }
 
-/// A user in the nested form of the platform lists: `{id, isActive, tradeStatus, email,
-/// options, meta, selfDeletedAt, createdAt}` (null when unknown).
+/// A user in the nested form of §2.3 (platform items' `user`, a checkout's): the users
+/// area's [`super::User::json`], `null` for an unknown id.
 pub(crate) fn nested_user(state: &CcproState, id: &str) -> Value {
-    match state.user(id) {
-        Some(u) => json!({
-            "id": u.id,
-            "isActive": u.is_active,
-            "tradeStatus": u.trade_status,
-            "email": u.email,
-            "options": { "language": u.language, "theme": u.theme },
-            "meta": { "source": u.source, "passwordSet": u.password_set },
-            "selfDeletedAt": u.self_deleted_at,
-            "createdAt": u.created_at,
-        }),
-        None => Value::Null,
-    }
+    state.user(id).map_or(Value::Null, super::User::json)
 }
 
 /// `true` when `user` was registered through the platform (what the platform lists show).
@@ -154,20 +142,13 @@ pub(crate) fn platform_user(state: &CcproState, user: &str) -> bool {
 /// `{code: null, …}` (`null_when_none`: `null` instead).
 pub(crate) fn external_platform(state: &CcproState, user: &str, null_when_none: bool) -> Value {
     if platform_user(state, user) {
-        json!({
-            "code": state.platform.name,
-            "name": state.platform.name,
-            "url": PLATFORM_URL,
-        })
+        state.platform.external_json()
     } else if null_when_none {
         Value::Null
     } else {
         json!({ "code": null, "name": null, "url": null })
     }
 }
-
-/// The platform's `externalPlatform.url` (the sandbox's platform has no site of its own).
-pub(crate) const PLATFORM_URL: &str = "https://platform.sandbox.test/";
 
 /// `order` in `form`.
 pub(crate) fn json(state: &CcproState, order: &Order, form: Form) -> Value {
@@ -272,14 +253,6 @@ pub(crate) fn new_order(state: &mut CcproState, user: &str, now: u64) -> Order {
         status: PAYMENT_WAITING.to_owned(),
         created_at: now,
         ..Order::default()
-    }
-}
-
-/// `coin` or `token` for a crypto symbol (`coin` for anything else).
-pub(crate) fn kind_of(state: &CcproState, symbol: &str) -> &'static str {
-    match state.market.asset(symbol).map(|a| a.kind) {
-        Some(Kind::Token) => "token",
-        _ => "coin",
     }
 }
 
@@ -454,6 +427,16 @@ fn decide(state: &mut CcproState, id: &str, approve: bool, now: u64) {
         if credits_crypto {
             let balance = state.balance_mut(&order.user, &order.to_symbol);
             balance.available = balance.available.saturating_add(order.to_amount);
+        }
+        // The fiat bought and sold count towards the KYC level's limits (`amounts`).
+        match order.operation.as_str() {
+            "buy_with_fiat" => {
+                super::kyc::add_amounts(state, &order.user, order.from_amount, Decimal::ZERO);
+            }
+            "sell_to_fiat" => {
+                super::kyc::add_amounts(state, &order.user, Decimal::ZERO, order.to_amount);
+            }
+            _ => {}
         }
         state.notify(
             &order.user,

@@ -26,8 +26,6 @@ pub(crate) struct Transfer {
     pub(crate) public_id: String,
     /// `pending`, `completed` or `expired`.
     pub(crate) status: String,
-    /// `send` or `receive`.
-    pub(crate) action: String,
     /// The creator (`byUser`).
     pub(crate) by_user: String,
     pub(crate) from_user: String,
@@ -249,7 +247,6 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
         id: ctx.state.uuid(),
         public_id: ctx.state.public_id(),
         status: PENDING.to_owned(),
-        action: action.to_owned(),
         by_user: me,
         from_user,
         to_user,
@@ -461,14 +458,9 @@ mod tests {
     }
 
     fn ctx<'a>(state: &'a mut CcproState, caller: &str, transfer: &str) -> Ctx<'a> {
-        let route = ROUTES
-            .iter()
-            .find(|r| r.op.name == "transfer-confirm")
-            .unwrap();
         Ctx {
             state,
             now: 150,
-            route,
             params: vec![
                 ("user", caller.to_owned()),
                 ("transfer", transfer.to_owned()),
@@ -493,7 +485,6 @@ mod tests {
             id: "t1".to_owned(),
             public_id: "T1".to_owned(),
             status: PENDING.to_owned(),
-            action: "send".to_owned(),
             by_user: "a".to_owned(),
             from_user: "a".to_owned(),
             to_user: "b".to_owned(),
