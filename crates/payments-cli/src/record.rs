@@ -11,6 +11,7 @@
 //! against the provider's environment named by its variables (`COINCOVER_BASE_URL`,
 //! `COINCOVER_TOKEN`), with credentials redacted and run-specific ids.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -969,11 +970,166 @@ async fn ccpro(
         vec![],
     )
     .await?;
-    rec.step(&alice, &LOGOUT, "ok", json!({}), vec![]).await?;
-    rec.step(&alice, &LOGOUT, "revoked", json!({}), vec![])
+    // Every other operation: the docs' own request example, with the ids of this scenario.
+    let checkout = sandbox_control(
+        &control,
+        Method::POST,
+        "/ccpro/checkouts",
+        &json!({"user": me, "requestId": "order-42", "paymentType": "card"}).to_string(),
+    )
+    .await?;
+    let id_of = |v: Option<&Value>| {
+        v.and_then(|v| v.get("id"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut live: BTreeMap<String, String> = [
+        ("user", me.clone()),
+        ("platform", platform.clone()),
+        ("wallet", id_of(created.as_ref())),
+        ("bank", id_of(bank.as_ref())),
+        ("quote", id_of(quote.as_ref())),
+        ("order", id_of(order.as_ref())),
+        ("transfer", id_of(transfer.as_ref())),
+        ("checkout", id_of(Some(&checkout))),
+        ("asset", "ETH".to_owned()),
+        ("period", "day".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let recorded: BTreeSet<String> = rec
+        .files
+        .iter()
+        .filter_map(|(file, _)| file.split('.').next().map(str::to_owned))
+        .collect();
+    for &op in ccpro_api::OPERATIONS {
+        if recorded.contains(op.name) || op.name == LOGOUT.name {
+            continue;
+        }
+        let (input, files) = docs_example(op, &live)?;
+        let caller = if op.auth == payments_core::Auth::Session {
+            &alice
+        } else {
+            &public
+        };
+        let out = rec.step(caller, op, "docs-example", input, files).await?;
+        // A new resource's id stands in for the docs' ids from now on (`…/card` → `card`).
+        if op.method == payments_core::http::Method::POST
+            && let Some(id) = out
+                .as_ref()
+                .and_then(|v| v.get("id"))
+                .and_then(Value::as_str)
+            && let Some(last) = op.path.rsplit('/').next()
+            && !last.starts_with('{')
+        {
+            live.insert(last.to_owned(), id.to_owned());
+        }
+    }
+
+    // Bob's session holds no credentials to log in again with: his second logout is refused.
+    rec.step(&bob, &LOGOUT, "ok", json!({}), vec![]).await?;
+    rec.step(&bob, &LOGOUT, "revoked", json!({}), vec![])
         .await?;
     Ok(rec.files)
 }
+
+/// The docs' request example of `op` (`fixtures/ccpro/docs/<name>.request.json`) as an
+/// input document: its body, its query and its path parameters as top-level fields, each
+/// path parameter `live` knows replaced by the scenario's value (the docs' `1/1` of the
+/// price paths by the assets of the docs' own answer), an omitted optional segment left
+/// out; the docs' file placeholders (`"File"`, `"image"`) become PNG files of those fields.
+fn docs_example(
+    op: &'static Operation,
+    live: &BTreeMap<String, String>,
+) -> Result<(Value, Vec<InputFile>), CliError> {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ccpro/docs");
+    let read = |name: String| -> Result<Value, CliError> {
+        let path = docs.join(&name);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            CliError::usage(format!(
+                "cannot read {} (record-fixtures runs in the repository): {e}",
+                path.display()
+            ))
+        })?;
+        serde_json::from_str(&text).map_err(|e| CliError::usage(format!("{name}: {e}")))
+    };
+    let example = read(format!("{}.request.json", op.name))?;
+    let answer = read(format!("{}.response.200.json", op.name)).ok();
+    let mut input = serde_json::Map::new();
+    let mut files = Vec::new();
+    if let Some(Value::Object(body)) = example.get("body") {
+        for (key, value) in body {
+            take_files(key, value, &mut files, &mut input);
+        }
+    }
+    if let Some(Value::Object(query)) = example.get("query") {
+        input.extend(query.clone());
+    }
+    if let Some(Value::Object(params)) = example.get("path_params") {
+        for (name, value) in params {
+            let documented_asset = answer
+                .as_ref()
+                .and_then(|a| a.pointer(&format!("/body/data/assets/{name}")))
+                .cloned();
+            let value = match (live.get(name), documented_asset) {
+                (Some(v), _) => Value::String(v.clone()),
+                (None, Some(asset)) => asset,
+                // An optional segment the scenario has no value for is left out.
+                (None, None) if op.path.contains(&format!("{{{name}?}}")) => continue,
+                (None, None) => value.clone(),
+            };
+            input.insert(name.clone(), value);
+        }
+    }
+    Ok((Value::Object(input), files))
+}
+
+/// `true` for the docs' placeholder of a file (`"File"`, `"image"`).
+fn is_file_placeholder(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| s == "File" || s == "image")
+}
+
+/// Moves the docs' file placeholders out of a body field into `files` (nested names
+/// dotted, `documents.passport`), the rest into `input`.
+fn take_files(
+    key: &str,
+    value: &Value,
+    files: &mut Vec<InputFile>,
+    input: &mut serde_json::Map<String, Value>,
+) {
+    match value {
+        v if is_file_placeholder(v) => {
+            let short = key.rsplit('.').next().unwrap_or(key);
+            files.push(InputFile {
+                field: key.to_owned(),
+                name: format!("{short}.png"),
+                bytes: RECORDED_PNG.to_vec().into(),
+            });
+        }
+        Value::Object(inner) if inner.values().any(is_file_placeholder) => {
+            let mut rest = serde_json::Map::new();
+            for (k, v) in inner {
+                if is_file_placeholder(v) {
+                    take_files(&format!("{key}.{k}"), v, files, input);
+                } else {
+                    rest.insert(k.clone(), v.clone());
+                }
+            }
+            if !rest.is_empty() {
+                input.insert(key.to_owned(), Value::Object(rest));
+            }
+        }
+        other => {
+            input.insert(key.to_owned(), other.clone());
+        }
+    }
+}
+
+/// The PNG every recorded upload sends: a signature and an IHDR chunk.
+const RECORDED_PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0recorded";
 
 fn write(out: &Path, provider: &str, files: Vec<(String, String)>) -> Result<usize, CliError> {
     let dir = out.join(provider).join("recorded");

@@ -13,6 +13,7 @@ mod d;
 mod docs;
 mod handoff;
 mod lenient;
+mod replay;
 mod sessions;
 mod support;
 mod table;
