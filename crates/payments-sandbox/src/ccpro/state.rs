@@ -60,7 +60,7 @@ pub(crate) struct PlatformLink {
     pub(crate) referral_id: String,
 }
 
-/// Where the platform's IEN notifications would go (platform-calls' `endpoint`).
+/// Where the platform's IEN notifications go until platform-update changes its `ienUrl`.
 pub(crate) const IEN_URL: &str = "https://platform.sandbox.test/ien";
 
 /// A CCPro user.
@@ -351,11 +351,12 @@ impl CcproState {
         });
     }
 
-    /// Records a notification the platform's IEN endpoint would have received (platform-calls):
-    /// `request` is what was sent; the sandbox answers it 200 `{"status":"ok"}`.
+    /// Records a notification the platform's IEN endpoint (its `ien.url`, platform-update
+    /// changes it) would have received (platform-calls): `request` is what was sent; the
+    /// sandbox answers it 200 `{"status":"ok"}`.
     pub(crate) fn record_call(&mut self, request: Value, now: u64) {
         self.calls.push(PlatformCall {
-            endpoint: IEN_URL.to_owned(),
+            endpoint: self.platform.ien_url.clone(),
             verb: "POST".to_owned(),
             request,
             status: 200,

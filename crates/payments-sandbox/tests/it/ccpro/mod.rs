@@ -3,6 +3,7 @@
 
 mod assets;
 mod auth;
+mod docs;
 mod kyc;
 mod support;
 mod trade;
