@@ -580,9 +580,11 @@ async fn ccpro(running: &RunningSandbox) -> Result<(), CliError> {
 
     r.start("register alice@example.com, linked to the platform");
     let alice_email = "alice@example.com";
-    let mut link = PlatformLink::default();
-    link.id = Some(platform.clone());
-    link.user_id = Some("alice-7".to_owned());
+    let link = PlatformLink {
+        id: Some(platform.clone()),
+        user_id: Some("alice-7".to_owned()),
+        ..PlatformLink::default()
+    };
     let created = client
         .send(&CreateUser::new(alice_email, "Alice", "Liddell", "1990-04-01").with_platform(link))
         .await?;
