@@ -493,7 +493,14 @@ async fn demo_runs_offline_and_exits_0() {
     );
     assert!(out.contains("then callback confirmed"), "{out}");
     assert!(out.contains("created review"), "{out}");
-    assert!(out.contains("Done: 4 providers"), "{out}");
+    assert!(out.contains("e-mail verified"), "{out}");
+    assert!(out.contains("PAYMENT_WAITING"), "{out}");
+    assert!(
+        out.contains("APPROVED, notification order_approved"),
+        "{out}"
+    );
+    assert!(out.contains("completed, 0.095 ETH received"), "{out}");
+    assert!(out.contains("Done: 5 providers"), "{out}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
