@@ -242,6 +242,24 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Why `text` is not a decimal the sandbox can hold: not a number ("The x must be a
+/// number."), or a number with more significant digits than the sandbox's decimals keep
+/// (28): refused, never rounded.
+pub(crate) fn not_a_decimal(attr: &str, text: &str) -> String {
+    let t = text.trim();
+    let mantissa = t.split(['e', 'E']).next().unwrap_or("");
+    let digits = mantissa.trim_start_matches(['-', '+']);
+    let numeric = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit());
+    if numeric {
+        format!("The {attr} has more than the 28 significant digits the sandbox keeps.")
+    } else {
+        format!("The {attr} must be a number.")
+    }
+}
+
 /// Laravel's validation of a body: each check records the docs' message under the field's
 /// name, and [`Check::finish`] answers 422 `{"message":"The given data was invalid.",
 /// "errors":{field:[message,…]}}` when any failed.
@@ -350,7 +368,7 @@ impl<'a> Check<'a> {
         };
         let parsed = decimal(value);
         if parsed.is_none() {
-            self.fail(name, &format!("The {} must be a number.", attribute(name)));
+            self.fail(name, &not_a_decimal(&attribute(name), value));
         }
         parsed
     }

@@ -55,8 +55,8 @@ fn price(ctx: &mut Ctx<'_>, kind: &str) -> Reply {
 fn positive(name: &str, text: &str) -> Result<Decimal, ApiError> {
     let attr = name.replace('_', " ");
     let value = decimal(text).ok_or_else(|| {
-        invalid(name, &format!("The {attr} must be a number.")).because(format!(
-            "{name} is not a number: send digits, e.g. {name}=100"
+        invalid(name, &super::not_a_decimal(&attr, text)).because(format!(
+            "{name} is not a number the sandbox can hold exactly: digits, at most 28 significant, e.g. {name}=100"
         ))
     })?;
     if value <= Decimal::ZERO {
