@@ -413,7 +413,7 @@ impl Provider {
             Provider::Covery => router.nest(self.prefix(), covery::router(sandbox.clone())),
             Provider::CoinsPaid => router.nest(self.prefix(), coinspaid::router(sandbox.clone())),
             Provider::Coinify => router.nest(self.prefix(), coinify::router(sandbox.clone())),
-            Provider::Ccpro => router.nest(self.prefix(), ccpro::router()),
+            Provider::Ccpro => router.merge(ccpro::router(self.prefix())),
         }
     }
 }

@@ -241,9 +241,12 @@ pub(crate) static ROUTES: &[Route] = &[
 pub(crate) static OPERATIONS: LazyLock<Vec<Operation>> =
     LazyLock::new(|| ROUTES.iter().map(|r| r.op).collect());
 
-/// CCPro's routes under `/ccpro`: one per row of [`ROUTES`] (rows sharing a path share its
-/// method router), then CCPro's JSON 404 and 405.
-pub(crate) fn router() -> Router<Sandbox> {
+/// CCPro's routes, with their full paths under `prefix` (`/ccpro`): one per row of [`ROUTES`]
+/// (rows sharing a path share its method router). Merged rather than nested, as CoinCover's
+/// are (a nested router rebuilds the URI on every call); an unknown path or method gets the
+/// sandbox's own `{"message":"Not Found"}` / `{"message":"Method Not Allowed"}`, which are
+/// CCPro's too.
+pub(crate) fn router(prefix: &str) -> Router<Sandbox> {
     let mut router = Router::new();
     for route in ROUTES {
         let filter = match route.op.method {
@@ -252,17 +255,13 @@ pub(crate) fn router() -> Router<Sandbox> {
             _ => MethodFilter::POST,
         };
         router = router.route(
-            route.op.path,
+            &format!("{prefix}{}", route.op.path),
             on(filter, move |state: State<Sandbox>, request: Request| {
                 dispatch(route, state, request)
             }),
         );
     }
     router
-        .method_not_allowed_fallback(|| async {
-            message(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed").into_response()
-        })
-        .fallback(|| async { message(StatusCode::NOT_FOUND, "Not Found").into_response() })
 }
 
 /// How the front door reads a body under `/ccpro` (`path` relative to it): an upload route's
@@ -485,7 +484,11 @@ fn answer(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<Response, Refusal> {
-    let Some(params) = path_params(route.op.path, uri.path()) else {
+    let path = uri.path();
+    let path = path
+        .strip_prefix(crate::Provider::Ccpro.prefix())
+        .unwrap_or(path);
+    let Some(params) = path_params(route.op.path, path) else {
         return Err(ApiError::not_found()
             .because("a path segment is not UTF-8 once decoded")
             .into());

@@ -274,3 +274,21 @@ fn the_room_names_and_routes_every_operation_of_the_client_table() {
     assert_eq!(client.len(), 78);
     assert_eq!(Provider::Ccpro.operation_names(), client);
 }
+
+#[tokio::test]
+async fn unknown_routes_and_methods_answer_before_any_auth() {
+    let c = Ccpro::new();
+    let none = c.send("GET", "/api/v1/nothing-here", &[], Vec::new()).await;
+    none.expect(404);
+    assert_eq!(none.json(), json!({"message": "Not Found"}));
+    let method = c
+        .send("DELETE", "/api/v1/authenticate", &[], Vec::new())
+        .await;
+    method.expect(405);
+    assert_eq!(method.json(), json!({"message": "Method Not Allowed"}));
+    // A documented path with another method: 405, not the operation's auth refusal.
+    let platform = format!("/api/v1/platform/{}/staff", c.platform());
+    c.send("DELETE", &platform, &[], Vec::new())
+        .await
+        .expect(405);
+}
