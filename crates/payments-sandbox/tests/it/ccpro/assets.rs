@@ -12,36 +12,8 @@ const DOCS_DAY: u64 = 1_557_411_204;
 
 /// The docs' request example of `op` (`fixtures/ccpro/docs/<op>.request.json`): body, query.
 fn example(op: &str) -> (Value, Value) {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{op}.request.json"));
-    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let fixture = docs_request(op);
     (fixture["body"].clone(), fixture["query"].clone())
-}
-
-/// The docs' example response of `op` kept in a numbered file (`403.3` for
-/// `<op>.response.403.3.json`, the third 403 the docs give).
-fn documented_as(op: &str, status: &str) -> Value {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{op}.response.{status}.json"));
-    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    fixture["body"].clone()
-}
-
-/// `?a=b&c=d` of an example's query object.
-fn query_string(query: &Value) -> String {
-    let pairs: Vec<String> = query
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap()))
-        .collect();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
 }
 
 async fn create_bank(c: &Ccpro, u: &User, iban: &str, currency: &str) -> Value {
@@ -234,7 +206,7 @@ async fn used_banks_and_cards_are_kept_and_statuses_move_through_the_control_rou
     assert_eq!(marked.json()["data"]["status"], "PENDING");
     let refused = c.user_call(&u, "DELETE", &format!("/bank/{id}"), "").await;
     refused.expect(403);
-    assert_eq!(refused.json(), documented_as("bank-delete", "403.3"));
+    assert_eq!(refused.json(), documented_variant("bank-delete", "403.3"));
     assert!(refused.reason().unwrap().contains("used"));
     // The status filter sees the new status.
     let pending = c.user_call(&u, "GET", "/bank?status=pending", "").await;
@@ -261,7 +233,7 @@ async fn used_banks_and_cards_are_kept_and_statuses_move_through_the_control_rou
         .user_call(&u, "DELETE", &format!("/card/{card_id}"), "")
         .await;
     refused.expect(403);
-    assert_eq!(refused.json(), documented_as("card-delete", "403.3"));
+    assert_eq!(refused.json(), documented_variant("card-delete", "403.3"));
 
     let wallet = create_wallet(&c, &u, "0xabc123", "mine", "ETH").await;
     let wallet_id = wallet.json()["data"]["id"].as_str().unwrap().to_owned();
@@ -892,7 +864,7 @@ async fn currencies_list_the_coins_and_tokens_with_rates_and_operations() {
         refused.expect(403);
         assert_eq!(
             refused.json(),
-            documented_as("currency-list", "403.2"),
+            documented_variant("currency-list", "403.2"),
             "{asset}"
         );
         assert!(refused.reason().unwrap().contains("IPSX"));
@@ -979,7 +951,7 @@ async fn history_is_computed_from_the_rate_and_the_clock() {
         refused.expect(403);
         assert_eq!(
             refused.json(),
-            documented_as("currency-history", "403.2"),
+            documented_variant("currency-history", "403.2"),
             "{path}"
         );
         assert!(refused.reason().is_some());

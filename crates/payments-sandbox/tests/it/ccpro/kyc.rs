@@ -1,31 +1,12 @@
 //! CCPro KYC, notifications and checkouts: every documented status reached by its trigger,
 //! the docs' request examples answered with the documented shapes.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
 use super::support::*;
 
 /// 2020-12-01T00:00:00Z: before the docs' video date (2020-12-30 12:00:00).
 const DECEMBER_2020: u64 = 1_606_780_800;
-
-/// A documented example whose file name carries a variant (`403.2`).
-fn documented_variant(operation: &str, variant: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.response.{variant}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str::<Value>(&text).unwrap()["body"].clone()
-}
-
-/// The docs' request example of `operation`.
-fn docs_request(operation: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.request.json"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// The docs' example body of `operation` as multipart fields: nested names as `a[b]`, the
 /// docs' file placeholders (`"image"`, `"File"`) as PNG files.
@@ -86,19 +67,15 @@ async fn document(c: &Ccpro, u: &User, kind: &str) -> Reply {
     .await
 }
 
-/// What `GET /_sandbox/ccpro/users/{id}` reveals.
-async fn revealed(c: &Ccpro, u: &User) -> Value {
-    let reply = c.control("GET", &format!("/users/{}", u.id), "").await;
-    reply.expect(200);
-    reply.json()
-}
-
 /// kyc-phone-add then kyc-phone-verify with the SMS code: the user reaches level 1.
 async fn verify_phone(c: &Ccpro, u: &User) {
     c.user_call(u, "POST", "/kyc/phone/add", r#"{"phone":"40700000000"}"#)
         .await
         .expect(200);
-    let code = revealed(c, u).await["smsCode"].as_str().unwrap().to_owned();
+    let code = c.revealed(&u.id).await["smsCode"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     c.user_call(
         u,
         "POST",
@@ -246,13 +223,13 @@ async fn the_phone_is_added_verified_and_its_code_resent_once_a_day() {
         documented_variant("kyc-phone-reverify", "403.2")
     );
     assert!(soon.reason().unwrap().contains("next may be sent"));
-    let first = revealed(&c, &u).await["smsCode"].clone();
+    let first = c.revealed(&u.id).await["smsCode"].clone();
     c.advance(86_400);
     let resent = c.user_call(&u, "POST", "/kyc/phone/reverify", "").await;
     resent.expect(200);
     assert_documented_shape("kyc-phone-reverify", 200, &resent.json());
     assert_eq!(resent.json()["data"]["status"], 0);
-    let code = revealed(&c, &u).await["smsCode"].clone();
+    let code = c.revealed(&u.id).await["smsCode"].clone();
     assert_ne!(code, first);
 
     // A wrong (or the old) code: the docs' 422.

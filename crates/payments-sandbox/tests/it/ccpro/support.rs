@@ -253,6 +253,15 @@ impl Ccpro {
         }
     }
 
+    /// What `GET /_sandbox/ccpro/users/{id or e-mail}` reveals of a user (codes, tokens).
+    pub async fn revealed(&self, id_or_email: &str) -> Value {
+        let reply = self
+            .control("GET", &format!("/users/{id_or_email}"), "")
+            .await;
+        reply.expect(200);
+        reply.json()
+    }
+
     /// Sets a user's balance of an asset.
     pub async fn fund(&self, user: &User, asset: &str, available: &str) {
         self.control(
@@ -265,15 +274,48 @@ impl Ccpro {
     }
 }
 
+/// A fixture of the docs' examples: `fixtures/ccpro/docs/<name>.json`.
+pub fn docs_fixture(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/ccpro/docs")
+        .join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The docs' request example of `operation`: the whole fixture (`method`, `path_params`,
+/// `query`, `body`).
+pub fn docs_request(operation: &str) -> Value {
+    docs_fixture(&format!("{operation}.request"))
+}
+
 /// The docs' example response of `operation` with `status`
 /// (`fixtures/ccpro/docs/<operation>.response.<status>.json`), its `body`.
 pub fn documented(operation: &str, status: u16) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.response.{status}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let fixture: Value = serde_json::from_str(&text).unwrap();
-    fixture["body"].clone()
+    documented_variant(operation, &status.to_string())
+}
+
+/// The docs' example response of `operation` kept under a numbered name (`403.2` for the
+/// second 403 the docs give), its `body`.
+pub fn documented_variant(operation: &str, variant: &str) -> Value {
+    docs_fixture(&format!("{operation}.response.{variant}"))["body"].clone()
+}
+
+/// `?a=b&c=d` of an example's query object (empty for none).
+pub fn query_string(query: &Value) -> String {
+    let pairs: Vec<String> = query
+        .as_object()
+        .map(|q| {
+            q.iter()
+                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
 }
 
 /// Asserts that `got` has the keys of the docs' example (every object level, the first item

@@ -1,40 +1,9 @@
 //! Trading: quotes, orders, deposits and transfers, every documented status reached through
 //! its trigger, and the docs' request examples answered with the documented shapes.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
 use super::support::*;
-
-/// The docs' example request of `operation`: its body (or query) as JSON.
-fn docs_request(operation: &str, part: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.request.json"));
-    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    fixture[part].clone()
-}
-
-/// The docs' n-th example of `status` (`<op>.response.<status>.<n>.json`), its body.
-fn documented_nth(operation: &str, status: u16, n: u8) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.response.{status}.{n}.json"));
-    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    fixture["body"].clone()
-}
-
-/// A query string from the docs' example query object.
-fn query_of(query: &Value) -> String {
-    let pairs: Vec<String> = query
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap()))
-        .collect();
-    format!("?{}", pairs.join("&"))
-}
 
 /// Gives `user` a bank, card or wallet through the control route; answers its id.
 async fn method(c: &Ccpro, user: &User, body: Value) -> Value {
@@ -101,7 +70,7 @@ async fn the_docs_quote_example_prices_a_quote_that_lives_for_the_quote_life() {
     let u = c.user().await;
     let bank = method(&c, &u, json!({ "kind": "bank" })).await;
     let wallet = method(&c, &u, json!({ "kind": "wallet", "coin": "ETH" })).await;
-    let mut body = docs_request("quote-create", "body");
+    let mut body = docs_request("quote-create")["body"].clone();
     body["orderPaymentMethod"] = bank["id"].clone();
     body["wallet"] = wallet["id"].clone();
     let reply = c.user_call(&u, "POST", "/quote", &body.to_string()).await;
@@ -260,7 +229,7 @@ async fn quotes_are_listed_with_the_docs_filters_and_shown_with_their_order() {
         )
         .await;
     sell.expect(201);
-    let query = query_of(&docs_request("quote-list", "query"));
+    let query = query_string(&docs_request("quote-list")["query"].clone());
     let reply = c.user_call(&u, "GET", &format!("/quote{query}"), "").await;
     reply.expect(200);
     let v = reply.json();
@@ -323,7 +292,7 @@ async fn a_quote_is_confirmed_once_before_it_expires() {
     );
     // The docs' body with a live bank; the ETH must be there to sell.
     let bank = method(&c, &u, json!({ "kind": "bank" })).await;
-    let mut body = docs_request("quote-confirm", "body");
+    let mut body = docs_request("quote-confirm")["body"].clone();
     body["orderPaymentMethod"] = bank["id"].clone();
     let reply = confirm(&c, &u, &quote, &body.to_string()).await;
     reply.expect(403);
@@ -354,7 +323,7 @@ async fn a_quote_is_confirmed_once_before_it_expires() {
     c.advance(3601);
     let reply = confirm(&c, &u, &late, "").await;
     reply.expect(403);
-    assert_eq!(reply.json(), documented_nth("quote-confirm", 403, 2));
+    assert_eq!(reply.json(), documented_variant("quote-confirm", "403.2"));
     assert!(reply.reason().unwrap().contains("lifeUntilAt"));
     let listed = c
         .user_call(&u, "GET", "/quote?status=expired", "")
@@ -448,7 +417,10 @@ async fn a_bank_buy_waits_for_its_proof_then_is_approved_and_credited() {
         )
         .await;
     reply.expect(403);
-    assert_eq!(reply.json(), documented_nth("order-payment-proof", 403, 2));
+    assert_eq!(
+        reply.json(),
+        documented_variant("order-payment-proof", "403.2")
+    );
     c.advance(59);
     assert_eq!(balance(&c, &u, "ETH").await.0, "0");
     c.advance(1);
@@ -487,7 +459,10 @@ async fn a_bank_buy_waits_for_its_proof_then_is_approved_and_credited() {
         )
         .await;
     reply.expect(403);
-    assert_eq!(reply.json(), documented_nth("order-payment-proof", 403, 3));
+    assert_eq!(
+        reply.json(),
+        documented_variant("order-payment-proof", "403.3")
+    );
     // An inactive account.
     let inactive = c.user_with(r#"{"active":false}"#).await;
     let reply = c
@@ -524,7 +499,7 @@ async fn orders_are_listed_by_the_docs_filters_and_by_asset_kind() {
         )
         .await;
     deposit.expect(200);
-    let query = query_of(&docs_request("order-list", "query"));
+    let query = query_string(&docs_request("order-list")["query"].clone());
     let reply = c.user_call(&u, "GET", &format!("/order{query}"), "").await;
     reply.expect(200);
     let v = reply.json();
@@ -638,7 +613,7 @@ async fn a_buy_with_a_second_withdrawal_makes_a_child_order() {
 async fn the_docs_deposit_is_processed_then_credited() {
     let c = Ccpro::new();
     let u = c.user().await;
-    let body = docs_request("deposit-create", "body");
+    let body = docs_request("deposit-create")["body"].clone();
     let reply = c.user_call(&u, "POST", "/deposit", &body.to_string()).await;
     reply.expect(200);
     let v = reply.json();
@@ -681,7 +656,7 @@ async fn the_docs_deposit_is_processed_then_credited() {
 async fn a_deposit_address_is_made_once_per_asset_and_destination() {
     let c = Ccpro::new();
     let u = c.user().await;
-    let body = docs_request("deposit-address", "body").to_string();
+    let body = docs_request("deposit-address")["body"].clone().to_string();
     let reply = c.user_call(&u, "POST", "/deposit/address", &body).await;
     reply.expect(200);
     let v = reply.json();
@@ -713,7 +688,7 @@ async fn a_deposit_address_is_made_once_per_asset_and_destination() {
         .user_call(&u, "POST", "/deposit/address", r#"{"asset":"EUR"}"#)
         .await;
     fiat.expect(403);
-    assert_eq!(fiat.json(), documented_nth("deposit-address", 403, 2));
+    assert_eq!(fiat.json(), documented_variant("deposit-address", "403.2"));
     assert!(fiat.reason().unwrap().contains("fiat"));
     let bad = c
         .user_call(
@@ -739,7 +714,7 @@ async fn the_docs_transfer_is_confirmed_by_the_receiver_with_the_commission_take
     let c = Ccpro::new();
     let sender = c.user().await;
     let receiver = c.user().await;
-    let mut body = docs_request("transfer-create", "body");
+    let mut body = docs_request("transfer-create")["body"].clone();
     body["user"] = json!(receiver.email);
     // Not funded: refused.
     let reply = c
@@ -770,7 +745,7 @@ async fn the_docs_transfer_is_confirmed_by_the_receiver_with_the_commission_take
     let reply = c.user_call(&sender, "POST", &path, "").await;
     reply.expect(403);
     // The receiver confirms with the docs' raw wallet address.
-    let confirm_body = docs_request("transfer-confirm", "body").to_string();
+    let confirm_body = docs_request("transfer-confirm")["body"].clone().to_string();
     let reply = c.user_call(&receiver, "POST", &path, &confirm_body).await;
     reply.expect(200);
     let v = reply.json();

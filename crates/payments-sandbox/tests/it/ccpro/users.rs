@@ -2,36 +2,13 @@
 //! status of these operations reached by its trigger, the docs' request examples answered
 //! with the documented status and keys.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
 use super::support::*;
 
 /// The docs' request example of `operation`: its `body` (null when none).
 fn example(operation: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.request.json"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["body"].clone()
-}
-
-/// The docs' example response `<operation>.response.<status>.json` whose status is
-/// repeated, e.g. `403.2` (the second 403 the docs list).
-fn variant(operation: &str, status: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ccpro/docs")
-        .join(format!("{operation}.response.{status}.json"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["body"].clone()
-}
-
-/// What the control route reveals of a user (codes, tokens).
-async fn revealed(c: &Ccpro, id_or_email: &str) -> Value {
-    let reply = c.control("GET", &format!("/users/{id_or_email}"), "").await;
-    reply.expect(200);
-    reply.json()
+    docs_request(operation)["body"].clone()
 }
 
 /// The docs' user-create example, for the sandbox's platform.
@@ -48,7 +25,7 @@ async fn register_and_verify(c: &Ccpro, body: &Value) -> String {
         .await;
     reply.expect(201);
     let id = reply.json()["data"]["uuid"].as_str().unwrap().to_owned();
-    let code = revealed(c, &id).await["emailCode"].clone();
+    let code = c.revealed(&id).await["emailCode"].clone();
     c.call(
         "POST",
         "/api/v1/user/verify",
@@ -117,7 +94,7 @@ async fn user_create_registers_an_inactive_linked_user_that_the_emailed_code_act
         .expect(403);
 
     // A wrong code, then the docs' example with the live id, e-mail and code.
-    let code = revealed(&c, "email@gmail.com").await["emailCode"]
+    let code = c.revealed("email@gmail.com").await["emailCode"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -332,12 +309,12 @@ async fn reverify_sends_a_new_code_once_per_day_until_the_account_is_active() {
             .unwrap()
             .contains(&(START + 86_400).to_string())
     );
-    let old = revealed(&c, &id).await["emailCode"].clone();
+    let old = c.revealed(&id).await["emailCode"].clone();
     c.advance(86_400);
     let resent = send(reverify.clone()).await;
     resent.expect(200);
     assert_eq!(resent.json(), documented("user-reverify-email", 200));
-    let new = revealed(&c, &id).await["emailCode"].clone();
+    let new = c.revealed(&id).await["emailCode"].clone();
     assert_ne!(old, new);
     // The old code no longer verifies; by e-mail alone with the new one, it does.
     c.call(
@@ -412,7 +389,7 @@ async fn a_forgotten_password_is_reset_with_the_emailed_token_within_an_hour() {
     let started = forgot(body).await;
     started.expect(200);
     assert_eq!(started.json(), documented("user-forgot-password", 200));
-    let token = revealed(&c, &user.id).await["resetToken"]
+    let token = c.revealed(&user.id).await["resetToken"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -438,13 +415,13 @@ async fn a_forgotten_password_is_reset_with_the_emailed_token_within_an_hour() {
     .expect(200);
     // Spent.
     reset(body).await.expect(422);
-    assert_eq!(revealed(&c, &user.id).await["resetToken"], Value::Null);
+    assert_eq!(c.revealed(&user.id).await["resetToken"], Value::Null);
 
     // A token lives an hour on the sandbox clock.
     forgot(json!({"email": user.email, "type": "link"}))
         .await
         .expect(200);
-    let token = revealed(&c, &user.id).await["resetToken"].clone();
+    let token = c.revealed(&user.id).await["resetToken"].clone();
     c.advance(3600);
     let late = reset(json!({"email": user.email, "token": token, "password": "another-one"})).await;
     late.expect(422);
@@ -583,7 +560,7 @@ async fn closing_an_account_needs_the_password_no_balance_and_one_request_a_day(
     let started = initiate(example("account-close-initiate")).await;
     started.expect(200);
     assert_eq!(started.json(), documented("account-close-initiate", 200));
-    assert_eq!(revealed(&c, &user.id).await["selfDeletedAt"], START);
+    assert_eq!(c.revealed(&user.id).await["selfDeletedAt"], START);
     let twice = initiate(example("account-close-initiate")).await;
     twice.expect(410);
     assert_eq!(twice.json(), documented("account-close-initiate", 410));
@@ -597,7 +574,7 @@ async fn closing_an_account_needs_the_password_no_balance_and_one_request_a_day(
     let aborted = abort().await;
     aborted.expect(200);
     assert_eq!(aborted.json(), documented("account-close-abort", 200));
-    assert_eq!(revealed(&c, &user.id).await["selfDeletedAt"], Value::Null);
+    assert_eq!(c.revealed(&user.id).await["selfDeletedAt"], Value::Null);
 
     // Once per day.
     c.advance(86_399);
@@ -732,7 +709,7 @@ async fn a_closing_account_is_unable_to_use_its_securities() {
         };
         let reply = c.user_call(&user, method, path, &body).await;
         reply.expect(403);
-        assert_eq!(reply.json(), variant(op, "403.2"));
+        assert_eq!(reply.json(), documented_variant(op, "403.2"));
         assert!(reply.reason().unwrap().contains("self-delete"));
     }
 }
@@ -828,7 +805,10 @@ async fn the_pipeline_refusals_of_the_area_are_the_docs() {
         )
         .await;
     asleep.expect(403);
-    assert_eq!(asleep.json(), variant("security-invalidate-token", "403.2"));
+    assert_eq!(
+        asleep.json(),
+        documented_variant("security-invalidate-token", "403.2")
+    );
     // Platform operations: no JWT, an expired one, another platform's claim.
     for op in [
         "platform-show",
@@ -865,11 +845,20 @@ async fn the_pipeline_refusals_of_the_area_are_the_docs() {
         let other = c.jwt(
             &json!({"platform": "00000000-0000-4000-8000-000000000000", "expire": c.now() + 60}),
         );
-        assert_eq!(send(Some(other)).await.json(), variant(op, "401.2"));
+        assert_eq!(
+            send(Some(other)).await.json(),
+            documented_variant(op, "401.2")
+        );
         let late = c.jwt(&json!({"platform": c.platform(), "expire": c.now() - 1}));
-        assert_eq!(send(Some(late)).await.json(), variant(op, "401.3"));
+        assert_eq!(
+            send(Some(late)).await.json(),
+            documented_variant(op, "401.3")
+        );
         let unsigned = c.jwt(&json!({"expire": c.now() + 60}));
-        assert_eq!(send(Some(unsigned)).await.json(), variant(op, "401.4"));
+        assert_eq!(
+            send(Some(unsigned)).await.json(),
+            documented_variant(op, "401.4")
+        );
     }
 }
 
