@@ -2,7 +2,6 @@
 //! the three operations that issue and revoke them.
 
 use axum::http::{HeaderMap, StatusCode, header};
-use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, Validation};
 use serde_json::{Map, Value, json};
 
@@ -23,28 +22,6 @@ fn no_valid_data(field: &str, text: &str) -> ApiError {
     let mut errors = Map::new();
     errors.insert(field.to_owned(), Value::String(text.to_owned()));
     ApiError::with_errors(StatusCode::FORBIDDEN, "No valid data sent", errors)
-}
-
-/// Why `jsonwebtoken` refused a token, in the integrator's terms.
-fn jwt_reason(kind: &ErrorKind, token: &str) -> String {
-    let signed = token.rsplit_once('.').map_or(0, |(signed, _)| signed.len());
-    match kind {
-        ErrorKind::InvalidSignature => format!(
-            "the JWT's signature does not verify with ccpro_public_key_pem (checked over the {signed} bytes of header.payload)"
-        ),
-        ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
-            "the JWT's alg is not RS512".to_owned()
-        }
-        ErrorKind::InvalidToken => {
-            "the JWT is malformed: expected three base64url parts, header.payload.signature"
-                .to_owned()
-        }
-        ErrorKind::Base64(_) => "the JWT is malformed: a part is not base64url".to_owned(),
-        ErrorKind::Json(_) | ErrorKind::Utf8(_) => {
-            "the JWT is malformed: its header or payload is not a JSON object".to_owned()
-        }
-        other => format!("the JWT was refused: {other:?}"),
-    }
 }
 
 /// Verifies the platform JWT of a [`Auth::Platform`] or [`Auth::PlatformUser`] row (step 2
@@ -92,7 +69,14 @@ pub(crate) fn verify_platform_jwt(
     validation.validate_aud = false;
     validation.required_spec_claims.clear();
     let claims = jsonwebtoken::decode::<Map<String, Value>>(token, key, &validation)
-        .map_err(|e| jwt_invalid().because(jwt_reason(e.kind(), token)))?
+        .map_err(|e| {
+            jwt_invalid().because(crate::toolkit::jwt_refusal(
+                e.kind(),
+                token,
+                "ccpro_public_key_pem",
+                "RS512",
+            ))
+        })?
         .claims;
     let expire = match claims.get("expire") {
         None => {

@@ -55,7 +55,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -258,28 +257,6 @@ fn bearer(headers: &HeaderMap) -> Result<&str, String> {
         .ok_or_else(malformed)
 }
 
-/// Why `jsonwebtoken` refused a token, in the integrator's terms.
-fn jwt_reason(kind: &ErrorKind, token: &str) -> String {
-    let signed = token.rsplit_once('.').map_or(0, |(signed, _)| signed.len());
-    match kind {
-        ErrorKind::InvalidSignature => format!(
-            "the JWT's signature does not verify with coinify_public_key_pem (checked over the {signed} bytes of header.payload)"
-        ),
-        ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
-            "the JWT's alg is not RS256 or RS512".to_owned()
-        }
-        ErrorKind::InvalidToken => {
-            "the JWT is malformed: expected three base64url parts, header.payload.signature"
-                .to_owned()
-        }
-        ErrorKind::Base64(_) => "the JWT is malformed: a part is not base64url".to_owned(),
-        ErrorKind::Json(_) | ErrorKind::Utf8(_) => {
-            "the JWT is malformed: its header or payload is not a JSON object".to_owned()
-        }
-        other => format!("the JWT was refused: {other:?}"),
-    }
-}
-
 /// Step 3 of the module docs: the verified claims.
 fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Value>, ApiError> {
     let key = match sandbox.coinify_key() {
@@ -302,8 +279,14 @@ fn verify_jwt(sandbox: &Sandbox, headers: &HeaderMap) -> Result<Map<String, Valu
         Ok(data) => data.claims,
         Err(e) => {
             return Err(
-                unauthorized(format!("authentication failed: the JWT is not valid ({e})"))
-                    .because(jwt_reason(e.kind(), token)),
+                unauthorized(format!("authentication failed: the JWT is not valid ({e})")).because(
+                    crate::toolkit::jwt_refusal(
+                        e.kind(),
+                        token,
+                        "coinify_public_key_pem",
+                        "RS256 or RS512",
+                    ),
+                ),
             );
         }
     };

@@ -219,6 +219,36 @@ pub(crate) fn message(status: StatusCode, message: &str) -> Response {
     json_response(status, &Message { message })
 }
 
+/// Why `jsonwebtoken` refused `token`, in the integrator's terms: `key` names the
+/// credential the signature was checked with, `algs` the algorithms the room accepts. Never
+/// the expected signature.
+pub(crate) fn jwt_refusal(
+    kind: &jsonwebtoken::errors::ErrorKind,
+    token: &str,
+    key: &str,
+    algs: &str,
+) -> String {
+    use jsonwebtoken::errors::ErrorKind;
+    let signed = token.rsplit_once('.').map_or(0, |(signed, _)| signed.len());
+    match kind {
+        ErrorKind::InvalidSignature => format!(
+            "the JWT's signature does not verify with {key} (checked over the {signed} bytes of header.payload)"
+        ),
+        ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
+            format!("the JWT's alg is not {algs}")
+        }
+        ErrorKind::InvalidToken => {
+            "the JWT is malformed: expected three base64url parts, header.payload.signature"
+                .to_owned()
+        }
+        ErrorKind::Base64(_) => "the JWT is malformed: a part is not base64url".to_owned(),
+        ErrorKind::Json(_) | ErrorKind::Utf8(_) => {
+            "the JWT is malformed: its header or payload is not a JSON object".to_owned()
+        }
+        other => format!("the JWT was refused: {other:?}"),
+    }
+}
+
 /// A header value from arbitrary text: anything but visible ASCII and spaces becomes `?`.
 pub(crate) fn header_text(text: &str) -> HeaderValue {
     let clean: String = text
