@@ -1161,3 +1161,110 @@ async fn nobody_listening_is_exit_3() {
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert_eq!(stderr(&o).lines().count(), 1);
 }
+
+/// Against the sandbox, as a user of `payments sandbox` would: the platform key file and id,
+/// a user seeded by the control route, then user and platform operations, a refused one, and
+/// an upload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn calls_against_the_sandbox_with_the_printed_credentials() {
+    use payments_sandbox::{Provider, Sandbox, SandboxConfig};
+    let s = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let scratch = Scratch::new("sandbox");
+    let key = scratch.file(
+        "sandbox-platform.pem",
+        s.credentials().ccpro_private_key_pem.as_bytes(),
+    );
+    let seeded = reqwest::Client::new()
+        .post(format!("{}/_sandbox/ccpro/users", s.base_url()))
+        .body("{}")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let seeded: serde_json::Value = serde_json::from_str(&seeded).unwrap();
+    let (user, token) = (
+        seeded["id"].as_str().unwrap().to_owned(),
+        seeded["token"].as_str().unwrap().to_owned(),
+    );
+    let url = s.url(Provider::Ccpro);
+    let env = [
+        ("CCPRO_BASE_URL", url.as_str()),
+        (
+            "CCPRO_PLATFORM_ID",
+            s.credentials().ccpro_platform_id.as_str(),
+        ),
+        ("CCPRO_PRIVATE_KEY_FILE", key.as_str()),
+        ("CCPRO_TOKEN", token.as_str()),
+        ("CCPRO_USER_ID", user.as_str()),
+    ];
+    let wallet =
+        r#"{"address":"0xEfC0c81abd46941766E2Ae9a30c57DF75b161111","alias":"main","coin":"ETH"}"#;
+    let o = call("wallet-create", wallet, &[], &env).await;
+    ok(&o);
+    assert!(stdout(&o).contains("\"CONFIRMED\""), "{}", stdout(&o));
+    // The same address again: the sandbox's 422, exit 1, its message on one line.
+    let o = call("wallet-create", wallet, &[], &env).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("HTTP 422") && stderr(&o).contains("has already been taken"),
+        "{}",
+        stderr(&o)
+    );
+    // A price: every digit of the sandbox's exact answer reaches stdout.
+    let o = call(
+        "price-buy",
+        r#"{"from":"EUR","to":"ETH","from_amount":"100"}"#,
+        &[],
+        &env,
+    )
+    .await;
+    ok(&o);
+    assert!(
+        stdout(&o).contains("\"0.6237518725031212543700056188\""),
+        "{}",
+        stdout(&o)
+    );
+    // A platform operation signs its JWT with the key file.
+    let o = call("platform-staff", "{}", &[], &env).await;
+    ok(&o);
+    // An upload: a bank buy's proof of payment, as a file.
+    let bank = call(
+        "bank-create",
+        r#"{"bankName":"ING Bank","iban":"RO02INGB0000999900285800","swift":"INGBROBU","currency":"EUR"}"#,
+        &[],
+        &env,
+    )
+    .await;
+    ok(&bank);
+    let bank: serde_json::Value = serde_json::from_str(&stdout(&bank)).unwrap();
+    let quote = format!(
+        r#"{{"type":"coin","orderType":"buy_with_fiat","orderAmount":"0.5","orderSymbol":"ETH","orderPaymentSymbol":"EUR","orderPaymentMethod":"{}"}}"#,
+        bank["id"].as_str().unwrap()
+    );
+    let quote = call("quote-create", &quote, &[], &env).await;
+    ok(&quote);
+    let quote: serde_json::Value = serde_json::from_str(&stdout(&quote)).unwrap();
+    let confirm = format!(r#"{{"quote":"{}"}}"#, quote["id"].as_str().unwrap());
+    let order = call("quote-confirm", &confirm, &[], &env).await;
+    ok(&order);
+    let order: serde_json::Value = serde_json::from_str(&stdout(&order)).unwrap();
+    let file = format!("file={}", scratch.file("proof.pdf", PDF));
+    let data = format!(r#"{{"order":"{}"}}"#, order["id"].as_str().unwrap());
+    let o = call("order-payment-proof", &data, &["--file", &file], &env).await;
+    ok(&o);
+    let uploads: Vec<_> = s
+        .sandbox()
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/payment-confirmation"))
+        .collect();
+    assert_eq!(uploads.len(), 1);
+    assert_eq!(uploads[0].status, 200);
+    // No token or key in what the CLI printed.
+    for secret in [token.as_str(), "PRIVATE KEY"] {
+        assert!(!stdout(&o).contains(secret) && !stderr(&o).contains(secret));
+    }
+    s.shutdown().await;
+}
