@@ -521,8 +521,14 @@ async fn sandbox_command_serves_printed_credentials_and_rejects_a_wrong_token() 
         }
     });
     let (mut url, mut token, mut key_file) = (None, None, None);
+    let mut ccpro: Vec<(String, String)> = Vec::new();
     loop {
         let line = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+        if let Some((name, value)) = line.trim().split_once('=')
+            && name.starts_with("CCPRO_")
+        {
+            ccpro.push((name.to_owned(), value.to_owned()));
+        }
         if let Some(v) = line.trim().strip_prefix("COINCOVER_BASE_URL=") {
             url = Some(v.to_owned());
         }
@@ -570,6 +576,25 @@ async fn sandbox_command_serves_printed_credentials_and_rejects_a_wrong_token() 
         }
     }
     assert!(log[0].contains("201") && log[1].contains("401"), "{log:?}");
+    // The CCPro platform: its id, its generated key's file and the base URL, enough for a
+    // platform operation.
+    let names: Vec<&str> = ccpro.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "CCPRO_PLATFORM_ID",
+            "CCPRO_PRIVATE_KEY_FILE",
+            "CCPRO_BASE_URL"
+        ]
+    );
+    let env: Vec<(&str, &str)> = ccpro
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let o = payments(&["call", "ccpro", "platform-show", "--data", "{}"], &env).await;
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("\"ien\""), "{shown}");
     child.kill().unwrap();
     let _ = child.wait();
 }
