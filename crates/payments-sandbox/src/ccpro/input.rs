@@ -475,6 +475,35 @@ mod tests {
     }
 
     #[test]
+    fn broken_bodies_are_refused_without_a_panic() {
+        let multipart = HeaderValue::from_static("multipart/form-data; boundary=XyZ");
+        let whole: &[u8] =
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--XyZ--\r\n";
+        // Every prefix of a good body, and a few odd ones: an answer each, never a panic.
+        for end in 0..whole.len() {
+            let _ = Input::read(Some(&multipart), &whole[..end], true);
+        }
+        for body in [
+            &b"--XyZ--"[..],
+            b"--XyZ\r\n\r\n\r\n--XyZ--",
+            b"--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--",
+            b"\xff\xfe--XyZ",
+        ] {
+            let _ = Input::read(Some(&multipart), body, true);
+        }
+        let no_boundary = HeaderValue::from_static("multipart/form-data");
+        assert!(Input::read(Some(&no_boundary), whole, true).is_err());
+        assert!(Input::read(None, b"[1,2]", false).is_err());
+        assert!(Input::read(None, b"{\"a\":", false).is_err());
+        assert_eq!(
+            Input::read(Some(&multipart), whole, true)
+                .unwrap()
+                .text("a"),
+            Some("v")
+        );
+    }
+
+    #[test]
     fn checks_answer_laravel_messages() {
         let input = Input::read(None, br#"{"from_amount":"1x","email":"a@b"}"#, false).unwrap();
         let mut check = Check::new(&input);
