@@ -26,36 +26,30 @@ pub mod wallets;
 use std::fmt;
 
 use payments_core::SecretString;
-use serde::Deserializer;
-use serde::de::{Unexpected, Visitor};
+use serde::de::{Error as _, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
-/// Reads a secret (a password, a reset token) from a string. A value of another type is
-/// refused without quoting it, as serde's own message would (`invalid type: integer
-/// `12345678``), so an input error never shows the secret.
+/// Reads a secret (a password, a reset token) from a JSON string. The value is taken as its
+/// raw text first, so a value of another type is refused naming only its kind, never quoting
+/// it (serde's own message would: `invalid type: integer `12345678``), and no number is ever
+/// parsed.
 pub(crate) fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
-    struct Secret;
-    impl Visitor<'_> for Secret {
-        type Value = SecretString;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string")
+    let raw = <Box<RawValue>>::deserialize(d)?;
+    let text = raw.get();
+    let kind = match text.as_bytes().first() {
+        Some(b'"') => {
+            return serde_json::from_str::<String>(text)
+                .map(SecretString::from)
+                .map_err(|_| D::Error::custom("the string is not valid JSON text"));
         }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SecretString, E> {
-            Ok(SecretString::from(v.to_owned()))
-        }
-        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SecretString, E> {
-            Err(E::invalid_type(Unexpected::Other("a boolean"), &self))
-        }
-        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SecretString, E> {
-            Err(E::invalid_type(Unexpected::Other("a number"), &self))
-        }
-        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SecretString, E> {
-            Err(E::invalid_type(Unexpected::Other("a number"), &self))
-        }
-        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SecretString, E> {
-            Err(E::invalid_type(Unexpected::Other("a number"), &self))
-        }
-    }
-    d.deserialize_any(Secret)
+        Some(b't' | b'f') => "a boolean",
+        Some(b'[') => "an array",
+        Some(b'{') => "an object",
+        Some(b'n') => "null",
+        _ => "a number",
+    };
+    Err(D::Error::invalid_type(Unexpected::Other(kind), &"a string"))
 }
 
 /// [`secret`] for an optional field (`null` or absent is `None`).
