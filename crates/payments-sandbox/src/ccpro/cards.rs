@@ -141,8 +141,8 @@ fn expiration<'a>(check: &mut Check<'a>, name: &str, now: u64) -> Option<&'a str
         check.fail(name, &after);
         return None;
     };
-    let (today_year, today_month, today_day) = civil(now);
-    if (year, month, 1) < (today_year, today_month, today_day) {
+    let (today_year, today_month, today_day) = super::dates::civil(now);
+    if (i64::from(year), month, 1) < (today_year, today_month, today_day) {
         check.fail(name, &after);
         return None;
     }
@@ -162,17 +162,6 @@ fn month_year(value: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((if yy < 70 { 2000 + yy } else { 1900 + yy }, month))
-}
-
-/// The UTC date of `now`: (year, month, day).
-fn civil(now: u64) -> (u32, u32, u32) {
-    let iso = iso_millis(now);
-    let part = |range: std::ops::Range<usize>| {
-        iso.get(range)
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
-    (part(0..4), part(5..7), part(8..10))
 }
 
 /// `POST api/v1/user/{user}/card` (#8), multipart: 201 with the new card, `CONFIRMED`.
@@ -296,6 +285,5 @@ mod tests {
         assert_eq!(month_year("10/2019"), None);
         assert_eq!(month_year("00/19"), None);
         // 2023-11-14.
-        assert_eq!(civil(1_700_000_000), (2023, 11, 14));
     }
 }

@@ -56,6 +56,7 @@ mod checkouts;
 mod control;
 mod countries;
 mod currencies;
+mod dates;
 mod deposits;
 mod input;
 mod keys;
@@ -74,6 +75,7 @@ mod wallets;
 mod wire;
 
 pub(crate) use control::router as control_router;
+pub(crate) use dates::*;
 pub(crate) use input::*;
 pub use keys::*;
 pub use state::*;

@@ -54,13 +54,6 @@ impl User {
     }
 }
 
-/// The latest date of birth of an adult on `now`: today 18 years ago, `YYYY-MM-DD`.
-fn adult_born_by(now: u64) -> String {
-    let today = iso_millis(now);
-    let year: i64 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-    format!("{:04}{}", year - 18, today.get(4..10).unwrap_or(""))
-}
-
 fn too_long(check: &mut Check<'_>, name: &str, value: &str, max: usize) -> bool {
     if value.chars().count() > max {
         check.fail(
@@ -119,7 +112,7 @@ pub(crate) fn create(ctx: &mut Ctx<'_>) -> Reply {
         }
     }
     if let Some(dob) = check.required("dateOfBirth") {
-        let limit = adult_born_by(ctx.now);
+        let limit = super::dates::adult_limit(ctx.now);
         if !is_date(dob) {
             check.fail(
                 "dateOfBirth",
@@ -503,7 +496,7 @@ mod tests {
     #[test]
     fn an_adult_was_born_18_years_before_today() {
         // 2023-11-14: an adult was born by 2005-11-14.
-        assert_eq!(adult_born_by(1_700_000_000), "2005-11-14");
+        assert_eq!(super::dates::adult_limit(1_700_000_000), "2005-11-14");
     }
 
     #[test]

@@ -2,63 +2,6 @@
 
 use super::*;
 // ---------------------------------------------------------------------------------------
-// Dates.
-// ---------------------------------------------------------------------------------------
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub(super) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// A `Y-m-d` date's Unix seconds at midnight UTC (negative before 1970).
-pub(super) fn date_seconds(text: &str) -> Option<i64> {
-    if !is_date(text) {
-        return None;
-    }
-    let y = text.get(0..4)?.parse().ok()?;
-    let m = text.get(5..7)?.parse().ok()?;
-    let d = text.get(8..10)?.parse().ok()?;
-    Some(days_from_civil(y, m, d) * 86_400)
-}
-
-/// A `Y-m-d H:i:s` time's Unix seconds (UTC).
-pub(super) fn datetime_seconds(text: &str) -> Option<i64> {
-    let (date, time) = text.split_once(' ')?;
-    let day = date_seconds(date)?;
-    let b = time.as_bytes();
-    if b.len() != 8 || b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
-        return None;
-    }
-    let part = |r: std::ops::Range<usize>| -> Option<i64> {
-        let p = time.get(r)?;
-        p.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let (h, mi, s) = (part(0..2)?, part(3..5)?, part(6..8)?);
-    (h < 24 && mi < 60 && s < 60).then_some(day + h * 3600 + mi * 60 + s)
-}
-
-/// The date 18 years before `now`, `Y-m-d` (29 February becomes the 28th).
-pub(super) fn adult_limit(now: u64) -> String {
-    let today = iso_millis(now);
-    let year: i64 = today.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
-    let rest = today.get(4..10).unwrap_or("-01-01");
-    let mut limit = format!("{:04}{rest}", year - 18);
-    if !is_date(&limit) {
-        limit = format!("{:04}-02-28", year - 18);
-    }
-    limit
-}
-
-// ---------------------------------------------------------------------------------------
 // Validation helpers (the docs' rules, Laravel's messages).
 // ---------------------------------------------------------------------------------------
 
